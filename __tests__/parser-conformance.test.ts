@@ -1,0 +1,84 @@
+import { parseChecklist } from '../src/checklist/parse.js';
+import { githubCheckboxes } from './helpers/github-render.js';
+
+/**
+ * Each case: a description and the boxes GitHub draws for it, in order (x ticked, o open).
+ * Every case is also rendered with cmark-gfm, GitHub's renderer, to prove the expectation.
+ */
+const CASES: [name: string, markdown: string, boxes: string][] = [
+  ['dash, ticked and open', '- [x] a\n- [ ] b', 'xo'],
+  ['capital X ticks', '- [X] a', 'x'],
+  ['star marker', '* [x] a\n* [ ] b', 'xo'],
+  ['plus marker', '+ [ ] a', 'o'],
+  ['ordered with dot', '1. [x] a\n2. [ ] b', 'xo'],
+  ['ordered with parenthesis', '1) [ ] a\n2) [X] b', 'ox'],
+  ['ordered starting at 7', '7. [x] a', 'x'],
+  ['nested two levels', '- [ ] a\n  - [x] b\n    - [ ] c', 'oxo'],
+  ['nested under a plain bullet', '- plain\n  - [x] child', 'x'],
+  ['deep nesting', '- [ ] 1\n  - [ ] 2\n    - [ ] 3\n      - [ ] 4\n        - [x] 5', 'oooox'],
+  ['CRLF line endings', '- [x] a\r\n- [ ] b\r\n', 'xo'],
+  ['tab indentation of a nested item', '- [ ] a\n\t- [x] b', 'ox'],
+  ['tab after the check', '- [x]\ta', 'x'],
+  ['lazy continuation line', '- [ ] first\ncontinued lazily\n- [x] next', 'ox'],
+  ['inside details separated by blank lines', '<details>\n<summary>More</summary>\n\n- [x] inside\n\n</details>', 'x'],
+  ['inside details without blank lines is HTML', '<details>\n- [x] inside\n</details>', ''],
+  ['in a block quote (cmark-gfm draws no box there)', '> - [x] quoted', ''],
+  ['block quote inside a list item', '- [ ] a\n  > - [x] q', 'o'],
+  ['two list markers on one line', '- - [x] a', ''],
+  ['ordered marker inside a bullet on one line', '* 1. [x] a', ''],
+  ['nested marker on one line under a task', '- [ ] a\n  - - [x] b', 'o'],
+  ['indented three spaces', '   - [x] a', 'x'],
+  ['tab between marker and check', '-\t[x] a', 'x'],
+  ['loose list', '- [x] a\n\n- [ ] b', 'xo'],
+  ['check followed by spaces only', '- [ ] ', 'o'],
+  ['two spaces before the check', '-  [x] a', 'x'],
+  ['fenced code with backticks', '```\n- [x] in code\n```', ''],
+  ['fenced code with tildes', '~~~md\n- [ ] in code\n~~~', ''],
+  ['unclosed fence swallows the rest', '```\n- [x] a\n- [ ] b', ''],
+  ['indented code', '    - [x] code', ''],
+  ['five spaces after the marker make code', '-     [x] code', ''],
+  ['HTML comment', '<!--\n- [x] hidden\n-->', ''],
+  ['one-line HTML comment then a task', '<!-- note -->\n- [x] shown', 'x'],
+  ['HTML block', '<div>\n- [x] in html\n</div>', ''],
+  ['table cell', '| item |\n|---|\n| - [x] a |', ''],
+  ['table cell with a bare check', '| [x] a |\n|---|\n| [ ] b |', ''],
+  ['no space after the check', '- [x]a', ''],
+  ['empty ticked item', '- [x]', ''],
+  ['empty item then another', '- [x]\n- [ ] b', 'o'],
+  ['check then line ending', '- [x]\n  text below', ''],
+  ['Cyrillic look-alike х', '- [х] a', ''],
+  ['check mark ✓', '- [✓] a', ''],
+  ['star inside', '- [*] a', ''],
+  ['two x', '- [xx] a', ''],
+  ['tab inside the brackets', '- [\t] a', ''],
+  ['no-break space inside', '- [\u00a0] a', ''],
+  ['full-width brackets', '- ［x］ a', ''],
+  ['zero-width space inside', '- [\u200bx] a', ''],
+  ['escaped bracket', '- \\[x] a', ''],
+  ['check not at the start', '- done [x] a', ''],
+  ['check in a heading inside an item', '- # [x] heading', ''],
+  ['paragraph, not a list', '[x] not a list', ''],
+  ['ordered list after indented code', '    code\n2) [ ] a\n3) [x] b', 'ox'],
+  ['task after a heading', '## Testing\n- [x] a', 'x'],
+  ['ordered list from 10 after indented code inside an item', '2)     [ ] code\n      10. [ ] item', 'o'],
+  ['ordered list after indented code and a blank line', '    code\n\n2) [x] a', 'x'],
+  ['link in the item', '- [x] see [run](https://github.com/o/r/actions/runs/1)', 'x'],
+];
+
+describe('task items match what GitHub draws', () => {
+  it('keeps an item unticked where cmark-gfm ticks it because of a later line', () => {
+    const markdown = '- [ ] item\n   > - [ ] quoted\n      - [x] lazy';
+    expect(githubCheckboxes(markdown)).toEqual([true]);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.line])).toEqual([[false, 1]]);
+  });
+
+  it('has at least 40 conformance cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(CASES)('%s', (_name, markdown, boxes) => {
+    const expected = [...boxes].map((box) => box === 'x');
+    expect(githubCheckboxes(markdown)).toEqual(expected);
+    expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(expected);
+  });
+});

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { parseChecklist } from '../src/checklist/parse.js';
+import { githubCheckboxes, githubTicksFromLaterLine } from './helpers/github-render.js';
+
+/** Pieces that task lists, and attempts to fake them, are made of. */
+const indent = fc.constantFrom('', ' ', '  ', '   ', '    ', '\t', '      ');
+const container = fc.constantFrom('', '', '', '> ', '>', '- ', '1. ', '> > ');
+const marker = fc.constantFrom('-', '*', '+', '1.', '2)', '10.', '');
+const gap = fc.constantFrom(' ', ' ', '  ', '\t', '', '     ');
+const check = fc.constantFrom('[ ]', '[x]', '[X]', '[\t]', '[х]', '[✓]', '[xx]', '[]', '［x］', '[\u200bx]', '\\[x]', '[ x]');
+const after = fc.constantFrom(' ', ' ', '\t', '', '  ');
+const content = fc.constantFrom('item', '**bold** item', '`code`', 'see https://x.org/a', '', '<!-- id: a -->', '| a |');
+const taskLine = fc.tuple(indent, container, marker, gap, check, after, content).map((parts) => parts.join(''));
+const otherLine = fc.constantFrom('', '```', '~~~', '<!--', '-->', '<details>', '</details>', '# Heading', '|---|', '    code', 'text', '***');
+const document = fc
+  .array(fc.oneof({ weight: 3, arbitrary: taskLine }, { weight: 1, arbitrary: otherLine }), { maxLength: 12 })
+  .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
+
+describe('the parser against GitHub on generated task lists', () => {
+  it('ticks exactly the boxes cmark-gfm draws', () => {
+    fc.assert(
+      fc.property(document, (markdown) => {
+        fc.pre(!githubTicksFromLaterLine(markdown));
+        expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never throws on arbitrary text, and every line it reports exists', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (markdown) => {
+        const lines = markdown.split(/\r\n|\r|\n/).length;
+        for (const item of parseChecklist(markdown).items) {
+          expect(item.line).toBeGreaterThanOrEqual(1);
+          expect(item.line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

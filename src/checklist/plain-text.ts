@@ -1,0 +1,54 @@
+import type { Nodes } from 'mdast';
+
+/** Plain text of a node: markup stripped, HTML (such as id markers) left out. */
+export function plainText(node: Nodes): string {
+  switch (node.type) {
+    case 'html':
+      return '';
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'image':
+      return node.alt ?? '';
+    case 'break':
+      return ' ';
+    default:
+      return 'children' in node ? node.children.map((child) => plainText(child)).join('') : '';
+  }
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** White space collapsed to single spaces and trimmed. */
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The form in which texts are compared: case, width, zero-width characters and spacing ignored. */
+export function matchKey(text: string): string {
+  return collapseSpace(text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase());
+}
+
+const LEADING_DECORATION = /^[^\p{L}\p{N}]+|^\p{N}+[.)]\s+/u;
+const WORD_CHAR = /[\p{L}\p{N})]/u;
+
+/** Drops trailing characters that are not letters, digits or ")": a loop, as a `$`-anchored regex backtracks quadratically. */
+function trimTrailingDecoration(text: string): string {
+  const chars = Array.from(text);
+  let end = chars.length;
+  while (end > 0 && !WORD_CHAR.test(chars[end - 1] ?? '')) end--;
+  return chars.slice(0, end).join('');
+}
+
+/**
+ * The form in which headings are compared: like matchKey, and also without the emoji,
+ * ticks and numbering that checklists put around headings ("## 1. Testing ✓").
+ */
+export function headingKey(text: string): string {
+  let key = matchKey(text);
+  for (let previous = ''; previous !== key; ) {
+    previous = key;
+    key = trimTrailingDecoration(key.replace(LEADING_DECORATION, '')).trim();
+  }
+  return key;
+}

@@ -1,0 +1,45 @@
+/** One checkbox exactly as GitHub draws it in a description. */
+export interface TaskItem {
+  /** Position among the task items of the whole description, from 0. */
+  index: number;
+  /** Plain text of the item's first paragraph: markup stripped, white space collapsed. */
+  text: string;
+  checked: boolean;
+  /** 1-based line of the item's list marker. */
+  line: number;
+  /** Nesting depth: 0 for an item of a top-level list, 1 inside another list item, and so on. */
+  depth: number;
+  /** Index of the nearest enclosing task item, or null. */
+  parent: number | null;
+  /** The nearest heading above the item, as plain text. */
+  section: string | null;
+  /** Every heading the item is under, outermost first. */
+  headings: string[];
+  /** URLs on the item's own content, in order, without repeats. */
+  links: string[];
+  /** The id from an `<!-- id: ... -->` marker on the item, if any. */
+  id: string | null;
+  /** Character offset of the list marker, for locating the item inside a block. */
+  offset: number;
+}
+
+export interface Heading {
+  text: string;
+  depth: number;
+  line: number;
+  offset: number;
+}
+
+/** A place where a block marker can stand: an HTML node or a paragraph's text. */
+export interface MarkerCandidate {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface ChecklistDocument {
+  items: TaskItem[];
+  headings: Heading[];
+  markerCandidates: MarkerCandidate[];
+  length: number;
+}

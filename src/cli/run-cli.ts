@@ -1,0 +1,33 @@
+import { checkCommand } from './check-command.js';
+import type { CliIO } from './cli-io.js';
+import { USAGE, UsageError } from './usage.js';
+import { validateCommand } from './validate-command.js';
+
+const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
+  check: checkCommand,
+  validate: validateCommand,
+};
+
+/** Runs one CLI command and returns its exit status. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`checklist-gate: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`checklist-gate ${name}: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`checklist-gate ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

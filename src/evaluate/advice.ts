@@ -1,0 +1,37 @@
+import type { EvidenceRule, ItemRule } from '../policy/policy.js';
+
+/** Friendly names for the allow-list patterns teams use most. */
+const KNOWN_LINKS: [RegExp, string][] = [
+  [/\/actions\/runs\//, 'a GitHub Actions run'],
+  [/\/pull\/\*?/, 'a pull request'],
+  [/\/issues\//, 'an issue'],
+  [/\/commit\//, 'a commit'],
+  [/\/releases\//, 'a release'],
+  [/\/check-runs\//, 'a check run'],
+];
+
+/** The evidence an item needs, in words: "a link to the load-test report". */
+export function evidenceWords(rule: EvidenceRule): string {
+  const count = rule.min > 1 ? `${rule.min} links` : 'a link';
+  if (rule.hint !== null) return `${count} to ${rule.hint}`;
+  if (rule.allow !== null) {
+    const named = rule.allow.map((pattern) => KNOWN_LINKS.find(([shape]) => shape.test(pattern))?.[1] ?? null);
+    if (named.every((name) => name !== null)) return `${count} to ${[...new Set(named)].join(' or ')}`;
+    return `${count} matching ${rule.allow.join(' or ')}`;
+  }
+  return `${count} to the evidence (a full http(s) address)`;
+}
+
+/** How a rule's item is written in the description, for telling authors what to add back. */
+export function itemLine(rule: ItemRule): string {
+  const text = rule.text ?? rule.id ?? 'the item';
+  const marker = rule.id !== null ? ` <!-- id: ${rule.id} -->` : '';
+  return `- [ ] ${text}${marker}`;
+}
+
+/** A rule's name in messages: its id, text or pattern. */
+export function ruleName(rule: ItemRule): string {
+  if (rule.id !== null) return rule.id;
+  if (rule.text !== null) return `"${rule.text}"`;
+  return `/${rule.match ?? ''}/`;
+}

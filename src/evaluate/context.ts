@@ -1,0 +1,13 @@
+import type { EventKind } from '../policy/policy.js';
+
+/** What the evaluator knows about the pull request or release besides its description. */
+export interface EvaluationContext {
+  event: EventKind;
+  /** The pull request's base branch; null when unknown (a release, or the CLI without --base). */
+  baseBranch: string | null;
+  labels: string[];
+  /** Files changed by the pull request; null when unknown, in which case path conditions hold. */
+  changedPaths: string[] | null;
+  /** True when GitHub's list of changed files was cut short, so path conditions hold. */
+  changedPathsCapped?: boolean;
+}

@@ -1,0 +1,254 @@
+import { selectBlock, type ChecklistBlock } from '../checklist/block.js';
+import { headingKey } from '../checklist/plain-text.js';
+import type { ChecklistDocument, TaskItem } from '../checklist/task-item.js';
+import type { EvidenceRule, ItemRule, Policy, PolicyError, SectionRule } from '../policy/policy.js';
+import { FAILING_STATUSES, type Report, type ReportItem, type SectionResult } from '../report/report.js';
+import { evidenceWords, itemLine, ruleName } from './advice.js';
+import { conditionHolds } from './conditions.js';
+import type { EvaluationContext } from './context.js';
+import { checkEvidence } from './evidence.js';
+import { indexItems, type ItemIndex } from './item-index.js';
+import { findMatches } from './match-items.js';
+import { isGroupRule, itemsUnder, sectionRuleFor, sectionRulesByKey, ticksNeeded } from './section-rules.js';
+
+type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
+
+/** The gate's decision: pure, from the parsed description, the policy and what is known of the pull request. */
+export function evaluate(doc: ChecklistDocument, policy: Policy, context: EvaluationContext): Report {
+  const block = selectBlock(doc, policy.checklist);
+  const notes: string[] = [];
+  if (policy.source.kind === 'default') notes.push('No policy file: every task item in the description is required.');
+  if (!block.found || block.items.length === 0) return noChecklistReport(block, policy, notes);
+
+  const index = indexItems(block.items);
+  const entries: ReportItem[] = [];
+  const claimed = new Set<number>();
+  for (const rule of policy.items) {
+    const matches = findMatches(rule, index);
+    for (const item of matches) claimed.add(item.index);
+    const condition = conditionHolds(rule.when, context);
+    notes.push(...condition.notes.map((note) => `${ruleName(rule)}: ${note}.`));
+    const required = rule.required && condition.holds;
+    if (matches.length === 0) {
+      entries.push(missingEntry(rule, required, condition.holds));
+      continue;
+    }
+    for (const item of matches) {
+      const verdict = condition.holds ? judge(item, required, rule.evidence) : notRequired();
+      entries.push(entry(item, rule.id ?? item.id, required, verdict));
+    }
+  }
+
+  const sectionResults = policy.sections.map((rule) => judgeSection(rule, index, doc, block, context, notes));
+  const resultsByRule = new Map(policy.sections.map((rule, position) => [rule, sectionResults[position]]));
+  const rulesByKey = sectionRulesByKey(policy.sections);
+  for (const item of block.items) {
+    if (claimed.has(item.index)) continue;
+    const rule = sectionRuleFor(item, index, rulesByKey);
+    const unlisted = unlistedEntry(item, rule, rule ? resultsByRule.get(rule) : undefined, policy.unlisted);
+    if (unlisted) entries.push(unlisted);
+  }
+  entries.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+  return finish(entries, sectionResults, block, policy, notes);
+}
+
+function entry(item: TaskItem, id: string | null, required: boolean, verdict: Verdict): ReportItem {
+  return {
+    id,
+    text: item.text,
+    checked: item.checked,
+    required,
+    ...verdict,
+    line: item.line,
+    depth: item.depth,
+    section: item.section,
+    links: item.links,
+  };
+}
+
+function notRequired(): Verdict {
+  return { status: 'not-required', problems: [], fix: null };
+}
+
+/** Whether a task item satisfies what is asked of it: ticked, and with its evidence. */
+function judge(item: TaskItem, required: boolean, evidence: EvidenceRule | null): Verdict {
+  if (!item.checked) {
+    if (!required) return { status: 'optional', problems: [], fix: null };
+    const fix = evidence && evidence.min > 0 ? `Tick the box and add ${evidenceWords(evidence)} to the item.` : 'Tick the box once this is done.';
+    return { status: 'unchecked', problems: ['not ticked'], fix };
+  }
+  if (evidence) {
+    const { accepted, rejected } = checkEvidence(item.links, evidence);
+    if (accepted.length < evidence.min) {
+      const words = evidenceWords(evidence);
+      const status = rejected.length > 0 ? 'bad-evidence' : 'no-evidence';
+      const problems =
+        rejected.length > 0
+          ? rejected.map((link) => `${link.url} is not accepted: ${link.reason}`)
+          : [`ticked without evidence: needs ${words}`];
+      const fix =
+        rejected.length > 0
+          ? `Replace the link with ${words}.`
+          : `Add ${words} on the item's line or in a bullet under it.`;
+      return required ? { status, problems, fix } : { status: 'optional', problems, fix };
+    }
+  }
+  return { status: 'ok', problems: [], fix: null };
+}
+
+function missingEntry(rule: ItemRule, required: boolean, holds: boolean): ReportItem {
+  const text = rule.text ?? (rule.match !== null ? `an item matching /${rule.match}/` : (rule.id ?? ''));
+  const base = { id: rule.id, text, checked: false, line: null, depth: null, section: rule.section, links: [] };
+  if (!holds) return { ...base, required: false, ...notRequired() };
+  if (!required) return { ...base, required: false, status: 'optional', problems: [], fix: null };
+  const where = rule.section !== null ? ` under "${rule.section}"` : '';
+  return {
+    ...base,
+    required: true,
+    status: 'missing',
+    problems: [`not in the checklist${where}: it was deleted, reworded or never added`],
+    fix: rule.match !== null && rule.text === null
+      ? `Add back a task item matching /${rule.match}/${where}.`
+      : `Add it back${where}: ${itemLine(rule)}`,
+  };
+}
+
+function unlistedEntry(
+  item: TaskItem,
+  rule: SectionRule | null,
+  section: SectionResult | undefined,
+  unlisted: Policy['unlisted'],
+): ReportItem | null {
+  if (rule && section) {
+    if (section.status === 'not-required') return entry(item, item.id, false, notRequired());
+    if (rule.require === 'all') return entry(item, item.id, true, judge(item, true, null));
+    if (rule.require === 'none') return entry(item, item.id, false, judge(item, false, null));
+    // A group rule: the section decides; unticked items fail only while the section falls short.
+    if (item.checked || section.status === 'ok') return entry(item, item.id, false, judge(item, false, null));
+    return entry(item, item.id, false, { status: 'unchecked', problems: ['not ticked'], fix: section.fix });
+  }
+  if (unlisted === 'ignored') return null;
+  return entry(item, item.id, unlisted === 'required', judge(item, unlisted === 'required', null));
+}
+
+function judgeSection(
+  rule: SectionRule,
+  index: ItemIndex,
+  doc: ChecklistDocument,
+  block: ChecklistBlock,
+  context: EvaluationContext,
+  notes: string[],
+): SectionResult {
+  const items = itemsUnder(rule, index);
+  const ticked = items.filter((item) => item.checked).length;
+  const base = { heading: rule.heading, require: rule.require, total: items.length, ticked };
+  const condition = conditionHolds(rule.when, context);
+  notes.push(...condition.notes.map((note) => `section "${rule.heading}": ${note}.`));
+  if (!condition.holds) return { ...base, status: 'not-required', problem: null, fix: null };
+  if (rule.require === 'none') return { ...base, status: 'ok', problem: null, fix: null };
+  const key = headingKey(rule.heading);
+  const present = doc.headings.some(
+    (heading) => heading.offset >= block.range.start && heading.offset < block.range.end && headingKey(heading.text) === key,
+  );
+  if (!present) {
+    return {
+      ...base,
+      status: 'failing',
+      problem: `the section "${rule.heading}" is not in the checklist`,
+      fix: `Add the heading "${rule.heading}" back, with its task items.`,
+    };
+  }
+  if (items.length === 0) {
+    return {
+      ...base,
+      status: 'failing',
+      problem: `the section "${rule.heading}" has no task items`,
+      fix: `Add the task items of "${rule.heading}" back under its heading.`,
+    };
+  }
+  if (!isGroupRule(rule)) return { ...base, status: 'ok', problem: null, fix: null };
+  const needed = ticksNeeded(rule);
+  if (ticked >= needed) return { ...base, status: 'ok', problem: null, fix: null };
+  return {
+    ...base,
+    status: 'failing',
+    problem: `${ticked} of ${items.length} items under "${rule.heading}" ticked; at least ${needed} must be`,
+    fix: `Tick at least ${needed - ticked} more of the items under "${rule.heading}".`,
+  };
+}
+
+function finish(entries: ReportItem[], sections: SectionResult[], block: ChecklistBlock, policy: Policy, notes: string[]): Report {
+  const requiredEntries = entries.filter((item) => item.required);
+  const failingEntries = requiredEntries.filter((item) => FAILING_STATUSES.has(item.status));
+  const countedSections = sections.filter(
+    (section) => section.status === 'failing' || (section.status === 'ok' && (section.require === 'any' || typeof section.require === 'number')),
+  );
+  const failingSections = sections.filter((section) => section.status === 'failing');
+  const required = requiredEntries.length + countedSections.length;
+  const open = failingEntries.length + failingSections.length;
+  const passed = open === 0;
+  const summary = passed
+    ? `All ${required} required item${required === 1 ? '' : 's'} done`
+    : `${open} of ${required} required item${required === 1 ? '' : 's'} open`;
+  return {
+    version: 1,
+    passed,
+    conclusion: passed ? 'pass' : 'fail',
+    summary,
+    counts: {
+      total: entries.length,
+      required,
+      done: required - open,
+      open,
+      optional: entries.filter((item) => !item.required && item.status !== 'not-required').length,
+      notRequired: entries.filter((item) => item.status === 'not-required').length,
+    },
+    checklist: { found: true, where: block.where, items: block.items.length },
+    policy: policySource(policy),
+    items: entries,
+    sections,
+    errors: [],
+    notes: [...new Set(notes)],
+  };
+}
+
+function policySource(policy: Policy): Report['policy'] {
+  return policy.source.kind === 'file' ? { source: 'file', path: policy.source.path } : { source: 'default', path: null };
+}
+
+function noChecklistReport(block: ChecklistBlock, policy: Policy, notes: string[]): Report {
+  const what = block.found ? `no task items in ${block.where}` : `${block.where} was not found`;
+  const allowed = !policy.checklist.required;
+  if (allowed) notes.push(`No checklist found (${what}); the policy does not require one.`);
+  return {
+    version: 1,
+    passed: allowed,
+    conclusion: allowed ? 'pass' : 'fail',
+    summary: allowed ? 'No checklist, and none is required' : `No checklist found: ${what}`,
+    counts: { total: 0, required: allowed ? 0 : 1, done: 0, open: allowed ? 0 : 1, optional: 0, notRequired: 0 },
+    checklist: { found: false, where: block.where, items: block.items.length },
+    policy: policySource(policy),
+    items: [],
+    sections: [],
+    errors: [],
+    notes,
+  };
+}
+
+/** The report for a policy that could not be used: the gate fails closed and shows every error. */
+export function policyErrorReport(errors: PolicyError[], path: string): Report {
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  return {
+    version: 1,
+    passed: false,
+    conclusion: 'error',
+    summary: `The policy ${path} has ${count}; the gate fails until it is fixed`,
+    counts: { total: 0, required: 0, done: 0, open: 0, optional: 0, notRequired: 0 },
+    checklist: { found: false, where: 'not evaluated', items: 0 },
+    policy: { source: 'file', path },
+    items: [],
+    sections: [],
+    errors: errors.map((error) => ({ ...error })),
+    notes: [],
+  };
+}

@@ -1,0 +1,40 @@
+import { headingKey, matchKey } from '../checklist/plain-text.js';
+import type { TaskItem } from '../checklist/task-item.js';
+
+/** The block's task items with their comparison keys computed once, so matching stays linear. */
+export interface ItemIndex {
+  items: TaskItem[];
+  byText: Map<string, TaskItem[]>;
+  byId: Map<string, TaskItem[]>;
+  /** Heading keys of each item, outermost first, by item index. */
+  headingKeys: Map<number, string[]>;
+}
+
+export function indexItems(items: TaskItem[]): ItemIndex {
+  const index: ItemIndex = { items, byText: new Map(), byId: new Map(), headingKeys: new Map() };
+  const keyCache = new Map<string, string>();
+  for (const item of items) {
+    push(index.byText, matchKey(item.text), item);
+    if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
+    const keys = item.headings.map((heading) => {
+      let key = keyCache.get(heading);
+      if (key === undefined) {
+        key = headingKey(heading);
+        keyCache.set(heading, key);
+      }
+      return key;
+    });
+    index.headingKeys.set(item.index, keys);
+  }
+  return index;
+}
+
+export function isUnder(index: ItemIndex, item: TaskItem, key: string): boolean {
+  return index.headingKeys.get(item.index)?.includes(key) ?? false;
+}
+
+function push(map: Map<string, TaskItem[]>, key: string, item: TaskItem): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

@@ -1,0 +1,155 @@
+import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Condition, EvidenceRule, ItemRule, Policy, PolicyError, Requirement, SectionRule } from './policy.js';
+import { describeSchemaErrors, type DescribedError } from './schema-errors.js';
+import { validate } from './validate-policy.js';
+
+export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
+
+/** The policy file as written, once it has passed the schema. */
+interface RawPolicy {
+  version: 1;
+  gate?: { branches?: string[]; releases?: boolean };
+  checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
+  unlisted?: Policy['unlisted'];
+  sections?: { heading: string; require?: Requirement; when?: Condition }[];
+  items?: {
+    id?: string;
+    text?: string;
+    match?: string;
+    section?: string;
+    required?: boolean;
+    evidence?: { min?: number; allow?: string[]; hint?: string };
+    when?: Condition;
+  }[];
+}
+
+/** Parses and validates a policy file. Every problem is reported with its line and column; none is skipped. */
+export function loadPolicy(text: string, file: string): PolicyLoad {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return { line: null, column: null };
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((error) => ({
+        file,
+        ...at(error.pos[0]),
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) {
+    return { ok: false, errors: [{ file, line: 1, column: 1, message: 'the policy file is empty; it needs at least "version: 1".' }] };
+  }
+  const locate = (error: DescribedError): PolicyError => ({
+    file,
+    ...at(nodeOffset(doc, error.path, error.atKey)),
+    message: error.message,
+  });
+  if (!validate(data)) return { ok: false, errors: describeSchemaErrors(validate.errors ?? []).map(locate) };
+  const raw = data as RawPolicy;
+  const problems = semanticProblems(raw).map(locate);
+  if (problems.length > 0) return { ok: false, errors: problems };
+  const lineOf = (path: (string | number)[]) => at(nodeOffset(doc, path, false)).line;
+  return { ok: true, policy: toPolicy(raw, file, lineOf) };
+}
+
+/** Offset of the YAML node at a path: the key itself, or its value. */
+function nodeOffset(doc: Document, path: (string | number)[], atKey: boolean): number | undefined {
+  if (!atKey) {
+    for (let length = path.length; length >= 0; length--) {
+      const node = doc.getIn(path.slice(0, length), true) as Node | undefined;
+      if (node && typeof node === 'object' && node.range) return node.range[0];
+    }
+    return (doc.contents as Node | null)?.range?.[0];
+  }
+  const parent = doc.getIn(path.slice(0, -1), true);
+  const key = path.at(-1);
+  if (isMap(parent)) {
+    const pair = parent.items.find((candidate) => (candidate.key as { value?: unknown } | null)?.value === key);
+    const keyNode = pair?.key as Node | undefined;
+    if (keyNode?.range) return keyNode.range[0];
+  }
+  return nodeOffset(doc, path.slice(0, -1), false);
+}
+
+/** Rules the schema cannot express: exclusive keys, ids used twice, regular expressions that do not compile. */
+function semanticProblems(raw: RawPolicy): DescribedError[] {
+  const problems: DescribedError[] = [];
+  const checklist = raw.checklist ?? {};
+  if (checklist.heading !== undefined && checklist.start !== undefined) {
+    problems.push({ path: ['checklist', 'start'], atKey: true, message: 'checklist takes either "heading" or "start" (with "end"), not both.' });
+  }
+  if (checklist.end !== undefined && checklist.start === undefined) {
+    problems.push({ path: ['checklist', 'end'], atKey: true, message: 'checklist.end needs checklist.start.' });
+  }
+  const seenIds = new Map<string, number>();
+  (raw.items ?? []).forEach((item, index) => {
+    const name = `items.${index}`;
+    if (item.text === undefined && item.match === undefined && item.id === undefined) {
+      problems.push({ path: ['items', index], atKey: false, message: `${name} needs "text", "match" or "id" to find its task item.` });
+    }
+    if (item.text !== undefined && item.match !== undefined) {
+      problems.push({ path: ['items', index, 'match'], atKey: true, message: `${name} takes either "text" or "match", not both.` });
+    }
+    if (item.match !== undefined) {
+      try {
+        new RegExp(item.match, 'i');
+      } catch (error) {
+        problems.push({ path: ['items', index, 'match'], atKey: false, message: `${name}.match is not a valid regular expression: ${(error as Error).message}.` });
+      }
+    }
+    if (item.id !== undefined) {
+      const first = seenIds.get(item.id);
+      if (first !== undefined) {
+        problems.push({ path: ['items', index, 'id'], atKey: false, message: `${name}.id "${item.id}" is already used by items.${first}; ids must be unique.` });
+      } else {
+        seenIds.set(item.id, index);
+      }
+    }
+  });
+  return problems;
+}
+
+function toPolicy(raw: RawPolicy, file: string, lineOf: (path: (string | number)[]) => number | null): Policy {
+  const sections: SectionRule[] = (raw.sections ?? []).map((section, index) => ({
+    heading: section.heading,
+    require: section.require ?? 'all',
+    when: section.when ?? null,
+    line: lineOf(['sections', index]),
+  }));
+  const items: ItemRule[] = (raw.items ?? []).map((item, index) => {
+    const evidence: EvidenceRule | null = item.evidence
+      ? { min: item.evidence.min ?? 1, allow: item.evidence.allow ?? null, hint: item.evidence.hint ?? null }
+      : null;
+    return {
+      id: item.id ?? null,
+      text: item.text ?? null,
+      match: item.match ?? null,
+      section: item.section ?? null,
+      required: item.required ?? true,
+      evidence,
+      when: item.when ?? null,
+      line: lineOf(['items', index]),
+    };
+  });
+  return {
+    source: { kind: 'file', path: file },
+    gate: { branches: raw.gate?.branches ?? null, releases: raw.gate?.releases ?? true },
+    checklist: {
+      ...(raw.checklist?.heading !== undefined && { heading: raw.checklist.heading }),
+      ...(raw.checklist?.start !== undefined && { start: raw.checklist.start }),
+      ...(raw.checklist?.end !== undefined && { end: raw.checklist.end }),
+      required: raw.checklist?.required ?? true,
+    },
+    unlisted: raw.unlisted ?? 'required',
+    sections,
+    items,
+  };
+}
+

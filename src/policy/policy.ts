@@ -1,0 +1,64 @@
+/** A policy as the evaluator uses it: every default filled in. */
+export interface Policy {
+  /** Where it came from: a file, or the built-in default when the repository has none. */
+  source: { kind: 'file'; path: string } | { kind: 'default' };
+  gate: {
+    /** Globs of gated base branches; null means the repository's default branch. */
+    branches: string[] | null;
+    releases: boolean;
+  };
+  checklist: {
+    heading?: string;
+    start?: string;
+    end?: string;
+    required: boolean;
+  };
+  unlisted: 'required' | 'optional' | 'ignored';
+  sections: SectionRule[];
+  items: ItemRule[];
+}
+
+export type Requirement = 'all' | 'any' | 'none' | number;
+
+export interface Condition {
+  labels?: string[];
+  paths?: string[];
+  branches?: string[];
+  events?: EventKind[];
+}
+
+export type EventKind = 'pull_request' | 'release';
+
+export interface SectionRule {
+  heading: string;
+  require: Requirement;
+  when: Condition | null;
+  /** Line in the policy file, for messages. */
+  line: number | null;
+}
+
+export interface EvidenceRule {
+  min: number;
+  allow: string[] | null;
+  hint: string | null;
+}
+
+export interface ItemRule {
+  id: string | null;
+  text: string | null;
+  /** Source of the regular expression, when the item is matched by one. */
+  match: string | null;
+  section: string | null;
+  required: boolean;
+  evidence: EvidenceRule | null;
+  when: Condition | null;
+  line: number | null;
+}
+
+/** What went wrong with a policy, pointing at the place in the file. */
+export interface PolicyError {
+  file: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}

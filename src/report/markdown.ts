@@ -1,0 +1,124 @@
+import type { Report, ReportItem, SectionResult } from './report.js';
+import { FAILING_STATUSES } from './report.js';
+import { safeInline } from './safe-text.js';
+
+export interface MarkdownOptions {
+  /** The gate's name, shown in the heading: the check name in the action. */
+  title?: string;
+  /** A checklist to paste, offered when none was found. */
+  template?: string | null;
+}
+
+const STATUS_WORDS: Record<ReportItem['status'], string> = {
+  ok: 'done',
+  unchecked: 'not ticked',
+  missing: 'missing',
+  'no-evidence': 'no evidence',
+  'bad-evidence': 'evidence not accepted',
+  optional: 'optional',
+  'not-required': 'not required here',
+};
+
+/** The report as Markdown, for the pull request comment and the job summary: what fails and how to fix it first. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const title = safeInline(options.title ?? 'checklist-gate', 100);
+  const lines: string[] = [];
+  if (report.conclusion === 'error') {
+    lines.push(`### ⚠️ ${title}: the policy could not be used`, '', safeInline(report.summary, 500) + '.', '');
+    for (const error of report.errors) {
+      const place = [error.file, error.line, error.column].filter((part) => part !== null).join(':');
+      lines.push(`- \`${place.replace(/`/g, "'")}\` ${safeInline(error.message, 1000)}`);
+    }
+    lines.push('', 'Fix the policy file on the base branch; a pull request cannot change the policy that gates it.');
+    return lines.join('\n') + '\n';
+  }
+  const icon = report.passed ? '✅' : '❌';
+  lines.push(`### ${icon} ${title}: ${safeInline(report.summary, 200)}`, '');
+  if (!report.checklist.found) {
+    lines.push(...noChecklist(report, options.template ?? null));
+    return lines.join('\n') + '\n';
+  }
+  lines.push(progressLine(report), '');
+  const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
+  const failingSections = report.sections.filter((section) => section.status === 'failing');
+  const groupMembers = report.items.filter((item) => !item.required && FAILING_STATUSES.has(item.status));
+  if (failing.length > 0 || failingSections.length > 0) {
+    lines.push('#### What is still needed', '');
+    lines.push(...groupedBySection(failing, failingItem));
+    lines.push(...failingSections.flatMap((section) => failingSection(section, groupMembers)));
+  }
+  const done = report.items.filter((item) => item.status === 'ok');
+  if (done.length > 0) lines.push(...collapsed(`✅ ${done.length} done`, groupedBySection(done, passingItem)));
+  const other = report.items.filter((item) => !item.required && item.status !== 'ok' && !FAILING_STATUSES.has(item.status));
+  if (other.length > 0) lines.push(...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)));
+  if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeInline(note, 500)}`));
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+function progressLine(report: Report): string {
+  const { required, done } = report.counts;
+  const percent = required === 0 ? 100 : Math.floor((done / required) * 100);
+  const filled = Math.round(percent / 10);
+  const bar = '█'.repeat(filled) + '░'.repeat(10 - filled);
+  const extras = [
+    report.counts.optional > 0 ? `${report.counts.optional} optional` : null,
+    report.counts.notRequired > 0 ? `${report.counts.notRequired} not required here` : null,
+    report.policy.path ? `policy \`${report.policy.path.replace(/`/g, "'")}\`` : 'no policy file: every item required',
+  ].filter((part) => part !== null);
+  return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
+}
+
+function where(item: ReportItem): string {
+  const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
+  if (item.id !== null) parts.push(`\`${item.id}\``);
+  return parts.join(' · ');
+}
+
+function failingItem(item: ReportItem): string[] {
+  const lines = [`- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`];
+  for (const problem of item.problems.filter((text) => text !== 'not ticked')) lines.push(`  - ${safeInline(problem, 500)}`);
+  if (item.fix) lines.push(`  - **Fix:** ${safeInline(item.fix, 500)}`);
+  return lines;
+}
+
+function passingItem(item: ReportItem): string[] {
+  const box = item.checked ? '☑' : '☐';
+  const status = item.status === 'ok' ? '' : ` — ${STATUS_WORDS[item.status]}`;
+  return [`- ${box} ${safeInline(item.text)}${status} <sub>${where(item)}</sub>`];
+}
+
+function failingSection(section: SectionResult, members: ReportItem[]): string[] {
+  const lines = [`- ❌ **Section “${safeInline(section.heading)}”** — ${safeInline(section.problem ?? '')}`];
+  if (section.fix) lines.push(`  - **Fix:** ${safeInline(section.fix, 500)}`);
+  const candidates = members.filter((item) => item.section !== null);
+  for (const item of candidates.slice(0, 20)) lines.push(`  - ☐ ${safeInline(item.text)} <sub>line ${item.line ?? '?'}</sub>`);
+  return lines;
+}
+
+function groupedBySection(items: ReportItem[], render: (item: ReportItem) => string[]): string[] {
+  const groups = new Map<string, ReportItem[]>();
+  for (const item of items) {
+    const key = item.section ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const lines: string[] = [];
+  for (const [section, members] of groups) {
+    if (groups.size > 1 || section !== '') lines.push('', `**${section === '' ? '(no heading)' : safeInline(section)}**`, '');
+    for (const item of members) lines.push(...render(item));
+  }
+  return lines;
+}
+
+function collapsed(summary: string, body: string[]): string[] {
+  return ['', `<details><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+function noChecklist(report: Report, template: string | null): string[] {
+  const lines = [`The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`, ''];
+  if (template) {
+    lines.push('Paste the release checklist into the description, tick each item as it is done, and this check runs again on every edit:', '', '````markdown', template.replace(/````/g, '```'), '````');
+  } else {
+    lines.push('Add the release checklist as task items (`- [ ] item`) to the description; this check runs again on every edit.');
+  }
+  return lines;
+}

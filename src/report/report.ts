@@ -1,0 +1,68 @@
+import type { Requirement } from '../policy/policy.js';
+
+/** How one checklist item stands. Failing statuses: unchecked, missing, no-evidence, bad-evidence. */
+export type ItemStatus = 'ok' | 'unchecked' | 'missing' | 'no-evidence' | 'bad-evidence' | 'optional' | 'not-required';
+
+export const FAILING_STATUSES: ReadonlySet<ItemStatus> = new Set(['unchecked', 'missing', 'no-evidence', 'bad-evidence']);
+
+export interface ReportItem {
+  /** The policy id, or the id marker on the item; null when it has neither. */
+  id: string | null;
+  text: string;
+  checked: boolean;
+  required: boolean;
+  status: ItemStatus;
+  /** Line of the item in the description; null when it is missing from it. */
+  line: number | null;
+  depth: number | null;
+  section: string | null;
+  links: string[];
+  /** What is wrong, in words; empty when nothing is. */
+  problems: string[];
+  /** How to fix it; null when nothing needs fixing. */
+  fix: string | null;
+}
+
+export interface SectionResult {
+  heading: string;
+  require: Requirement;
+  /** Task items under the heading, and how many of them are ticked. */
+  total: number;
+  ticked: number;
+  status: 'ok' | 'failing' | 'not-required';
+  problem: string | null;
+  fix: string | null;
+}
+
+export interface ReportError {
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+/** The engine's verdict, also its JSON output. The shape is stable: fields are only ever added. */
+export interface Report {
+  version: 1;
+  passed: boolean;
+  conclusion: 'pass' | 'fail' | 'error';
+  /** One line, such as "3 of 12 required items open". */
+  summary: string;
+  counts: {
+    /** Items in the report. */
+    total: number;
+    /** Requirements: required items, plus sections that ask for "any" or a number of ticks. */
+    required: number;
+    done: number;
+    open: number;
+    optional: number;
+    notRequired: number;
+  };
+  checklist: { found: boolean; where: string; items: number };
+  policy: { source: 'file' | 'default'; path: string | null };
+  items: ReportItem[];
+  sections: SectionResult[];
+  errors: ReportError[];
+  /** Facts worth knowing that change nothing, such as a condition taken to hold. */
+  notes: string[];
+}

@@ -1,0 +1,37 @@
+import type { Report, ReportItem } from './report.js';
+import { FAILING_STATUSES } from './report.js';
+
+/** The report for a terminal: the verdict, then each failing item with its line and fix. */
+export function renderText(report: Report): string {
+  const lines: string[] = [];
+  const verdict = report.conclusion === 'error' ? 'ERROR' : report.passed ? 'PASS' : 'FAIL';
+  lines.push(`${verdict}  ${report.summary}`);
+  if (report.conclusion === 'error') {
+    for (const error of report.errors) {
+      const place = [error.file, error.line, error.column].filter((part) => part !== null).join(':');
+      lines.push(`  ${place}: ${error.message}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+  lines.push(`  checklist: ${report.checklist.where}; policy: ${report.policy.path ?? 'none (every task item required)'}`);
+  const failing = report.items.filter((item) => FAILING_STATUSES.has(item.status));
+  if (failing.length > 0) lines.push('', 'Failing:');
+  for (const item of failing) lines.push(...failingItem(item));
+  const sections = report.sections.filter((section) => section.status === 'failing');
+  for (const section of sections) {
+    lines.push(`  section "${section.heading}": ${section.problem ?? ''}`);
+    if (section.fix) lines.push(`      fix: ${section.fix}`);
+  }
+  const done = report.items.filter((item) => item.status === 'ok').length;
+  lines.push('', `Done: ${done}  Optional: ${report.counts.optional}  Not required: ${report.counts.notRequired}`);
+  for (const note of report.notes) lines.push(`Note: ${note}`);
+  return lines.join('\n') + '\n';
+}
+
+function failingItem(item: ReportItem): string[] {
+  const place = item.line === null ? 'missing' : `line ${item.line}`;
+  const id = item.id === null ? '' : ` (${item.id})`;
+  const lines = [`  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`];
+  if (item.fix) lines.push(`      fix: ${item.fix}`);
+  return lines;
+}
