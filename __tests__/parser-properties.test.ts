@@ -1,17 +1,55 @@
 import fc from 'fast-check';
 import { parseChecklist } from '../src/checklist/parse.js';
-import { githubCheckboxes, githubTicksFromLaterLine } from './helpers/github-render.js';
+import { githubBoxFromLaterLine, githubCheckboxes, knownDifference } from './helpers/github-render.js';
 
 /** Pieces that task lists, and attempts to fake them, are made of. */
 const indent = fc.constantFrom('', ' ', '  ', '   ', '    ', '\t', '      ');
 const container = fc.constantFrom('', '', '', '> ', '>', '- ', '1. ', '> > ');
-const marker = fc.constantFrom('-', '*', '+', '1.', '2)', '10.', '');
+// Ordered lists are numbered from 1 here: lists numbered otherwise interrupt other blocks under
+// rules micromark and cmark-gfm apply differently (see the conformance table and knownDifference).
+const marker = fc.constantFrom('-', '*', '+', '1.', '1)', '');
 const gap = fc.constantFrom(' ', ' ', '  ', '\t', '', '     ');
-const check = fc.constantFrom('[ ]', '[x]', '[X]', '[\t]', '[х]', '[✓]', '[xx]', '[]', '［x］', '[\u200bx]', '\\[x]', '[ x]');
+const check = fc.constantFrom(
+  '[ ]',
+  '[x]',
+  '[X]',
+  '[\t]',
+  '[х]',
+  '[✓]',
+  '[xx]',
+  '[]',
+  '［x］',
+  '[\u200bx]',
+  '\\[x]',
+  '[ x]',
+);
 const after = fc.constantFrom(' ', ' ', '\t', '', '  ');
-const content = fc.constantFrom('item', '**bold** item', '`code`', 'see https://x.org/a', '', '<!-- id: a -->', '| a |');
-const taskLine = fc.tuple(indent, container, marker, gap, check, after, content).map((parts) => parts.join(''));
-const otherLine = fc.constantFrom('', '```', '~~~', '<!--', '-->', '<details>', '</details>', '# Heading', '|---|', '    code', 'text', '***');
+const content = fc.constantFrom(
+  'item',
+  '**bold** item',
+  '`code`',
+  'see https://x.org/a',
+  '',
+  '<!-- id: a -->',
+  '| a |',
+);
+const taskLine = fc
+  .tuple(indent, container, marker, gap, check, after, content)
+  .map((parts) => parts.join(''));
+const otherLine = fc.constantFrom(
+  '',
+  '```',
+  '~~~',
+  '<!--',
+  '-->',
+  '<details>',
+  '</details>',
+  '# Heading',
+  '|---|',
+  '    code',
+  'text',
+  '***',
+);
 const document = fc
   .array(fc.oneof({ weight: 3, arbitrary: taskLine }, { weight: 1, arbitrary: otherLine }), { maxLength: 12 })
   .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
@@ -20,10 +58,12 @@ describe('the parser against GitHub on generated task lists', () => {
   it('ticks exactly the boxes cmark-gfm draws', () => {
     fc.assert(
       fc.property(document, (markdown) => {
-        fc.pre(!githubTicksFromLaterLine(markdown));
-        expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
+        fc.pre(!githubBoxFromLaterLine(markdown) && !knownDifference(markdown));
+        expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(
+          githubCheckboxes(markdown),
+        );
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 3000) },
     );
   });
 

@@ -14,7 +14,9 @@ const EXPECTED: Record<string, number> = {
 };
 
 describe('the five seed checklists parse to exactly the boxes GitHub draws', () => {
-  const files = readdirSync(SEEDS).filter((name) => name.endsWith('.txt')).sort();
+  const files = readdirSync(SEEDS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 
   it('finds all five seeds', () => {
     expect(files).toEqual(Object.keys(EXPECTED).sort());
@@ -32,9 +34,24 @@ describe('the five seed checklists parse to exactly the boxes GitHub draws', () 
     const markdown = readFileSync(new URL('000_6dd8eed9615fca83.txt', SEEDS), 'utf8');
     const items = parseChecklist(markdown).items;
     const first = items[0];
-    expect(first).toMatchObject({ text: 'Production Environment Provisioned', depth: 0, parent: null, line: 6, section: 'Environment Setup' });
-    expect(first?.headings).toEqual(['Digital Lending Accelerator - Production Deployment Checklist', 'Pre-Deployment Checklist', 'Environment Setup']);
-    expect(items[1]).toMatchObject({ text: 'Application servers configured (2+ CPU cores, 4GB+ RAM)', depth: 1, parent: 0, line: 7 });
+    expect(first).toMatchObject({
+      text: 'Production Environment Provisioned',
+      depth: 0,
+      parent: null,
+      line: 6,
+      section: 'Environment Setup',
+    });
+    expect(first?.headings).toEqual([
+      'Digital Lending Accelerator - Production Deployment Checklist',
+      'Pre-Deployment Checklist',
+      'Environment Setup',
+    ]);
+    expect(items[1]).toMatchObject({
+      text: 'Application servers configured (2+ CPU cores, 4GB+ RAM)',
+      depth: 1,
+      parent: 0,
+      line: 7,
+    });
     const flask = items.find((item) => item.text === 'FLASK_ENV=production');
     expect(flask).toMatchObject({ depth: 1, section: 'Code and Configuration' });
   });

@@ -2511,7 +2511,7 @@ exports.basename = (path, { windows } = {}) => {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1163);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3448);
 
 
 async function readStdin() {
@@ -2531,7 +2531,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1163:
+/***/ 3448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20635,6 +20635,104 @@ function gfmHtml(options) {
   ])
 }
 
+;// CONCATENATED MODULE: ./src/checklist/gfm-tree.ts
+
+
+
+function parseGfm(markdown) {
+    return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+const ORDERED_MARKER = /^\d{1,9}[.)][ \t]/;
+/** What is added: an empty HTML comment, which GitHub draws as nothing. */
+const SEPARATOR = '<!---->\n';
+const MAX_PASSES = 20;
+/**
+ * Parses a description into the tree cmark-gfm would build. micromark does not let an ordered
+ * list numbered from other than 1 follow indented code, even after blank lines, and reads it as a
+ * paragraph (or a table); cmark-gfm starts the list. An empty HTML comment line before such a line
+ * (indented alike, so it stays in its list item) draws nothing on GitHub and lets micromark see
+ * the list; the description is parsed again with it, and positions are mapped back.
+ */
+function parseLikeGitHub(markdown) {
+    let source = markdown;
+    let tree = parseGfm(source);
+    const inserted = [];
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const hidden = hiddenOrderedLists(tree, source);
+        if (hidden.length === 0)
+            break;
+        const parts = [];
+        let from = 0;
+        let grown = 0;
+        for (const [position, { lineStart, contentStart, line }] of hidden.entries()) {
+            const text = source.slice(lineStart, contentStart) + SEPARATOR;
+            parts.push(source.slice(from, lineStart), text);
+            from = lineStart;
+            for (const earlier of inserted) {
+                if (earlier.offset >= lineStart + grown)
+                    earlier.offset += text.length;
+                if (earlier.line >= line + position)
+                    earlier.line += 1;
+            }
+            inserted.push({ offset: lineStart + grown, line: line + position, length: text.length });
+            grown += text.length;
+        }
+        parts.push(source.slice(from));
+        source = parts.join('');
+        tree = parseGfm(source);
+    }
+    return {
+        source,
+        tree,
+        toOriginal: positionMapper(inserted),
+        isAdded: (offset) => inserted.some((insertion) => offset >= insertion.offset && offset < insertion.offset + insertion.length),
+    };
+}
+/** Lines right after indented code where cmark-gfm starts an ordered list and micromark does not. */
+function hiddenOrderedLists(tree, source) {
+    const found = new Map();
+    const visit = (node) => {
+        if (!('children' in node))
+            return;
+        node.children.forEach((child, position) => {
+            const previous = node.children[position - 1];
+            const start = child.position?.start;
+            if ((child.type === 'paragraph' || child.type === 'table') &&
+                previous?.type === 'code' &&
+                isIndented(previous, source) &&
+                start?.offset !== undefined &&
+                ORDERED_MARKER.test(source.slice(start.offset, start.offset + 12))) {
+                const lineStart = source.lastIndexOf('\n', start.offset - 1) + 1;
+                found.set(lineStart, { lineStart, contentStart: start.offset, line: start.line });
+            }
+            visit(child);
+        });
+    };
+    visit(tree);
+    return [...found.values()].sort((a, b) => a.lineStart - b.lineStart);
+}
+function isIndented(code, source) {
+    const at = code.position?.start.offset;
+    return at !== undefined && (source[at] === ' ' || source[at] === '\t');
+}
+function positionMapper(inserted) {
+    if (inserted.length === 0)
+        return (offset, line) => ({ offset, line });
+    return (offset, line) => {
+        let shift = 0;
+        let lines = 0;
+        for (const insertion of inserted) {
+            if (insertion.offset + insertion.length <= offset)
+                shift += insertion.length;
+            else if (insertion.offset < offset)
+                shift += offset - insertion.offset;
+            if (insertion.line < line)
+                lines += 1;
+        }
+        return { offset: offset - shift, line: line === 0 ? 0 : line - lines };
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/checklist/plain-text.ts
 /** Plain text of a node: markup stripped, HTML (such as id markers) left out. */
 function plainText(node) {
@@ -20683,27 +20781,114 @@ function headingKey(text) {
     }
     return key;
 }
+const SEPARATORS = new Set([...' \t:;,.-–—()[]{}|/<>']);
+/** Drops what evidence links leave behind at the end of an item's text: "passing: " or "passing ()". */
+function trimTrailingSeparators(text) {
+    let end = text.length;
+    while (end > 0 && SEPARATORS.has(text[end - 1] ?? ''))
+        end--;
+    return text.slice(0, end);
+}
+
+;// CONCATENATED MODULE: ./src/checklist/task-marker.ts
+/**
+ * Whether GitHub draws a list item as a checkbox, and ticked; null for an item without one.
+ *
+ * This is cmark-gfm's rule, read from the source line of the list marker: only indentation before
+ * the marker, then spaces or tabs, then "[ ]", "[x]" or "[X]", then a space or tab on the same line.
+ * It differs from micromark's in a few corner cases, each recorded in the conformance tests: a tab
+ * inside the brackets, a check followed by a line ending or only by spaces, and anything but white
+ * space before the marker (a block quote's ">", or another list marker on the same line).
+ */
+function githubTaskState(item, source) {
+    const at = checkOffset(item, source);
+    return at === null ? null : source[at + 1] !== ' ';
+}
+/** Where the "[" of a list item's check stands in the source, when GitHub draws a box for it. */
+function checkOffset(item, source) {
+    const marker = item.position?.start.offset;
+    if (marker === undefined || item.children[0]?.type !== 'paragraph' || !onlyIndentBefore(marker, source)) {
+        return null;
+    }
+    let at = afterListMarker(marker, source);
+    if (at === null)
+        return null;
+    const gap = at;
+    while (source[at] === ' ' || source[at] === '\t')
+        at++;
+    if (at === gap || source[at] !== '[' || source[at + 2] !== ']')
+        return null;
+    const mark = source[at + 1];
+    if (mark !== ' ' && mark !== 'x' && mark !== 'X')
+        return null;
+    const after = source[at + 3];
+    if (after !== ' ' && after !== '\t')
+        return null;
+    return at;
+}
+function onlyIndentBefore(offset, source) {
+    for (let at = offset - 1; at >= 0; at--) {
+        const char = source[at];
+        if (char === '\n' || char === '\r')
+            return true;
+        if (char !== ' ' && char !== '\t')
+            return false;
+    }
+    return true;
+}
+/** Offset just past a bullet ("-", "+", "*") or an ordered marker ("1." or "1)"). */
+function afterListMarker(offset, source) {
+    const char = source[offset];
+    if (char === '-' || char === '+' || char === '*')
+        return offset + 1;
+    let at = offset;
+    while (at < source.length && at - offset < 10 && (source[at] ?? '') >= '0' && (source[at] ?? '') <= '9')
+        at++;
+    if (at === offset || (source[at] !== '.' && source[at] !== ')'))
+        return null;
+    return at + 1;
+}
+/** The check as it stands at the start of a paragraph micromark did not see as a task. */
+const LEADING_CHECK = /^\[[ xX]\]/;
 
 ;// CONCATENATED MODULE: ./src/checklist/parse.ts
-
 
 
 
 const ID_MARKER = /^<!--\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*-->$/;
 /** Parses a description with GitHub's Markdown dialect and returns the checkboxes GitHub would draw. */
 function parseChecklist(markdown) {
-    const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-    const parser = new TreeWalker(collectDefinitions(tree));
-    parser.visit(tree, 0, null);
+    const { source, tree, toOriginal, isAdded } = parseLikeGitHub(markdown);
+    const walker = new TreeWalker(source, collectDefinitions(tree));
+    walker.visit(tree, 0, null);
     return {
-        items: parser.items,
-        headings: parser.headings,
-        markerCandidates: parser.markerCandidates,
+        items: walker.items.map((item) => ({ ...item, ...toOriginal(item.offset, item.line) })),
+        headings: walker.headings.map((heading) => ({ ...heading, ...toOriginal(heading.offset, heading.line) })),
+        markerCandidates: walker.markerCandidates
+            .filter((candidate) => !isAdded(candidate.start))
+            .map((candidate) => ({
+            ...candidate,
+            start: toOriginal(candidate.start, 0).offset,
+            end: toOriginal(candidate.end, 0).offset,
+        })),
         length: markdown.length,
     };
 }
+/** Markup that can stand in a one-line text: only such texts are parsed. */
+const INLINE_MARKUP = /[*_`[\]<~\\&!]/;
+/** A policy text as it reads in the description: "Run `npm test`" reads "Run npm test". */
+function markdownToPlainText(text) {
+    return INLINE_MARKUP.test(text) ? collapseSpace(plainText(parseGfm(text))) : text;
+}
+/** A list item GitHub draws with a checkbox; set by the walker, which follows GitHub over micromark. */
 function isTaskItem(node) {
     return node.type === 'listItem' && typeof node.checked === 'boolean';
+}
+/** A paragraph's own words: text nodes only, so that a marker quoted in a code span does not count. */
+function proseText(node) {
+    if (node.type === 'text')
+        return node.value;
+    return 'children' in node ? node.children.map(proseText).join('') : '';
 }
 /** Link reference definitions, first one winning as in CommonMark. */
 function collectDefinitions(tree) {
@@ -20721,49 +20906,69 @@ function collectDefinitions(tree) {
     visit(tree);
     return definitions;
 }
+function isTrailingEvidence(node) {
+    if (node === undefined)
+        return false;
+    if (node.type === 'link' || node.type === 'linkReference' || node.type === 'html')
+        return true;
+    return node.type === 'text' && trimTrailingSeparators(node.value) === '';
+}
 class TreeWalker {
+    source;
     definitions;
     items = [];
     headings = [];
     markerCandidates = [];
     headingStack = [];
-    constructor(definitions) {
+    /** First paragraphs that still hold the check as text, because micromark did not take it for one. */
+    checkInText = new Set();
+    constructor(source, definitions) {
+        this.source = source;
         this.definitions = definitions;
     }
     visit(node, listDepth, parentTask) {
+        if (node.type === 'list')
+            for (const item of node.children)
+                this.settleTaskState(item);
         switch (node.type) {
             case 'heading':
                 this.addHeading(node.depth, collapseSpace(plainText(node)), node.position?.start);
                 break;
             case 'html':
-                this.addMarkerCandidate(node.value, node);
+                this.addMarkerCandidate('html', node.value, node);
                 return;
             case 'paragraph':
-                this.addMarkerCandidate(collapseSpace(plainText(node)), node);
+                this.addMarkerCandidate('paragraph', collapseSpace(proseText(node)), node);
                 break;
             case 'code':
                 return;
         }
-        let childListDepth = listDepth;
-        let childParent = parentTask;
-        if (node.type === 'list')
-            childListDepth = listDepth + 1;
-        if (isTaskItem(node))
-            childParent = this.addTaskItem(node, listDepth - 1, parentTask);
+        const childListDepth = node.type === 'list' ? listDepth + 1 : listDepth;
+        const childParent = isTaskItem(node) ? this.addTaskItem(node, listDepth - 1, parentTask) : parentTask;
         if ('children' in node) {
             for (const child of node.children)
                 this.visit(child, childListDepth, childParent);
         }
     }
+    /** Makes the item's `checked` say what GitHub draws, before anything reads it. */
+    settleTaskState(item) {
+        const state = githubTaskState(item, this.source);
+        const micromarkSawTask = typeof item.checked === 'boolean';
+        item.checked = state;
+        const first = item.children[0];
+        if (state !== null && !micromarkSawTask && first?.type === 'paragraph')
+            this.checkInText.add(first);
+    }
     addHeading(depth, text, start) {
         const heading = { text, depth, line: start?.line ?? 0, offset: start?.offset ?? 0 };
-        while (this.headingStack.length > 0 && (this.headingStack.at(-1)?.depth ?? 0) >= depth)
+        while ((this.headingStack.at(-1)?.depth ?? 0) >= depth && this.headingStack.length > 0)
             this.headingStack.pop();
         this.headingStack.push(heading);
         this.headings.push(heading);
     }
-    addMarkerCandidate(value, node) {
+    addMarkerCandidate(kind, value, node) {
         this.markerCandidates.push({
+            kind,
             value,
             start: node.position?.start.offset ?? 0,
             end: node.position?.end.offset ?? 0,
@@ -20776,7 +20981,8 @@ class TreeWalker {
             this.collectOwnContent(child, own);
         const item = {
             index: this.items.length,
-            text: first ? collapseSpace(plainText(first)) : '',
+            text: first ? this.itemText(first) : '',
+            textWithoutLinks: first ? this.textBeforeTrailingLinks(first) : '',
             checked: node.checked,
             line: node.position?.start.line ?? 0,
             depth,
@@ -20789,6 +20995,20 @@ class TreeWalker {
         };
         this.items.push(item);
         return item.index;
+    }
+    itemText(first, children) {
+        const node = children && 'children' in first ? { ...first, children } : first;
+        const text = collapseSpace(plainText(node));
+        return this.checkInText.has(first) ? collapseSpace(text.replace(LEADING_CHECK, '')) : text;
+    }
+    /** The text without the links at its end, where evidence goes: "passing: https://…" reads "passing". */
+    textBeforeTrailingLinks(first) {
+        if (first.type !== 'paragraph')
+            return this.itemText(first);
+        const children = [...first.children];
+        while (isTrailingEvidence(children.at(-1)))
+            children.pop();
+        return trimTrailingSeparators(this.itemText(first, children));
     }
     /** Links and id marker of an item, leaving out what belongs to a nested task item. */
     collectOwnContent(node, own) {
@@ -20819,7 +21039,12 @@ function selectBlock(doc, location) {
         return headingBlock(doc, location.heading);
     if (location.start !== undefined)
         return markerBlock(doc, location.start, location.end);
-    return { found: true, where: 'the whole description', items: doc.items, range: { start: 0, end: doc.length } };
+    return {
+        found: true,
+        where: 'the whole description',
+        items: doc.items,
+        range: { start: 0, end: doc.length },
+    };
 }
 function within(doc, start, end) {
     return doc.items.filter((item) => item.offset >= start && item.offset < end);
@@ -20835,16 +21060,19 @@ function headingBlock(doc, wanted) {
     const range = { start: heading.offset, end: next ? next.offset : doc.length };
     return { found: true, where, items: within(doc, range.start, range.end), range };
 }
+function holds(candidate, marker) {
+    return candidate.kind === 'html' ? candidate.value.includes(marker) : candidate.value === marker.trim();
+}
 function markerBlock(doc, start, end) {
     const where = end === undefined ? `the text after ${start}` : `the text between ${start} and ${end}`;
-    const opening = doc.markerCandidates.find((candidate) => candidate.value.includes(start));
+    const opening = doc.markerCandidates.find((candidate) => holds(candidate, start));
     if (!opening)
         return { found: false, where, items: [], range: { start: 0, end: 0 } };
     let closeAt = doc.length;
     if (end !== undefined) {
         const closing = doc.markerCandidates.find((candidate) => candidate.start >= opening.start && candidate !== opening && candidate.value.includes(end));
         // Same node holding both markers on one line: nothing between them can be a list item.
-        const sameNode = opening.value.indexOf(end, opening.value.indexOf(start) + start.length) >= 0;
+        const sameNode = opening.kind === 'html' && opening.value.indexOf(end, opening.value.indexOf(start) + start.length) >= 0;
         if (!closing && !sameNode)
             return { found: false, where, items: [], range: { start: 0, end: 0 } };
         closeAt = sameNode ? opening.end : (closing?.start ?? doc.length);
@@ -20854,7 +21082,12 @@ function markerBlock(doc, start, end) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
-const FAILING_STATUSES = new Set(['unchecked', 'missing', 'no-evidence', 'bad-evidence']);
+const FAILING_STATUSES = new Set([
+    'unchecked',
+    'missing',
+    'no-evidence',
+    'bad-evidence',
+]);
 
 ;// CONCATENATED MODULE: ./src/evaluate/advice.ts
 /** Friendly names for the allow-list patterns teams use most. */
@@ -20935,10 +21168,38 @@ function conditionHolds(when, context) {
 
 ;// CONCATENATED MODULE: ./src/evaluate/evidence.ts
 
-const PLACEHOLDER_HOSTS = new Set(['example.com', 'example.org', 'example.net', 'localhost', '127.0.0.1', '0.0.0.0']);
-const PLACEHOLDER_SUFFIXES = ['.example', '.invalid', '.test', '.localhost', '.example.com', '.example.org', '.example.net'];
+const PLACEHOLDER_HOSTS = new Set([
+    'example.com',
+    'example.org',
+    'example.net',
+    'localhost',
+    '127.0.0.1',
+    '0.0.0.0',
+]);
+const PLACEHOLDER_SUFFIXES = [
+    '.example',
+    '.invalid',
+    '.test',
+    '.localhost',
+    '.example.com',
+    '.example.org',
+    '.example.net',
+];
 /** Whole path segments or one-word hosts that people type instead of a real link. */
-const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'fixme', 'placeholder', 'link', 'url', 'none', 'n-a', 'na', '...', '…']);
+const PLACEHOLDER_WORDS = new Set([
+    'todo',
+    'tbd',
+    'tba',
+    'fixme',
+    'placeholder',
+    'link',
+    'url',
+    'none',
+    'n-a',
+    'na',
+    '...',
+    '…',
+]);
 /** Only this many leading path prefixes are tried against the allow-list, which keeps checking linear. */
 const MAX_PREFIX_SEGMENTS = 16;
 /** Sorts an item's links into acceptable evidence and links that only look like evidence. */
@@ -20983,11 +21244,16 @@ function urlAllowed(url, allowed) {
     const base = `${url.protocol}//${url.host}`;
     if (allowed(base + url.pathname))
         return true;
-    const segments = url.pathname.split('/').slice(0, MAX_PREFIX_SEGMENTS);
+    if (allowed(base) || allowed(`${base}/`))
+        return true;
+    const segments = url.pathname
+        .split('/')
+        .filter((segment) => segment !== '')
+        .slice(0, MAX_PREFIX_SEGMENTS);
     let prefix = base;
-    for (const [index, segment] of segments.entries()) {
-        prefix = index === 0 ? base : `${prefix}/${segment}`;
-        if (allowed(prefix) || allowed(`${prefix}/`))
+    for (const segment of segments) {
+        prefix = `${prefix}/${segment}`;
+        if (allowed(prefix))
             return true;
     }
     return false;
@@ -21010,7 +21276,11 @@ function indexItems(items) {
     const index = { items, byText: new Map(), byId: new Map(), headingKeys: new Map() };
     const keyCache = new Map();
     for (const item of items) {
-        item_index_push(index.byText, matchKey(item.text), item);
+        const key = matchKey(item.text);
+        item_index_push(index.byText, key, item);
+        const withoutLinks = matchKey(item.textWithoutLinks);
+        if (withoutLinks !== key && withoutLinks !== '')
+            item_index_push(index.byText, withoutLinks, item);
         if (item.id !== null)
             item_index_push(index.byId, item.id.toLowerCase(), item);
         const keys = item.headings.map((heading) => {
@@ -21039,24 +21309,34 @@ function item_index_push(map, key, item) {
 ;// CONCATENATED MODULE: ./src/evaluate/match-items.ts
 
 
+
 /** Longest item text a policy regular expression is run on; keeps a costly pattern bounded. */
 const MAX_MATCHED_TEXT = 2000;
-/** The task items a policy item names: by id marker first, then by text or regular expression. */
+/**
+ * The task items a policy item names: those carrying its id marker, and those with its text or
+ * matching its pattern. Every one of them must satisfy the rule, so a decoy carrying the id cannot
+ * stand in for the real item, and a reworded item keeps its rule as long as it keeps its id.
+ */
 function findMatches(rule, index) {
     const section = rule.section === null ? null : headingKey(rule.section);
-    const inSection = (item) => section === null || isUnder(index, item, section);
-    if (rule.id !== null) {
-        const byId = (index.byId.get(rule.id.toLowerCase()) ?? []).filter(inSection);
-        if (byId.length > 0)
-            return byId;
+    const found = new Set();
+    if (rule.id !== null)
+        for (const item of index.byId.get(rule.id.toLowerCase()) ?? [])
+            found.add(item);
+    if (rule.text !== null) {
+        for (const item of index.byText.get(matchKey(markdownToPlainText(rule.text))) ?? [])
+            found.add(item);
     }
-    if (rule.text !== null)
-        return (index.byText.get(matchKey(rule.text)) ?? []).filter(inSection);
     if (rule.match !== null) {
         const pattern = new RegExp(rule.match, 'i');
-        return index.items.filter((item) => inSection(item) && pattern.test(item.text.slice(0, MAX_MATCHED_TEXT)));
+        const matches = (text) => pattern.test(text.slice(0, MAX_MATCHED_TEXT));
+        for (const item of index.items)
+            if (matches(item.text) || matches(item.textWithoutLinks))
+                found.add(item);
     }
-    return [];
+    return [...found]
+        .filter((item) => section === null || isUnder(index, item, section))
+        .sort((a, b) => a.index - b.index);
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/section-rules.ts
@@ -21169,7 +21449,9 @@ function judge(item, required, evidence) {
     if (!item.checked) {
         if (!required)
             return { status: 'optional', problems: [], fix: null };
-        const fix = evidence && evidence.min > 0 ? `Tick the box and add ${evidenceWords(evidence)} to the item.` : 'Tick the box once this is done.';
+        const fix = evidence && evidence.min > 0
+            ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
+            : 'Tick the box once this is done.';
         return { status: 'unchecked', problems: ['not ticked'], fix };
     }
     if (evidence) {
@@ -21178,8 +21460,12 @@ function judge(item, required, evidence) {
             const words = evidenceWords(evidence);
             const status = rejected.length > 0 ? 'bad-evidence' : 'no-evidence';
             const problems = rejected.length > 0
-                ? rejected.map((link) => `${link.url} is not accepted: ${link.reason}`)
-                : [`ticked without evidence: needs ${words}`];
+                ? rejected.map((link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`)
+                : [
+                    accepted.length === 0
+                        ? `ticked without evidence: needs ${words}`
+                        : `ticked with ${accepted.length} acceptable link${accepted.length === 1 ? '' : 's'}: needs ${words}`,
+                ];
             const fix = rejected.length > 0
                 ? `Replace the link with ${words}.`
                 : `Add ${words} on the item's line or in a bullet under it.`;
@@ -21190,7 +21476,15 @@ function judge(item, required, evidence) {
 }
 function missingEntry(rule, required, holds) {
     const text = rule.text ?? (rule.match !== null ? `an item matching /${rule.match}/` : (rule.id ?? ''));
-    const base = { id: rule.id, text, checked: false, line: null, depth: null, section: rule.section, links: [] };
+    const base = {
+        id: rule.id,
+        text,
+        checked: false,
+        line: null,
+        depth: null,
+        section: rule.section,
+        links: [],
+    };
     if (!holds)
         return { ...base, required: false, ...notRequired() };
     if (!required)
@@ -21226,7 +21520,7 @@ function unlistedEntry(item, rule, section, unlisted) {
 function judgeSection(rule, index, doc, block, context, notes) {
     const items = itemsUnder(rule, index);
     const ticked = items.filter((item) => item.checked).length;
-    const base = { heading: rule.heading, require: rule.require, total: items.length, ticked };
+    const base = { heading: rule.heading, require: rule.require, total: items.length, ticked, unticked: [] };
     const condition = conditionHolds(rule.when, context);
     notes.push(...condition.notes.map((note) => `section "${rule.heading}": ${note}.`));
     if (!condition.holds)
@@ -21234,7 +21528,9 @@ function judgeSection(rule, index, doc, block, context, notes) {
     if (rule.require === 'none')
         return { ...base, status: 'ok', problem: null, fix: null };
     const key = headingKey(rule.heading);
-    const present = doc.headings.some((heading) => heading.offset >= block.range.start && heading.offset < block.range.end && headingKey(heading.text) === key);
+    const present = doc.headings.some((heading) => heading.offset >= block.range.start &&
+        heading.offset < block.range.end &&
+        headingKey(heading.text) === key);
     if (!present) {
         return {
             ...base,
@@ -21258,6 +21554,7 @@ function judgeSection(rule, index, doc, block, context, notes) {
         return { ...base, status: 'ok', problem: null, fix: null };
     return {
         ...base,
+        unticked: items.filter((item) => !item.checked).map((item) => ({ text: item.text, line: item.line })),
         status: 'failing',
         problem: `${ticked} of ${items.length} items under "${rule.heading}" ticked; at least ${needed} must be`,
         fix: `Tick at least ${needed - ticked} more of the items under "${rule.heading}".`,
@@ -21266,7 +21563,8 @@ function judgeSection(rule, index, doc, block, context, notes) {
 function finish(entries, sections, block, policy, notes) {
     const requiredEntries = entries.filter((item) => item.required);
     const failingEntries = requiredEntries.filter((item) => FAILING_STATUSES.has(item.status));
-    const countedSections = sections.filter((section) => section.status === 'failing' || (section.status === 'ok' && (section.require === 'any' || typeof section.require === 'number')));
+    const countedSections = sections.filter((section) => section.status === 'failing' ||
+        (section.status === 'ok' && (section.require === 'any' || typeof section.require === 'number')));
     const failingSections = sections.filter((section) => section.status === 'failing');
     const required = requiredEntries.length + countedSections.length;
     const open = failingEntries.length + failingSections.length;
@@ -21284,7 +21582,7 @@ function finish(entries, sections, block, policy, notes) {
             required,
             done: required - open,
             open,
-            optional: entries.filter((item) => !item.required && item.status !== 'not-required').length,
+            optional: entries.filter((item) => !item.required && (item.status === 'optional' || item.status === 'ok')).length,
             notRequired: entries.filter((item) => item.status === 'not-required').length,
         },
         checklist: { found: true, where: block.where, items: block.items.length },
@@ -21296,7 +21594,9 @@ function finish(entries, sections, block, policy, notes) {
     };
 }
 function policySource(policy) {
-    return policy.source.kind === 'file' ? { source: 'file', path: policy.source.path } : { source: 'default', path: null };
+    return policy.source.kind === 'file'
+        ? { source: 'file', path: policy.source.path }
+        : { source: 'default', path: null };
 }
 function noChecklistReport(block, policy, notes) {
     const what = block.found ? `no task items in ${block.where}` : `${block.where} was not found`;
@@ -21308,7 +21608,14 @@ function noChecklistReport(block, policy, notes) {
         passed: allowed,
         conclusion: allowed ? 'pass' : 'fail',
         summary: allowed ? 'No checklist, and none is required' : `No checklist found: ${what}`,
-        counts: { total: 0, required: allowed ? 0 : 1, done: 0, open: allowed ? 0 : 1, optional: 0, notRequired: 0 },
+        counts: {
+            total: 0,
+            required: allowed ? 0 : 1,
+            done: 0,
+            open: allowed ? 0 : 1,
+            optional: 0,
+            notRequired: 0,
+        },
         checklist: { found: false, where: block.where, items: block.items.length },
         policy: policySource(policy),
         items: [],
@@ -21351,7 +21658,7 @@ function defaultPolicy() {
 ;// CONCATENATED MODULE: ./src/report/safe-text.ts
 const ZWSP = '\u200b';
 const MARKDOWN_SPECIALS = /[\\`*_[\]|~!#()]/g;
-const HTML_SPECIALS = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const HTML_SPECIALS = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * Text from a description made safe to echo inside a Markdown comment: it stays on one line,
  * cannot open HTML, links, images or tables, and cannot ping people or cross-reference issues.
@@ -21361,13 +21668,14 @@ function safeInline(text, maxLength = 300) {
     if (flat.length > maxLength)
         flat = `${flat.slice(0, maxLength - 1)}…`;
     return flat
-        .replace(/[&<>"]/g, (char) => HTML_SPECIALS[char] ?? char)
+        .replace(/[&<>]/g, (char) => HTML_SPECIALS[char] ?? char)
         .replace(MARKDOWN_SPECIALS, (char) => `\\${char}`)
         .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
-        .replace(/#(?=\p{N})/gu, `#${ZWSP}`);
+        .replace(/#(?=\p{N})/gu, `#${ZWSP}`)
+        .replace(/\bGH-(?=\p{N})/giu, (prefix) => `${prefix.slice(0, 2)}${ZWSP}-`);
 }
 /** Cuts a text to a length, saying how much was left out. */
-function truncate(text, limit, marker = '\n\n… and more, cut to fit GitHub\'s size limit.') {
+function truncate(text, limit, marker = "\n\n… and more, cut to fit GitHub's size limit.") {
     if (text.length <= limit)
         return text;
     return text.slice(0, Math.max(0, limit - marker.length)) + marker;
@@ -21407,11 +21715,10 @@ function renderMarkdown(report, options = {}) {
     lines.push(progressLine(report), '');
     const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
     const failingSections = report.sections.filter((section) => section.status === 'failing');
-    const groupMembers = report.items.filter((item) => !item.required && FAILING_STATUSES.has(item.status));
     if (failing.length > 0 || failingSections.length > 0) {
         lines.push('#### What is still needed', '');
         lines.push(...groupedBySection(failing, failingItem));
-        lines.push(...failingSections.flatMap((section) => failingSection(section, groupMembers)));
+        lines.push(...failingSections.flatMap(failingSection));
     }
     const done = report.items.filter((item) => item.status === 'ok');
     if (done.length > 0)
@@ -21431,7 +21738,9 @@ function progressLine(report) {
     const extras = [
         report.counts.optional > 0 ? `${report.counts.optional} optional` : null,
         report.counts.notRequired > 0 ? `${report.counts.notRequired} not required here` : null,
-        report.policy.path ? `policy \`${report.policy.path.replace(/`/g, "'")}\`` : 'no policy file: every item required',
+        report.policy.path
+            ? `policy \`${report.policy.path.replace(/`/g, "'")}\``
+            : 'no policy file: every item required',
     ].filter((part) => part !== null);
     return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
 }
@@ -21442,7 +21751,9 @@ function where(item) {
     return parts.join(' · ');
 }
 function failingItem(item) {
-    const lines = [`- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`];
+    const lines = [
+        `- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`,
+    ];
     for (const problem of item.problems.filter((text) => text !== 'not ticked'))
         lines.push(`  - ${safeInline(problem, 500)}`);
     if (item.fix)
@@ -21454,13 +21765,17 @@ function passingItem(item) {
     const status = item.status === 'ok' ? '' : ` — ${STATUS_WORDS[item.status]}`;
     return [`- ${box} ${safeInline(item.text)}${status} <sub>${where(item)}</sub>`];
 }
-function failingSection(section, members) {
+const MAX_LISTED_CANDIDATES = 20;
+function failingSection(section) {
     const lines = [`- ❌ **Section “${safeInline(section.heading)}”** — ${safeInline(section.problem ?? '')}`];
     if (section.fix)
         lines.push(`  - **Fix:** ${safeInline(section.fix, 500)}`);
-    const candidates = members.filter((item) => item.section !== null);
-    for (const item of candidates.slice(0, 20))
-        lines.push(`  - ☐ ${safeInline(item.text)} <sub>line ${item.line ?? '?'}</sub>`);
+    for (const item of section.unticked.slice(0, MAX_LISTED_CANDIDATES)) {
+        lines.push(`  - ☐ ${safeInline(item.text)} <sub>line ${item.line}</sub>`);
+    }
+    const more = section.unticked.length - MAX_LISTED_CANDIDATES;
+    if (more > 0)
+        lines.push(`  - … and ${more} more`);
     return lines;
 }
 function groupedBySection(items, render) {
@@ -21482,14 +21797,28 @@ function collapsed(summary, body) {
     return ['', `<details><summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 function noChecklist(report, template) {
-    const lines = [`The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`, ''];
+    const lines = [
+        `The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`,
+        '',
+    ];
     if (template) {
-        lines.push('Paste the release checklist into the description, tick each item as it is done, and this check runs again on every edit:', '', '````markdown', template.replace(/````/g, '```'), '````');
+        const fence = '`'.repeat(Math.max(3, longestRun(template, '`') + 1));
+        lines.push('Paste the release checklist into the description, tick each item as it is done, and this check runs again on every edit:', '', `${fence}markdown`, template, fence);
     }
     else {
         lines.push('Add the release checklist as task items (`- [ ] item`) to the description; this check runs again on every edit.');
     }
     return lines;
+}
+/** The longest run of one character in a text, so that a fence around it can be longer. */
+function longestRun(text, char) {
+    let longest = 0;
+    let current = 0;
+    for (const each of text) {
+        current = each === char ? current + 1 : 0;
+        longest = Math.max(longest, current);
+    }
+    return longest;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -21527,7 +21856,9 @@ function renderText(report) {
 function text_failingItem(item) {
     const place = item.line === null ? 'missing' : `line ${item.line}`;
     const id = item.id === null ? '' : ` (${item.id})`;
-    const lines = [`  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`];
+    const lines = [
+        `  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`,
+    ];
     if (item.fix)
         lines.push(`      fix: ${item.fix}`);
     return lines;
@@ -21536,7 +21867,7 @@ function text_failingItem(item) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/policy/validate-policy.js
-// Generated by scripts/compile-schema.mjs from checklist-gate.schema.json. Do not edit.
+// Generated by src/policy/compile-schema.mjs from checklist-gate.schema.json. Do not edit.
 
 const validate = validate10;
 /* harmony default export */ const validate_policy = ((/* unused pure expression or super */ null && (validate10)));
@@ -22403,7 +22734,7 @@ function describe(error) {
     switch (error.keyword) {
         case 'additionalProperties': {
             const key = String(params['additionalProperty']);
-            const allowed = allowedKeys(error.schemaPath);
+            const allowed = allowedKeys(path);
             const suggestion = closest(key, allowed);
             const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
             return {
@@ -22425,7 +22756,11 @@ function describe(error) {
         case 'type': {
             const type = String(params['type']);
             if (path.length === 0) {
-                return { path, atKey: false, message: 'the policy must be a mapping of keys to values, starting with "version: 1".' };
+                return {
+                    path,
+                    atKey: false,
+                    message: 'the policy must be a mapping of keys to values, starting with "version: 1".',
+                };
             }
             return { path, atKey: false, message: `${name} must be ${TYPE_WORDS[type] ?? type}.` };
         }
@@ -22434,9 +22769,17 @@ function describe(error) {
         case 'minimum':
             return { path, atKey: false, message: `${name} must be at least ${String(params['limit'])}.` };
         case 'pattern':
-            return { path, atKey: false, message: `${name} ${PATTERN_WORDS[String(params['pattern'])] ?? `must match ${String(params['pattern'])}`}.` };
+            return {
+                path,
+                atKey: false,
+                message: `${name} ${PATTERN_WORDS[String(params['pattern'])] ?? `must match ${String(params['pattern'])}`}.`,
+            };
         case 'oneOf':
-            return { path, atKey: false, message: `${name} must be ${ONE_OF_WORDS[error.schemaPath] ?? 'one of the allowed forms'}.` };
+            return {
+                path,
+                atKey: false,
+                message: `${name} must be ${ONE_OF_WORDS[error.schemaPath] ?? 'one of the allowed forms'}.`,
+            };
         default:
             return { path, atKey: false, message: `${name} ${error.message ?? 'is not valid'}.` };
     }
@@ -22450,14 +22793,22 @@ function pointerSegments(pointer) {
         .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
         .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
-/** The keys the schema allows where an additionalProperties error occurred. */
-function allowedKeys(schemaPath) {
-    const segments = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
-    let node = policySchema;
-    for (const segment of segments)
-        node = node?.[segment];
-    const properties = node?.properties;
-    return properties ? Object.keys(properties) : [];
+/** Follows a local "$ref" such as "#/definitions/item". */
+function resolve(node) {
+    if (!node?.$ref)
+        return node;
+    let target = policySchema;
+    for (const segment of node.$ref.replace(/^#\//, '').split('/'))
+        target = target?.[segment];
+    return resolve(target);
+}
+/** The keys the schema allows in the object at an instance path. */
+function allowedKeys(path) {
+    let node = resolve(policySchema);
+    for (const segment of path) {
+        node = resolve(typeof segment === 'number' ? node?.items : node?.properties?.[segment]);
+    }
+    return node?.properties ? Object.keys(node.properties) : [];
 }
 /** The allowed key nearest to a mistyped one, when it is near enough to be a typo. */
 function closest(key, allowed) {
@@ -22504,30 +22855,53 @@ function loadPolicy(text, file) {
     if (doc.errors.length > 0) {
         return {
             ok: false,
-            errors: doc.errors.map((error) => ({
+            errors: inFileOrder(doc.errors.map((error) => ({
                 file,
                 ...at(error.pos[0]),
-                message: `not valid YAML: ${error.message.split('\n')[0]}`,
-            })),
+                message: error.code === 'DUPLICATE_KEY'
+                    ? `the key "${keyAt(text, error.pos[0])}" appears twice in the same mapping; keep one.`
+                    : `not valid YAML: ${error.message.split('\n')[0]}`,
+            }))),
         };
     }
     const data = doc.toJS({ maxAliasCount: 100 });
     if (data === null || data === undefined) {
-        return { ok: false, errors: [{ file, line: 1, column: 1, message: 'the policy file is empty; it needs at least "version: 1".' }] };
+        return {
+            ok: false,
+            errors: [
+                { file, line: 1, column: 1, message: 'the policy file is empty; it needs at least "version: 1".' },
+            ],
+        };
     }
     const locate = (error) => ({
         file,
         ...at(nodeOffset(doc, error.path, error.atKey)),
         message: error.message,
     });
-    if (!validate(data))
-        return { ok: false, errors: describeSchemaErrors(validate.errors ?? []).map(locate) };
-    const raw = data;
-    const problems = semanticProblems(raw).map(locate);
+    const valid = validate(data);
+    // The rules beyond the schema are checked even when the schema fails, so that no error is held back.
+    const problems = [
+        ...(valid ? [] : describeSchemaErrors(validate.errors ?? [])),
+        ...semanticProblems(data),
+    ];
     if (problems.length > 0)
-        return { ok: false, errors: problems };
+        return { ok: false, errors: inFileOrder(problems.map(locate)) };
+    const raw = data;
     const lineOf = (path) => at(nodeOffset(doc, path, false)).line;
     return { ok: true, policy: toPolicy(raw, file, lineOf) };
+}
+function inFileOrder(errors) {
+    return errors
+        .map((error, position) => ({ error, position }))
+        .sort((a, b) => (a.error.line ?? 0) - (b.error.line ?? 0) ||
+        (a.error.column ?? 0) - (b.error.column ?? 0) ||
+        a.position - b.position)
+        .map(({ error }) => error);
+}
+/** The key written at an offset, for naming it in a message. */
+function keyAt(text, offset) {
+    const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+    return line.split(':')[0]?.trim() ?? '';
 }
 /** Offset of the YAML node at a path: the key itself, or its value. */
 function nodeOffset(doc, path, atKey) {
@@ -22552,34 +22926,62 @@ function nodeOffset(doc, path, atKey) {
 /** Rules the schema cannot express: exclusive keys, ids used twice, regular expressions that do not compile. */
 function semanticProblems(raw) {
     const problems = [];
-    const checklist = raw.checklist ?? {};
+    if (!isRecord(raw))
+        return problems;
+    const checklist = isRecord(raw.checklist) ? raw.checklist : {};
     if (checklist.heading !== undefined && checklist.start !== undefined) {
-        problems.push({ path: ['checklist', 'start'], atKey: true, message: 'checklist takes either "heading" or "start" (with "end"), not both.' });
+        problems.push({
+            path: ['checklist', 'start'],
+            atKey: true,
+            message: 'checklist takes either "heading" or "start" (with "end"), not both.',
+        });
     }
     if (checklist.end !== undefined && checklist.start === undefined) {
-        problems.push({ path: ['checklist', 'end'], atKey: true, message: 'checklist.end needs checklist.start.' });
+        problems.push({
+            path: ['checklist', 'end'],
+            atKey: true,
+            message: 'checklist.end needs checklist.start.',
+        });
     }
     const seenIds = new Map();
-    (raw.items ?? []).forEach((item, index) => {
+    (Array.isArray(raw.items) ? raw.items : []).forEach((item, index) => {
+        if (!isRecord(item))
+            return;
         const name = `items.${index}`;
         if (item.text === undefined && item.match === undefined && item.id === undefined) {
-            problems.push({ path: ['items', index], atKey: false, message: `${name} needs "text", "match" or "id" to find its task item.` });
+            problems.push({
+                path: ['items', index],
+                atKey: false,
+                message: `${name} needs "text", "match" or "id" to find its task item.`,
+            });
         }
         if (item.text !== undefined && item.match !== undefined) {
-            problems.push({ path: ['items', index, 'match'], atKey: true, message: `${name} takes either "text" or "match", not both.` });
+            problems.push({
+                path: ['items', index, 'match'],
+                atKey: true,
+                message: `${name} takes either "text" or "match", not both.`,
+            });
         }
-        if (item.match !== undefined) {
+        if (typeof item.match === 'string') {
             try {
                 new RegExp(item.match, 'i');
             }
             catch (error) {
-                problems.push({ path: ['items', index, 'match'], atKey: false, message: `${name}.match is not a valid regular expression: ${error.message}.` });
+                problems.push({
+                    path: ['items', index, 'match'],
+                    atKey: false,
+                    message: `${name}.match is not a valid regular expression: ${error.message}.`,
+                });
             }
         }
-        if (item.id !== undefined) {
+        if (typeof item.id === 'string') {
             const first = seenIds.get(item.id);
             if (first !== undefined) {
-                problems.push({ path: ['items', index, 'id'], atKey: false, message: `${name}.id "${item.id}" is already used by items.${first}; ids must be unique.` });
+                problems.push({
+                    path: ['items', index, 'id'],
+                    atKey: false,
+                    message: `${name}.id "${item.id}" is already used by items.${first}; ids must be unique.`,
+                });
             }
             else {
                 seenIds.set(item.id, index);
@@ -22587,6 +22989,10 @@ function semanticProblems(raw) {
         }
     });
     return problems;
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- narrows YAML data of any shape before its fields are read
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function toPolicy(raw, file, lineOf) {
     const sections = (raw.sections ?? []).map((section, index) => ({
@@ -22634,12 +23040,24 @@ async function readPolicy(io, path) {
         text = await io.readText(path);
     }
     catch (error) {
-        return { ok: false, errors: [{ file: path, line: null, column: null, message: `cannot read the policy: ${error.message}` }] };
+        return {
+            ok: false,
+            errors: [
+                {
+                    file: path,
+                    line: null,
+                    column: null,
+                    message: `cannot read the policy: ${error.message}`,
+                },
+            ],
+        };
     }
     return loadPolicy(text, path);
 }
 function formatPolicyErrors(errors) {
-    return errors.map((error) => `${[error.file, error.line, error.column].filter((part) => part !== null).join(':')}: ${error.message}\n`).join('');
+    return errors
+        .map((error) => `${[error.file, error.line, error.column].filter((part) => part !== null).join(':')}: ${error.message}\n`)
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/cli/usage.ts
@@ -22708,19 +23126,20 @@ async function checkCommand(args, io) {
         const loaded = await readPolicy(io, values.policy);
         if (!loaded.ok) {
             io.err(formatPolicyErrors(loaded.errors));
-            if (format === 'json')
-                io.out(JSON.stringify(policyErrorReport(loaded.errors, values.policy), null, 2) + '\n');
+            // The text report would only repeat stderr; the other formats carry the errors for a machine or a page.
+            if (format !== 'text')
+                io.out(render(policyErrorReport(loaded.errors, values.policy), format));
             return 2;
         }
         report = evaluate(parseChecklist(body), loaded.policy, context(values, event));
     }
-    if (format === 'json')
-        io.out(JSON.stringify(report, null, 2) + '\n');
-    else if (format === 'markdown')
-        io.out(renderMarkdown(report));
-    else
-        io.out(renderText(report));
+    io.out(render(report, format));
     return report.passed ? 0 : 1;
+}
+function render(report, format) {
+    if (format === 'json')
+        return JSON.stringify(report, null, 2) + '\n';
+    return format === 'markdown' ? renderMarkdown(report) : renderText(report);
 }
 function context(values, event) {
     return {
@@ -22767,14 +23186,22 @@ const COMMANDS = {
 /** Runs one CLI command and returns its exit status. */
 async function runCli(argv, io) {
     const [name, ...args] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === '--help' || name === '-h' || name === 'help') {
         io.out(USAGE);
-        return name === undefined ? 2 : 0;
+        return 0;
+    }
+    if (name === undefined) {
+        io.err(USAGE);
+        return 2;
     }
     const command = COMMANDS[name];
     if (!command) {
         io.err(`checklist-gate: unknown command "${name}"\n\n${USAGE}`);
         return 2;
+    }
+    if (args.includes('--help') || args.includes('-h')) {
+        io.out(USAGE);
+        return 0;
     }
     try {
         return await command(args, io);

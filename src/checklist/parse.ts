@@ -1,130 +1,47 @@
-import type { Code, Definition, ListItem, Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import { collapseSpace, plainText } from './plain-text.js';
+import type { Definition, ListItem, Nodes, Root } from 'mdast';
+import { parseGfm, parseLikeGitHub } from './gfm-tree.js';
+import { collapseSpace, plainText, trimTrailingSeparators } from './plain-text.js';
 import { githubTaskState, LEADING_CHECK } from './task-marker.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
 
 const ID_MARKER = /^<!--\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*-->$/;
-const ORDERED_MARKER = /^\d{1,9}[.)][ \t]/;
-
-function parseGfm(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
 
 /** Parses a description with GitHub's Markdown dialect and returns the checkboxes GitHub would draw. */
 export function parseChecklist(markdown: string): ChecklistDocument {
-  const { source, tree, inserted } = parseLikeGitHub(markdown);
+  const { source, tree, toOriginal, isAdded } = parseLikeGitHub(markdown);
   const walker = new TreeWalker(source, collectDefinitions(tree));
   walker.visit(tree, 0, null);
-  const toOriginal = positionMapper(inserted);
   return {
     items: walker.items.map((item) => ({ ...item, ...toOriginal(item.offset, item.line) })),
     headings: walker.headings.map((heading) => ({ ...heading, ...toOriginal(heading.offset, heading.line) })),
-    markerCandidates: walker.markerCandidates.filter((candidate) => !inserted.some((insertion) => candidate.start >= insertion.offset && candidate.start < insertion.offset + insertion.length)).map((candidate) => ({
-      ...candidate,
-      start: toOriginal(candidate.start, 0).offset,
-      end: toOriginal(candidate.end, 0).offset,
-    })),
+    markerCandidates: walker.markerCandidates
+      .filter((candidate) => !isAdded(candidate.start))
+      .map((candidate) => ({
+        ...candidate,
+        start: toOriginal(candidate.start, 0).offset,
+        end: toOriginal(candidate.end, 0).offset,
+      })),
     length: markdown.length,
   };
 }
 
-/** A line added to the source, in the coordinates of the source that holds it. */
-interface Insertion {
-  offset: number;
-  line: number;
-  length: number;
-}
+/** Markup that can stand in a one-line text: only such texts are parsed. */
+const INLINE_MARKUP = /[*_`[\]<~\\&!]/;
 
-/** What is added: an empty HTML comment, which GitHub draws as nothing. */
-const SEPARATOR = '<!---->\n';
-
-/**
- * micromark does not let an ordered list that starts at a number other than 1 follow an indented
- * code block, even after blank lines, and reads it as a paragraph; cmark-gfm starts the list. An
- * empty HTML comment line before such a line (with the same indentation, so it stays in its list
- * item) changes nothing in what GitHub draws and makes micromark see the list. So one is added
- * there and the description parsed again; positions are mapped back afterwards.
- */
-function parseLikeGitHub(markdown: string): { source: string; tree: Root; inserted: Insertion[] } {
-  let source = markdown;
-  let tree = parseGfm(source);
-  const inserted: Insertion[] = [];
-  for (let pass = 0; pass < 20; pass++) {
-    const hidden = hiddenOrderedLists(tree, source);
-    if (hidden.length === 0) break;
-    const parts: string[] = [];
-    let from = 0;
-    let grown = 0;
-    let addedLines = 0;
-    for (const { lineStart, contentStart, line } of hidden) {
-      const text = source.slice(lineStart, contentStart) + SEPARATOR;
-      parts.push(source.slice(from, lineStart), text);
-      from = lineStart;
-      for (const earlier of inserted) {
-        if (earlier.offset >= lineStart + grown) earlier.offset += text.length;
-        if (earlier.line >= line + addedLines) earlier.line += 1;
-      }
-      inserted.push({ offset: lineStart + grown, line: line + addedLines, length: text.length });
-      grown += text.length;
-      addedLines += 1;
-    }
-    parts.push(source.slice(from));
-    source = parts.join('');
-    tree = parseGfm(source);
-  }
-  return { source, tree, inserted };
-}
-
-/** Paragraphs that micromark made of an ordered list right after indented code. */
-function hiddenOrderedLists(tree: Root, source: string): { lineStart: number; contentStart: number; line: number }[] {
-  const found: { lineStart: number; contentStart: number; line: number }[] = [];
-  const visit = (node: Nodes): void => {
-    if (!('children' in node)) return;
-    node.children.forEach((child, position) => {
-      const previous = node.children[position - 1];
-      const start = child.position?.start;
-      if (
-        child.type === 'paragraph' &&
-        previous?.type === 'code' &&
-        isIndented(previous, source) &&
-        start?.offset !== undefined &&
-        ORDERED_MARKER.test(source.slice(start.offset, start.offset + 12))
-      ) {
-        found.push({ lineStart: source.lastIndexOf('\n', start.offset - 1) + 1, contentStart: start.offset, line: start.line });
-      }
-      visit(child);
-    });
-  };
-  visit(tree);
-  return found.sort((a, b) => a.lineStart - b.lineStart);
-}
-
-function isIndented(code: Code, source: string): boolean {
-  const at = code.position?.start.offset;
-  return at !== undefined && (source[at] === ' ' || source[at] === '\t');
-}
-
-/** Maps an offset and line of the amended source back to the description as written. */
-function positionMapper(inserted: Insertion[]): (offset: number, line: number) => { offset: number; line: number } {
-  if (inserted.length === 0) return (offset, line) => ({ offset, line });
-  return (offset, line) => {
-    let shift = 0;
-    let lines = 0;
-    for (const insertion of inserted) {
-      if (insertion.offset + insertion.length <= offset) shift += insertion.length;
-      else if (insertion.offset < offset) shift += offset - insertion.offset;
-      if (insertion.line < line) lines += 1;
-    }
-    return { offset: offset - shift, line: line === 0 ? 0 : line - lines };
-  };
+/** A policy text as it reads in the description: "Run `npm test`" reads "Run npm test". */
+export function markdownToPlainText(text: string): string {
+  return INLINE_MARKUP.test(text) ? collapseSpace(plainText(parseGfm(text))) : text;
 }
 
 /** A list item GitHub draws with a checkbox; set by the walker, which follows GitHub over micromark. */
 function isTaskItem(node: Nodes): node is ListItem & { checked: boolean } {
   return node.type === 'listItem' && typeof node.checked === 'boolean';
+}
+
+/** A paragraph's own words: text nodes only, so that a marker quoted in a code span does not count. */
+function proseText(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(proseText).join('') : '';
 }
 
 /** Link reference definitions, first one winning as in CommonMark. */
@@ -139,6 +56,12 @@ function collectDefinitions(tree: Root): Map<string, string> {
   };
   visit(tree);
   return definitions;
+}
+
+function isTrailingEvidence(node: Nodes | undefined): boolean {
+  if (node === undefined) return false;
+  if (node.type === 'link' || node.type === 'linkReference' || node.type === 'html') return true;
+  return node.type === 'text' && trimTrailingSeparators(node.value) === '';
 }
 
 class TreeWalker {
@@ -161,18 +84,16 @@ class TreeWalker {
         this.addHeading(node.depth, collapseSpace(plainText(node)), node.position?.start);
         break;
       case 'html':
-        this.addMarkerCandidate(node.value, node);
+        this.addMarkerCandidate('html', node.value, node);
         return;
       case 'paragraph':
-        this.addMarkerCandidate(collapseSpace(plainText(node)), node);
+        this.addMarkerCandidate('paragraph', collapseSpace(proseText(node)), node);
         break;
       case 'code':
         return;
     }
-    let childListDepth = listDepth;
-    let childParent = parentTask;
-    if (node.type === 'list') childListDepth = listDepth + 1;
-    if (isTaskItem(node)) childParent = this.addTaskItem(node, listDepth - 1, parentTask);
+    const childListDepth = node.type === 'list' ? listDepth + 1 : listDepth;
+    const childParent = isTaskItem(node) ? this.addTaskItem(node, listDepth - 1, parentTask) : parentTask;
     if ('children' in node) {
       for (const child of node.children) this.visit(child, childListDepth, childParent);
     }
@@ -184,20 +105,24 @@ class TreeWalker {
     const micromarkSawTask = typeof item.checked === 'boolean';
     item.checked = state;
     const first = item.children[0];
-    if (state !== null && !micromarkSawTask && first?.type === 'paragraph') {
-      this.checkInText.add(first);
-    }
+    if (state !== null && !micromarkSawTask && first?.type === 'paragraph') this.checkInText.add(first);
   }
 
-  private addHeading(depth: number, text: string, start: { line: number; offset?: number } | undefined): void {
+  private addHeading(
+    depth: number,
+    text: string,
+    start: { line: number; offset?: number } | undefined,
+  ): void {
     const heading: Heading = { text, depth, line: start?.line ?? 0, offset: start?.offset ?? 0 };
-    while (this.headingStack.length > 0 && (this.headingStack.at(-1)?.depth ?? 0) >= depth) this.headingStack.pop();
+    while ((this.headingStack.at(-1)?.depth ?? 0) >= depth && this.headingStack.length > 0)
+      this.headingStack.pop();
     this.headingStack.push(heading);
     this.headings.push(heading);
   }
 
-  private addMarkerCandidate(value: string, node: Nodes): void {
+  private addMarkerCandidate(kind: MarkerCandidate['kind'], value: string, node: Nodes): void {
     this.markerCandidates.push({
+      kind,
       value,
       start: node.position?.start.offset ?? 0,
       end: node.position?.end.offset ?? 0,
@@ -211,6 +136,7 @@ class TreeWalker {
     const item: TaskItem = {
       index: this.items.length,
       text: first ? this.itemText(first) : '',
+      textWithoutLinks: first ? this.textBeforeTrailingLinks(first) : '',
       checked: node.checked,
       line: node.position?.start.line ?? 0,
       depth,
@@ -225,9 +151,18 @@ class TreeWalker {
     return item.index;
   }
 
-  private itemText(first: Nodes): string {
-    const text = collapseSpace(plainText(first));
+  private itemText(first: Nodes, children?: Nodes[]): string {
+    const node = children && 'children' in first ? ({ ...first, children } as Nodes) : first;
+    const text = collapseSpace(plainText(node));
     return this.checkInText.has(first) ? collapseSpace(text.replace(LEADING_CHECK, '')) : text;
+  }
+
+  /** The text without the links at its end, where evidence goes: "passing: https://…" reads "passing". */
+  private textBeforeTrailingLinks(first: Nodes): string {
+    if (first.type !== 'paragraph') return this.itemText(first);
+    const children: Nodes[] = [...first.children];
+    while (isTrailingEvidence(children.at(-1))) children.pop();
+    return trimTrailingSeparators(this.itemText(first, children));
   }
 
   /** Links and id marker of an item, leaving out what belongs to a nested task item. */

@@ -46,9 +46,18 @@ function trimTrailingDecoration(text: string): string {
  */
 export function headingKey(text: string): string {
   let key = matchKey(text);
-  for (let previous = ''; previous !== key; ) {
+  for (let previous = ''; previous !== key;) {
     previous = key;
     key = trimTrailingDecoration(key.replace(LEADING_DECORATION, '')).trim();
   }
   return key;
+}
+
+const SEPARATORS = new Set([...' \t:;,.-–—()[]{}|/<>']);
+
+/** Drops what evidence links leave behind at the end of an item's text: "passing: " or "passing ()". */
+export function trimTrailingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && SEPARATORS.has(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
 }

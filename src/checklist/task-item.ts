@@ -4,6 +4,8 @@ export interface TaskItem {
   index: number;
   /** Plain text of the item's first paragraph: markup stripped, white space collapsed. */
   text: string;
+  /** The text without its links and the separators before them: "All tests passing" for "All tests passing: https://…". */
+  textWithoutLinks: string;
   checked: boolean;
   /** 1-based line of the item's list marker. */
   line: number;
@@ -30,8 +32,9 @@ export interface Heading {
   offset: number;
 }
 
-/** A place where a block marker can stand: an HTML node or a paragraph's text. */
+/** A place where a block marker can stand: an HTML node (holding it), or a paragraph (being it, code spans aside). */
 export interface MarkerCandidate {
+  kind: 'html' | 'paragraph';
   value: string;
   start: number;
   end: number;

@@ -10,8 +10,16 @@ import type { ListItem } from 'mdast';
  * space before the marker (a block quote's ">", or another list marker on the same line).
  */
 export function githubTaskState(item: ListItem, source: string): boolean | null {
+  const at = checkOffset(item, source);
+  return at === null ? null : source[at + 1] !== ' ';
+}
+
+/** Where the "[" of a list item's check stands in the source, when GitHub draws a box for it. */
+export function checkOffset(item: ListItem, source: string): number | null {
   const marker = item.position?.start.offset;
-  if (marker === undefined || item.children[0]?.type !== 'paragraph' || !onlyIndentBefore(marker, source)) return null;
+  if (marker === undefined || item.children[0]?.type !== 'paragraph' || !onlyIndentBefore(marker, source)) {
+    return null;
+  }
   let at = afterListMarker(marker, source);
   if (at === null) return null;
   const gap = at;
@@ -21,7 +29,7 @@ export function githubTaskState(item: ListItem, source: string): boolean | null 
   if (mark !== ' ' && mark !== 'x' && mark !== 'X') return null;
   const after = source[at + 3];
   if (after !== ' ' && after !== '\t') return null;
-  return mark !== ' ';
+  return at;
 }
 
 function onlyIndentBefore(offset: number, source: string): boolean {
@@ -38,7 +46,8 @@ function afterListMarker(offset: number, source: string): number | null {
   const char = source[offset];
   if (char === '-' || char === '+' || char === '*') return offset + 1;
   let at = offset;
-  while (at < source.length && at - offset < 10 && (source[at] ?? '') >= '0' && (source[at] ?? '') <= '9') at++;
+  while (at < source.length && at - offset < 10 && (source[at] ?? '') >= '0' && (source[at] ?? '') <= '9')
+    at++;
   if (at === offset || (source[at] !== '.' && source[at] !== ')')) return null;
   return at + 1;
 }

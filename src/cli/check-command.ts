@@ -27,7 +27,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       event: { type: 'string', default: 'pull_request' },
     },
   });
-  if (values.body === undefined) throw new UsageError('check needs --body <file>, or --body - to read standard input');
+  if (values.body === undefined)
+    throw new UsageError('check needs --body <file>, or --body - to read standard input');
   const format = oneOf(values.format, FORMATS, '--format');
   const event = oneOf(values.event, EVENTS, '--event');
   let body: string;
@@ -43,18 +44,25 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     const loaded = await readPolicy(io, values.policy);
     if (!loaded.ok) {
       io.err(formatPolicyErrors(loaded.errors));
-      if (format === 'json') io.out(JSON.stringify(policyErrorReport(loaded.errors, values.policy), null, 2) + '\n');
+      // The text report would only repeat stderr; the other formats carry the errors for a machine or a page.
+      if (format !== 'text') io.out(render(policyErrorReport(loaded.errors, values.policy), format));
       return 2;
     }
     report = evaluate(parseChecklist(body), loaded.policy, context(values, event));
   }
-  if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-  else if (format === 'markdown') io.out(renderMarkdown(report));
-  else io.out(renderText(report));
+  io.out(render(report, format));
   return report.passed ? 0 : 1;
 }
 
-function context(values: { label: string[]; path: string[]; base?: string | undefined }, event: (typeof EVENTS)[number]) {
+function render(report: Report, format: (typeof FORMATS)[number]): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  return format === 'markdown' ? renderMarkdown(report) : renderText(report);
+}
+
+function context(
+  values: { label: string[]; path: string[]; base?: string | undefined },
+  event: (typeof EVENTS)[number],
+) {
   return {
     event,
     baseBranch: values.base ?? null,

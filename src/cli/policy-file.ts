@@ -7,11 +7,28 @@ export async function readPolicy(io: CliIO, path: string): Promise<PolicyLoad> {
   try {
     text = await io.readText(path);
   } catch (error) {
-    return { ok: false, errors: [{ file: path, line: null, column: null, message: `cannot read the policy: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          file: path,
+          line: null,
+          column: null,
+          message: `cannot read the policy: ${(error as Error).message}`,
+        },
+      ],
+    };
   }
   return loadPolicy(text, path);
 }
 
-export function formatPolicyErrors(errors: { file: string | null; line: number | null; column: number | null; message: string }[]): string {
-  return errors.map((error) => `${[error.file, error.line, error.column].filter((part) => part !== null).join(':')}: ${error.message}\n`).join('');
+export function formatPolicyErrors(
+  errors: { file: string | null; line: number | null; column: number | null; message: string }[],
+): string {
+  return errors
+    .map(
+      (error) =>
+        `${[error.file, error.line, error.column].filter((part) => part !== null).join(':')}: ${error.message}\n`,
+    )
+    .join('');
 }

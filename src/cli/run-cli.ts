@@ -11,14 +11,22 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
 /** Runs one CLI command and returns its exit status. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
+  }
+  if (name === undefined) {
+    io.err(USAGE);
+    return 2;
   }
   const command = COMMANDS[name];
   if (!command) {
     io.err(`checklist-gate: unknown command "${name}"\n\n${USAGE}`);
     return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
   }
   try {
     return await command(args, io);

@@ -13,6 +13,8 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     return 2;
   }
   const { items, sections } = loaded.policy;
-  io.out(`${values.policy}: valid (${items.length} item rule${items.length === 1 ? '' : 's'}, ${sections.length} section rule${sections.length === 1 ? '' : 's'})\n`);
+  io.out(
+    `${values.policy}: valid (${items.length} item rule${items.length === 1 ? '' : 's'}, ${sections.length} section rule${sections.length === 1 ? '' : 's'})\n`,
+  );
   return 0;
 }

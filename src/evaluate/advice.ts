@@ -15,7 +15,9 @@ export function evidenceWords(rule: EvidenceRule): string {
   const count = rule.min > 1 ? `${rule.min} links` : 'a link';
   if (rule.hint !== null) return `${count} to ${rule.hint}`;
   if (rule.allow !== null) {
-    const named = rule.allow.map((pattern) => KNOWN_LINKS.find(([shape]) => shape.test(pattern))?.[1] ?? null);
+    const named = rule.allow.map(
+      (pattern) => KNOWN_LINKS.find(([shape]) => shape.test(pattern))?.[1] ?? null,
+    );
     if (named.every((name) => name !== null)) return `${count} to ${[...new Set(named)].join(' or ')}`;
     return `${count} matching ${rule.allow.join(' or ')}`;
   }

@@ -18,7 +18,8 @@ export function conditionHolds(when: Condition | null, context: EvaluationContex
     if (!context.labels.some((label) => wanted.has(label.toLowerCase()))) return { holds: false, notes };
   }
   if (when.branches) {
-    if (context.baseBranch === null) notes.push('the base branch is unknown, so its branch condition was taken to hold');
+    if (context.baseBranch === null)
+      notes.push('the base branch is unknown, so its branch condition was taken to hold');
     else if (!picomatch(when.branches)(context.baseBranch)) return { holds: false, notes };
   }
   if (when.paths) {

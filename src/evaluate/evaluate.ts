@@ -17,7 +17,8 @@ type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
 export function evaluate(doc: ChecklistDocument, policy: Policy, context: EvaluationContext): Report {
   const block = selectBlock(doc, policy.checklist);
   const notes: string[] = [];
-  if (policy.source.kind === 'default') notes.push('No policy file: every task item in the description is required.');
+  if (policy.source.kind === 'default')
+    notes.push('No policy file: every task item in the description is required.');
   if (!block.found || block.items.length === 0) return noChecklistReport(block, policy, notes);
 
   const index = indexItems(block.items);
@@ -74,7 +75,10 @@ function notRequired(): Verdict {
 function judge(item: TaskItem, required: boolean, evidence: EvidenceRule | null): Verdict {
   if (!item.checked) {
     if (!required) return { status: 'optional', problems: [], fix: null };
-    const fix = evidence && evidence.min > 0 ? `Tick the box and add ${evidenceWords(evidence)} to the item.` : 'Tick the box once this is done.';
+    const fix =
+      evidence && evidence.min > 0
+        ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
+        : 'Tick the box once this is done.';
     return { status: 'unchecked', problems: ['not ticked'], fix };
   }
   if (evidence) {
@@ -84,8 +88,15 @@ function judge(item: TaskItem, required: boolean, evidence: EvidenceRule | null)
       const status = rejected.length > 0 ? 'bad-evidence' : 'no-evidence';
       const problems =
         rejected.length > 0
-          ? rejected.map((link) => `${link.url} is not accepted: ${link.reason}`)
-          : [`ticked without evidence: needs ${words}`];
+          ? rejected.map(
+              (link) =>
+                `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`,
+            )
+          : [
+              accepted.length === 0
+                ? `ticked without evidence: needs ${words}`
+                : `ticked with ${accepted.length} acceptable link${accepted.length === 1 ? '' : 's'}: needs ${words}`,
+            ];
       const fix =
         rejected.length > 0
           ? `Replace the link with ${words}.`
@@ -98,7 +109,15 @@ function judge(item: TaskItem, required: boolean, evidence: EvidenceRule | null)
 
 function missingEntry(rule: ItemRule, required: boolean, holds: boolean): ReportItem {
   const text = rule.text ?? (rule.match !== null ? `an item matching /${rule.match}/` : (rule.id ?? ''));
-  const base = { id: rule.id, text, checked: false, line: null, depth: null, section: rule.section, links: [] };
+  const base = {
+    id: rule.id,
+    text,
+    checked: false,
+    line: null,
+    depth: null,
+    section: rule.section,
+    links: [],
+  };
   if (!holds) return { ...base, required: false, ...notRequired() };
   if (!required) return { ...base, required: false, status: 'optional', problems: [], fix: null };
   const where = rule.section !== null ? ` under "${rule.section}"` : '';
@@ -107,9 +126,10 @@ function missingEntry(rule: ItemRule, required: boolean, holds: boolean): Report
     required: true,
     status: 'missing',
     problems: [`not in the checklist${where}: it was deleted, reworded or never added`],
-    fix: rule.match !== null && rule.text === null
-      ? `Add back a task item matching /${rule.match}/${where}.`
-      : `Add it back${where}: ${itemLine(rule)}`,
+    fix:
+      rule.match !== null && rule.text === null
+        ? `Add back a task item matching /${rule.match}/${where}.`
+        : `Add it back${where}: ${itemLine(rule)}`,
   };
 }
 
@@ -141,14 +161,17 @@ function judgeSection(
 ): SectionResult {
   const items = itemsUnder(rule, index);
   const ticked = items.filter((item) => item.checked).length;
-  const base = { heading: rule.heading, require: rule.require, total: items.length, ticked };
+  const base = { heading: rule.heading, require: rule.require, total: items.length, ticked, unticked: [] };
   const condition = conditionHolds(rule.when, context);
   notes.push(...condition.notes.map((note) => `section "${rule.heading}": ${note}.`));
   if (!condition.holds) return { ...base, status: 'not-required', problem: null, fix: null };
   if (rule.require === 'none') return { ...base, status: 'ok', problem: null, fix: null };
   const key = headingKey(rule.heading);
   const present = doc.headings.some(
-    (heading) => heading.offset >= block.range.start && heading.offset < block.range.end && headingKey(heading.text) === key,
+    (heading) =>
+      heading.offset >= block.range.start &&
+      heading.offset < block.range.end &&
+      headingKey(heading.text) === key,
   );
   if (!present) {
     return {
@@ -171,17 +194,26 @@ function judgeSection(
   if (ticked >= needed) return { ...base, status: 'ok', problem: null, fix: null };
   return {
     ...base,
+    unticked: items.filter((item) => !item.checked).map((item) => ({ text: item.text, line: item.line })),
     status: 'failing',
     problem: `${ticked} of ${items.length} items under "${rule.heading}" ticked; at least ${needed} must be`,
     fix: `Tick at least ${needed - ticked} more of the items under "${rule.heading}".`,
   };
 }
 
-function finish(entries: ReportItem[], sections: SectionResult[], block: ChecklistBlock, policy: Policy, notes: string[]): Report {
+function finish(
+  entries: ReportItem[],
+  sections: SectionResult[],
+  block: ChecklistBlock,
+  policy: Policy,
+  notes: string[],
+): Report {
   const requiredEntries = entries.filter((item) => item.required);
   const failingEntries = requiredEntries.filter((item) => FAILING_STATUSES.has(item.status));
   const countedSections = sections.filter(
-    (section) => section.status === 'failing' || (section.status === 'ok' && (section.require === 'any' || typeof section.require === 'number')),
+    (section) =>
+      section.status === 'failing' ||
+      (section.status === 'ok' && (section.require === 'any' || typeof section.require === 'number')),
   );
   const failingSections = sections.filter((section) => section.status === 'failing');
   const required = requiredEntries.length + countedSections.length;
@@ -200,7 +232,9 @@ function finish(entries: ReportItem[], sections: SectionResult[], block: Checkli
       required,
       done: required - open,
       open,
-      optional: entries.filter((item) => !item.required && item.status !== 'not-required').length,
+      optional: entries.filter(
+        (item) => !item.required && (item.status === 'optional' || item.status === 'ok'),
+      ).length,
       notRequired: entries.filter((item) => item.status === 'not-required').length,
     },
     checklist: { found: true, where: block.where, items: block.items.length },
@@ -213,7 +247,9 @@ function finish(entries: ReportItem[], sections: SectionResult[], block: Checkli
 }
 
 function policySource(policy: Policy): Report['policy'] {
-  return policy.source.kind === 'file' ? { source: 'file', path: policy.source.path } : { source: 'default', path: null };
+  return policy.source.kind === 'file'
+    ? { source: 'file', path: policy.source.path }
+    : { source: 'default', path: null };
 }
 
 function noChecklistReport(block: ChecklistBlock, policy: Policy, notes: string[]): Report {
@@ -225,7 +261,14 @@ function noChecklistReport(block: ChecklistBlock, policy: Policy, notes: string[
     passed: allowed,
     conclusion: allowed ? 'pass' : 'fail',
     summary: allowed ? 'No checklist, and none is required' : `No checklist found: ${what}`,
-    counts: { total: 0, required: allowed ? 0 : 1, done: 0, open: allowed ? 0 : 1, optional: 0, notRequired: 0 },
+    counts: {
+      total: 0,
+      required: allowed ? 0 : 1,
+      done: 0,
+      open: allowed ? 0 : 1,
+      optional: 0,
+      notRequired: 0,
+    },
     checklist: { found: false, where: block.where, items: block.items.length },
     policy: policySource(policy),
     items: [],

@@ -11,10 +11,38 @@ export interface EvidenceResult {
   rejected: RejectedLink[];
 }
 
-const PLACEHOLDER_HOSTS = new Set(['example.com', 'example.org', 'example.net', 'localhost', '127.0.0.1', '0.0.0.0']);
-const PLACEHOLDER_SUFFIXES = ['.example', '.invalid', '.test', '.localhost', '.example.com', '.example.org', '.example.net'];
+const PLACEHOLDER_HOSTS = new Set([
+  'example.com',
+  'example.org',
+  'example.net',
+  'localhost',
+  '127.0.0.1',
+  '0.0.0.0',
+]);
+const PLACEHOLDER_SUFFIXES = [
+  '.example',
+  '.invalid',
+  '.test',
+  '.localhost',
+  '.example.com',
+  '.example.org',
+  '.example.net',
+];
 /** Whole path segments or one-word hosts that people type instead of a real link. */
-const PLACEHOLDER_WORDS = new Set(['todo', 'tbd', 'tba', 'fixme', 'placeholder', 'link', 'url', 'none', 'n-a', 'na', '...', '…']);
+const PLACEHOLDER_WORDS = new Set([
+  'todo',
+  'tbd',
+  'tba',
+  'fixme',
+  'placeholder',
+  'link',
+  'url',
+  'none',
+  'n-a',
+  'na',
+  '...',
+  '…',
+]);
 /** Only this many leading path prefixes are tried against the allow-list, which keeps checking linear. */
 const MAX_PREFIX_SEGMENTS = 16;
 
@@ -52,7 +80,8 @@ function rejectionReason(
     return 'it is a placeholder address';
   }
   if (url.pathname.split('/').some(isPlaceholderSegment)) return 'it is a placeholder';
-  if (allowed && !urlAllowed(url, allowed)) return `it does not match the allowed links (${(patterns ?? []).join(', ')})`;
+  if (allowed && !urlAllowed(url, allowed))
+    return `it does not match the allowed links (${(patterns ?? []).join(', ')})`;
   return null;
 }
 
@@ -60,11 +89,15 @@ function rejectionReason(
 function urlAllowed(url: URL, allowed: (candidate: string) => boolean): boolean {
   const base = `${url.protocol}//${url.host}`;
   if (allowed(base + url.pathname)) return true;
-  const segments = url.pathname.split('/').slice(0, MAX_PREFIX_SEGMENTS);
+  if (allowed(base) || allowed(`${base}/`)) return true;
+  const segments = url.pathname
+    .split('/')
+    .filter((segment) => segment !== '')
+    .slice(0, MAX_PREFIX_SEGMENTS);
   let prefix = base;
-  for (const [index, segment] of segments.entries()) {
-    prefix = index === 0 ? base : `${prefix}/${segment}`;
-    if (allowed(prefix) || allowed(`${prefix}/`)) return true;
+  for (const segment of segments) {
+    prefix = `${prefix}/${segment}`;
+    if (allowed(prefix)) return true;
   }
   return false;
 }

@@ -14,7 +14,10 @@ export function indexItems(items: TaskItem[]): ItemIndex {
   const index: ItemIndex = { items, byText: new Map(), byId: new Map(), headingKeys: new Map() };
   const keyCache = new Map<string, string>();
   for (const item of items) {
-    push(index.byText, matchKey(item.text), item);
+    const key = matchKey(item.text);
+    push(index.byText, key, item);
+    const withoutLinks = matchKey(item.textWithoutLinks);
+    if (withoutLinks !== key && withoutLinks !== '') push(index.byText, withoutLinks, item);
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
     const keys = item.headings.map((heading) => {
       let key = keyCache.get(heading);

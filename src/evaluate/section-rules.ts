@@ -14,7 +14,11 @@ export function sectionRulesByKey(rules: SectionRule[]): Map<string, SectionRule
 }
 
 /** The section rule that governs an item: the one for the innermost heading it is under. */
-export function sectionRuleFor(item: TaskItem, index: ItemIndex, rules: Map<string, SectionRule>): SectionRule | null {
+export function sectionRuleFor(
+  item: TaskItem,
+  index: ItemIndex,
+  rules: Map<string, SectionRule>,
+): SectionRule | null {
   const keys = index.headingKeys.get(item.index) ?? [];
   for (let depth = keys.length - 1; depth >= 0; depth--) {
     const rule = rules.get(keys[depth] ?? '');

@@ -1,5 +1,13 @@
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Condition, EvidenceRule, ItemRule, Policy, PolicyError, Requirement, SectionRule } from './policy.js';
+import type {
+  Condition,
+  EvidenceRule,
+  ItemRule,
+  Policy,
+  PolicyError,
+  Requirement,
+  SectionRule,
+} from './policy.js';
 import { describeSchemaErrors, type DescribedError } from './schema-errors.js';
 import { validate } from './validate-policy.js';
 
@@ -35,28 +43,60 @@ export function loadPolicy(text: string, file: string): PolicyLoad {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((error) => ({
-        file,
-        ...at(error.pos[0]),
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
-      })),
+      errors: inFileOrder(
+        doc.errors.map((error) => ({
+          file,
+          ...at(error.pos[0]),
+          message:
+            error.code === 'DUPLICATE_KEY'
+              ? `the key "${keyAt(text, error.pos[0])}" appears twice in the same mapping; keep one.`
+              : `not valid YAML: ${error.message.split('\n')[0]}`,
+        })),
+      ),
     };
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
   if (data === null || data === undefined) {
-    return { ok: false, errors: [{ file, line: 1, column: 1, message: 'the policy file is empty; it needs at least "version: 1".' }] };
+    return {
+      ok: false,
+      errors: [
+        { file, line: 1, column: 1, message: 'the policy file is empty; it needs at least "version: 1".' },
+      ],
+    };
   }
   const locate = (error: DescribedError): PolicyError => ({
     file,
     ...at(nodeOffset(doc, error.path, error.atKey)),
     message: error.message,
   });
-  if (!validate(data)) return { ok: false, errors: describeSchemaErrors(validate.errors ?? []).map(locate) };
+  const valid = validate(data);
+  // The rules beyond the schema are checked even when the schema fails, so that no error is held back.
+  const problems = [
+    ...(valid ? [] : describeSchemaErrors(validate.errors ?? [])),
+    ...semanticProblems(data as RawPolicy),
+  ];
+  if (problems.length > 0) return { ok: false, errors: inFileOrder(problems.map(locate)) };
   const raw = data as RawPolicy;
-  const problems = semanticProblems(raw).map(locate);
-  if (problems.length > 0) return { ok: false, errors: problems };
   const lineOf = (path: (string | number)[]) => at(nodeOffset(doc, path, false)).line;
   return { ok: true, policy: toPolicy(raw, file, lineOf) };
+}
+
+function inFileOrder(errors: PolicyError[]): PolicyError[] {
+  return errors
+    .map((error, position) => ({ error, position }))
+    .sort(
+      (a, b) =>
+        (a.error.line ?? 0) - (b.error.line ?? 0) ||
+        (a.error.column ?? 0) - (b.error.column ?? 0) ||
+        a.position - b.position,
+    )
+    .map(({ error }) => error);
+}
+
+/** The key written at an offset, for naming it in a message. */
+function keyAt(text: string, offset: number): string {
+  const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  return line.split(':')[0]?.trim() ?? '';
 }
 
 /** Offset of the YAML node at a path: the key itself, or its value. */
@@ -71,7 +111,9 @@ function nodeOffset(doc: Document, path: (string | number)[], atKey: boolean): n
   const parent = doc.getIn(path.slice(0, -1), true);
   const key = path.at(-1);
   if (isMap(parent)) {
-    const pair = parent.items.find((candidate) => (candidate.key as { value?: unknown } | null)?.value === key);
+    const pair = parent.items.find(
+      (candidate) => (candidate.key as { value?: unknown } | null)?.value === key,
+    );
     const keyNode = pair?.key as Node | undefined;
     if (keyNode?.range) return keyNode.range[0];
   }
@@ -81,33 +123,59 @@ function nodeOffset(doc: Document, path: (string | number)[], atKey: boolean): n
 /** Rules the schema cannot express: exclusive keys, ids used twice, regular expressions that do not compile. */
 function semanticProblems(raw: RawPolicy): DescribedError[] {
   const problems: DescribedError[] = [];
-  const checklist = raw.checklist ?? {};
+  if (!isRecord(raw)) return problems;
+  const checklist = isRecord(raw.checklist) ? raw.checklist : {};
   if (checklist.heading !== undefined && checklist.start !== undefined) {
-    problems.push({ path: ['checklist', 'start'], atKey: true, message: 'checklist takes either "heading" or "start" (with "end"), not both.' });
+    problems.push({
+      path: ['checklist', 'start'],
+      atKey: true,
+      message: 'checklist takes either "heading" or "start" (with "end"), not both.',
+    });
   }
   if (checklist.end !== undefined && checklist.start === undefined) {
-    problems.push({ path: ['checklist', 'end'], atKey: true, message: 'checklist.end needs checklist.start.' });
+    problems.push({
+      path: ['checklist', 'end'],
+      atKey: true,
+      message: 'checklist.end needs checklist.start.',
+    });
   }
   const seenIds = new Map<string, number>();
-  (raw.items ?? []).forEach((item, index) => {
+  (Array.isArray(raw.items) ? raw.items : []).forEach((item, index) => {
+    if (!isRecord(item)) return;
     const name = `items.${index}`;
     if (item.text === undefined && item.match === undefined && item.id === undefined) {
-      problems.push({ path: ['items', index], atKey: false, message: `${name} needs "text", "match" or "id" to find its task item.` });
+      problems.push({
+        path: ['items', index],
+        atKey: false,
+        message: `${name} needs "text", "match" or "id" to find its task item.`,
+      });
     }
     if (item.text !== undefined && item.match !== undefined) {
-      problems.push({ path: ['items', index, 'match'], atKey: true, message: `${name} takes either "text" or "match", not both.` });
+      problems.push({
+        path: ['items', index, 'match'],
+        atKey: true,
+        message: `${name} takes either "text" or "match", not both.`,
+      });
     }
-    if (item.match !== undefined) {
+    if (typeof item.match === 'string') {
       try {
         new RegExp(item.match, 'i');
       } catch (error) {
-        problems.push({ path: ['items', index, 'match'], atKey: false, message: `${name}.match is not a valid regular expression: ${(error as Error).message}.` });
+        problems.push({
+          path: ['items', index, 'match'],
+          atKey: false,
+          message: `${name}.match is not a valid regular expression: ${(error as Error).message}.`,
+        });
       }
     }
-    if (item.id !== undefined) {
+    if (typeof item.id === 'string') {
       const first = seenIds.get(item.id);
       if (first !== undefined) {
-        problems.push({ path: ['items', index, 'id'], atKey: false, message: `${name}.id "${item.id}" is already used by items.${first}; ids must be unique.` });
+        problems.push({
+          path: ['items', index, 'id'],
+          atKey: false,
+          message: `${name}.id "${item.id}" is already used by items.${first}; ids must be unique.`,
+        });
       } else {
         seenIds.set(item.id, index);
       }
@@ -116,7 +184,16 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
   return problems;
 }
 
-function toPolicy(raw: RawPolicy, file: string, lineOf: (path: (string | number)[]) => number | null): Policy {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- narrows YAML data of any shape before its fields are read
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toPolicy(
+  raw: RawPolicy,
+  file: string,
+  lineOf: (path: (string | number)[]) => number | null,
+): Policy {
   const sections: SectionRule[] = (raw.sections ?? []).map((section, index) => ({
     heading: section.heading,
     require: section.require ?? 'all',
@@ -152,4 +229,3 @@ function toPolicy(raw: RawPolicy, file: string, lineOf: (path: (string | number)
     items,
   };
 }
-

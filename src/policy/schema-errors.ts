@@ -52,7 +52,7 @@ function describe(error: SchemaError): DescribedError {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
-      const allowed = allowedKeys(error.schemaPath);
+      const allowed = allowedKeys(path);
       const suggestion = closest(key, allowed);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       return {
@@ -74,7 +74,11 @@ function describe(error: SchemaError): DescribedError {
     case 'type': {
       const type = String(params['type']);
       if (path.length === 0) {
-        return { path, atKey: false, message: 'the policy must be a mapping of keys to values, starting with "version: 1".' };
+        return {
+          path,
+          atKey: false,
+          message: 'the policy must be a mapping of keys to values, starting with "version: 1".',
+        };
       }
       return { path, atKey: false, message: `${name} must be ${TYPE_WORDS[type] ?? type}.` };
     }
@@ -83,9 +87,17 @@ function describe(error: SchemaError): DescribedError {
     case 'minimum':
       return { path, atKey: false, message: `${name} must be at least ${String(params['limit'])}.` };
     case 'pattern':
-      return { path, atKey: false, message: `${name} ${PATTERN_WORDS[String(params['pattern'])] ?? `must match ${String(params['pattern'])}`}.` };
+      return {
+        path,
+        atKey: false,
+        message: `${name} ${PATTERN_WORDS[String(params['pattern'])] ?? `must match ${String(params['pattern'])}`}.`,
+      };
     case 'oneOf':
-      return { path, atKey: false, message: `${name} must be ${ONE_OF_WORDS[error.schemaPath] ?? 'one of the allowed forms'}.` };
+      return {
+        path,
+        atKey: false,
+        message: `${name} must be ${ONE_OF_WORDS[error.schemaPath] ?? 'one of the allowed forms'}.`,
+      };
     default:
       return { path, atKey: false, message: `${name} ${error.message ?? 'is not valid'}.` };
   }
@@ -100,13 +112,24 @@ function pointerSegments(pointer: string): (string | number)[] {
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
-/** The keys the schema allows where an additionalProperties error occurred. */
-function allowedKeys(schemaPath: string): string[] {
-  const segments = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
-  let node: unknown = policySchema;
-  for (const segment of segments) node = (node as Record<string, unknown> | undefined)?.[segment];
-  const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
-  return properties ? Object.keys(properties) : [];
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+/** Follows a local "$ref" such as "#/definitions/item". */
+function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
+  if (!node?.$ref) return node;
+  let target: unknown = policySchema;
+  for (const segment of node.$ref.replace(/^#\//, '').split('/'))
+    target = (target as Record<string, unknown> | undefined)?.[segment];
+  return resolve(target as SchemaNode | undefined);
+}
+
+/** The keys the schema allows in the object at an instance path. */
+function allowedKeys(path: (string | number)[]): string[] {
+  let node = resolve(policySchema as SchemaNode);
+  for (const segment of path) {
+    node = resolve(typeof segment === 'number' ? node?.items : node?.properties?.[segment]);
+  }
+  return node?.properties ? Object.keys(node.properties) : [];
 }
 
 /** The allowed key nearest to a mistyped one, when it is near enough to be a typo. */

@@ -24,12 +24,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const title = safeInline(options.title ?? 'checklist-gate', 100);
   const lines: string[] = [];
   if (report.conclusion === 'error') {
-    lines.push(`### ⚠️ ${title}: the policy could not be used`, '', safeInline(report.summary, 500) + '.', '');
+    lines.push(
+      `### ⚠️ ${title}: the policy could not be used`,
+      '',
+      safeInline(report.summary, 500) + '.',
+      '',
+    );
     for (const error of report.errors) {
       const place = [error.file, error.line, error.column].filter((part) => part !== null).join(':');
       lines.push(`- \`${place.replace(/`/g, "'")}\` ${safeInline(error.message, 1000)}`);
     }
-    lines.push('', 'Fix the policy file on the base branch; a pull request cannot change the policy that gates it.');
+    lines.push(
+      '',
+      'Fix the policy file on the base branch; a pull request cannot change the policy that gates it.',
+    );
     return lines.join('\n') + '\n';
   }
   const icon = report.passed ? '✅' : '❌';
@@ -41,16 +49,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   lines.push(progressLine(report), '');
   const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
   const failingSections = report.sections.filter((section) => section.status === 'failing');
-  const groupMembers = report.items.filter((item) => !item.required && FAILING_STATUSES.has(item.status));
   if (failing.length > 0 || failingSections.length > 0) {
     lines.push('#### What is still needed', '');
     lines.push(...groupedBySection(failing, failingItem));
-    lines.push(...failingSections.flatMap((section) => failingSection(section, groupMembers)));
+    lines.push(...failingSections.flatMap(failingSection));
   }
   const done = report.items.filter((item) => item.status === 'ok');
-  if (done.length > 0) lines.push(...collapsed(`✅ ${done.length} done`, groupedBySection(done, passingItem)));
-  const other = report.items.filter((item) => !item.required && item.status !== 'ok' && !FAILING_STATUSES.has(item.status));
-  if (other.length > 0) lines.push(...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)));
+  if (done.length > 0)
+    lines.push(...collapsed(`✅ ${done.length} done`, groupedBySection(done, passingItem)));
+  const other = report.items.filter(
+    (item) => !item.required && item.status !== 'ok' && !FAILING_STATUSES.has(item.status),
+  );
+  if (other.length > 0)
+    lines.push(
+      ...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)),
+    );
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeInline(note, 500)}`));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
@@ -63,7 +76,9 @@ function progressLine(report: Report): string {
   const extras = [
     report.counts.optional > 0 ? `${report.counts.optional} optional` : null,
     report.counts.notRequired > 0 ? `${report.counts.notRequired} not required here` : null,
-    report.policy.path ? `policy \`${report.policy.path.replace(/`/g, "'")}\`` : 'no policy file: every item required',
+    report.policy.path
+      ? `policy \`${report.policy.path.replace(/`/g, "'")}\``
+      : 'no policy file: every item required',
   ].filter((part) => part !== null);
   return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
 }
@@ -75,8 +90,11 @@ function where(item: ReportItem): string {
 }
 
 function failingItem(item: ReportItem): string[] {
-  const lines = [`- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`];
-  for (const problem of item.problems.filter((text) => text !== 'not ticked')) lines.push(`  - ${safeInline(problem, 500)}`);
+  const lines = [
+    `- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`,
+  ];
+  for (const problem of item.problems.filter((text) => text !== 'not ticked'))
+    lines.push(`  - ${safeInline(problem, 500)}`);
   if (item.fix) lines.push(`  - **Fix:** ${safeInline(item.fix, 500)}`);
   return lines;
 }
@@ -87,11 +105,16 @@ function passingItem(item: ReportItem): string[] {
   return [`- ${box} ${safeInline(item.text)}${status} <sub>${where(item)}</sub>`];
 }
 
-function failingSection(section: SectionResult, members: ReportItem[]): string[] {
+const MAX_LISTED_CANDIDATES = 20;
+
+function failingSection(section: SectionResult): string[] {
   const lines = [`- ❌ **Section “${safeInline(section.heading)}”** — ${safeInline(section.problem ?? '')}`];
   if (section.fix) lines.push(`  - **Fix:** ${safeInline(section.fix, 500)}`);
-  const candidates = members.filter((item) => item.section !== null);
-  for (const item of candidates.slice(0, 20)) lines.push(`  - ☐ ${safeInline(item.text)} <sub>line ${item.line ?? '?'}</sub>`);
+  for (const item of section.unticked.slice(0, MAX_LISTED_CANDIDATES)) {
+    lines.push(`  - ☐ ${safeInline(item.text)} <sub>line ${item.line}</sub>`);
+  }
+  const more = section.unticked.length - MAX_LISTED_CANDIDATES;
+  if (more > 0) lines.push(`  - … and ${more} more`);
   return lines;
 }
 
@@ -103,7 +126,8 @@ function groupedBySection(items: ReportItem[], render: (item: ReportItem) => str
   }
   const lines: string[] = [];
   for (const [section, members] of groups) {
-    if (groups.size > 1 || section !== '') lines.push('', `**${section === '' ? '(no heading)' : safeInline(section)}**`, '');
+    if (groups.size > 1 || section !== '')
+      lines.push('', `**${section === '' ? '(no heading)' : safeInline(section)}**`, '');
     for (const item of members) lines.push(...render(item));
   }
   return lines;
@@ -114,11 +138,34 @@ function collapsed(summary: string, body: string[]): string[] {
 }
 
 function noChecklist(report: Report, template: string | null): string[] {
-  const lines = [`The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`, ''];
+  const lines = [
+    `The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`,
+    '',
+  ];
   if (template) {
-    lines.push('Paste the release checklist into the description, tick each item as it is done, and this check runs again on every edit:', '', '````markdown', template.replace(/````/g, '```'), '````');
+    const fence = '`'.repeat(Math.max(3, longestRun(template, '`') + 1));
+    lines.push(
+      'Paste the release checklist into the description, tick each item as it is done, and this check runs again on every edit:',
+      '',
+      `${fence}markdown`,
+      template,
+      fence,
+    );
   } else {
-    lines.push('Add the release checklist as task items (`- [ ] item`) to the description; this check runs again on every edit.');
+    lines.push(
+      'Add the release checklist as task items (`- [ ] item`) to the description; this check runs again on every edit.',
+    );
   }
   return lines;
+}
+
+/** The longest run of one character in a text, so that a fence around it can be longer. */
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const each of text) {
+    current = each === char ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  return longest;
 }

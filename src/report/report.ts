@@ -1,9 +1,15 @@
 import type { Requirement } from '../policy/policy.js';
 
 /** How one checklist item stands. Failing statuses: unchecked, missing, no-evidence, bad-evidence. */
-export type ItemStatus = 'ok' | 'unchecked' | 'missing' | 'no-evidence' | 'bad-evidence' | 'optional' | 'not-required';
+export type ItemStatus =
+  'ok' | 'unchecked' | 'missing' | 'no-evidence' | 'bad-evidence' | 'optional' | 'not-required';
 
-export const FAILING_STATUSES: ReadonlySet<ItemStatus> = new Set(['unchecked', 'missing', 'no-evidence', 'bad-evidence']);
+export const FAILING_STATUSES: ReadonlySet<ItemStatus> = new Set([
+  'unchecked',
+  'missing',
+  'no-evidence',
+  'bad-evidence',
+]);
 
 export interface ReportItem {
   /** The policy id, or the id marker on the item; null when it has neither. */
@@ -32,6 +38,8 @@ export interface SectionResult {
   status: 'ok' | 'failing' | 'not-required';
   problem: string | null;
   fix: string | null;
+  /** While the section fails: its unticked items, any of which would count. */
+  unticked: { text: string; line: number }[];
 }
 
 export interface ReportError {

@@ -13,7 +13,9 @@ export function renderText(report: Report): string {
     }
     return lines.join('\n') + '\n';
   }
-  lines.push(`  checklist: ${report.checklist.where}; policy: ${report.policy.path ?? 'none (every task item required)'}`);
+  lines.push(
+    `  checklist: ${report.checklist.where}; policy: ${report.policy.path ?? 'none (every task item required)'}`,
+  );
   const failing = report.items.filter((item) => FAILING_STATUSES.has(item.status));
   if (failing.length > 0) lines.push('', 'Failing:');
   for (const item of failing) lines.push(...failingItem(item));
@@ -23,7 +25,10 @@ export function renderText(report: Report): string {
     if (section.fix) lines.push(`      fix: ${section.fix}`);
   }
   const done = report.items.filter((item) => item.status === 'ok').length;
-  lines.push('', `Done: ${done}  Optional: ${report.counts.optional}  Not required: ${report.counts.notRequired}`);
+  lines.push(
+    '',
+    `Done: ${done}  Optional: ${report.counts.optional}  Not required: ${report.counts.notRequired}`,
+  );
   for (const note of report.notes) lines.push(`Note: ${note}`);
   return lines.join('\n') + '\n';
 }
@@ -31,7 +36,9 @@ export function renderText(report: Report): string {
 function failingItem(item: ReportItem): string[] {
   const place = item.line === null ? 'missing' : `line ${item.line}`;
   const id = item.id === null ? '' : ` (${item.id})`;
-  const lines = [`  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`];
+  const lines = [
+    `  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`,
+  ];
   if (item.fix) lines.push(`      fix: ${item.fix}`);
   return lines;
 }

@@ -1,0 +1,325 @@
+// A small GitHub REST API on 127.0.0.1 for end-to-end tests, the demo and the benchmark.
+// It serves the endpoints checklist-gate uses from in-memory state, records every request,
+// and can add latency or inject faults.
+import { createServer } from 'node:http';
+
+const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
+const READ_ONLY_TOKEN = 'read-only-token';
+
+/**
+ * @typedef {{ number: number, state?: string, body?: string, base: string, headSha: string, headRef?: string,
+ *   labels?: string[], updatedAt?: string, files?: string[] }} PullFixture
+ * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string }} ReleaseFixture
+ * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
+ * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
+ *   body?: unknown, times?: number, delayMs?: number }} Fault
+ */
+
+export class GitHubEmulator {
+  /**
+   * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
+   *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number }} fixture
+   */
+  constructor(fixture = {}) {
+    this.owner = fixture.owner ?? 'Codertocat';
+    this.repo = fixture.repo ?? 'Hello-World';
+    this.defaultBranch = fixture.defaultBranch ?? 'master';
+    /** Files by ref, then path. */
+    this.files = fixture.files ?? {};
+    /** @type {Map<number, PullFixture>} */
+    this.pulls = new Map(
+      (fixture.pulls ?? []).map((pull) => [
+        pull.number,
+        { state: 'open', body: '', labels: [], updatedAt: '2026-11-01T10:00:00Z', ...pull },
+      ]),
+    );
+    /** @type {Map<number, ReleaseFixture>} */
+    this.releases = new Map(
+      (fixture.releases ?? []).map((release) => [
+        release.id,
+        { body: '', draft: false, updatedAt: '2026-11-01T10:00:00Z', ...release },
+      ]),
+    );
+    /** @type {CommentRecord[]} */
+    this.comments = [...(fixture.comments ?? [])];
+    this.nextCommentId = 1000 + this.comments.length;
+    /** @type {{ sha: string, state: string, context: string, description: string, target_url?: string }[]} */
+    this.statuses = [];
+    /** @type {Record<string, unknown>[]} */
+    this.checkRuns = [];
+    /** @type {{ method: string, path: string, query: Record<string, string>, body: unknown, token: string | null, at: number }[]} */
+    this.requests = [];
+    /** @type {Fault[]} */
+    this.faults = [];
+    this.latencyMs = fixture.latencyMs ?? 0;
+    this.server = createServer((request, response) => void this.handle(request, response));
+  }
+
+  /** Starts listening on a free loopback port; returns the API's base URL. */
+  async start() {
+    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const address = /** @type {import('node:net').AddressInfo} */ (this.server.address());
+    this.url = `http://127.0.0.1:${address.port}`;
+    return this.url;
+  }
+
+  async stop() {
+    this.server.closeAllConnections?.();
+    await new Promise((resolve) => this.server.close(() => resolve(undefined)));
+  }
+
+  /** Makes the next matching requests fail. */
+  inject(/** @type {Fault} */ fault) {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  /** Edits a pull request's description, as a person would, moving its updated_at on. */
+  editBody(/** @type {number} */ number, /** @type {string} */ body, /** @type {string} */ updatedAt) {
+    const pull = this.pulls.get(number);
+    if (!pull) throw new Error(`no pull request #${number}`);
+    pull.body = body;
+    pull.updatedAt = updatedAt;
+  }
+
+  /** Requests other than reads, in order. */
+  writes() {
+    return this.requests.filter((request) => request.method !== 'GET');
+  }
+
+  gateComments(issue = 0) {
+    return this.comments.filter(
+      (comment) => (issue === 0 || comment.issue === issue) && comment.body.includes('<!-- checklist-gate:'),
+    );
+  }
+
+  /** @param {import('node:http').IncomingMessage} request @param {import('node:http').ServerResponse} response */
+  async handle(request, response) {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = text;
+    }
+    const auth = request.headers.authorization ?? null;
+    const token = auth ? auth.replace(/^(token|bearer)\s+/i, '') : null;
+    const method = request.method ?? 'GET';
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      token,
+      at: Date.now(),
+    });
+    const fault = this.faults.find(
+      (candidate) =>
+        (candidate.times ?? 0) > 0 &&
+        (!candidate.method || candidate.method === method) &&
+        (typeof candidate.path === 'string'
+          ? url.pathname === candidate.path
+          : candidate.path.test(url.pathname)),
+    );
+    const delay = this.latencyMs + (fault?.delayMs ?? 0);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (fault && fault.status > 0) {
+      fault.times = (fault.times ?? 1) - 1;
+      return send(
+        response,
+        fault.status,
+        fault.body ?? { message: `injected ${fault.status}` },
+        fault.headers,
+      );
+    }
+    if (fault) fault.times = (fault.times ?? 1) - 1;
+    if (!token) return send(response, 401, { message: 'Requires authentication' });
+    try {
+      const result = this.route(method, url, body, token, request.headers.accept ?? '');
+      if (result.raw !== undefined) {
+        response.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' });
+        return response.end(result.raw);
+      }
+      return send(response, result.status, result.json, result.headers);
+    } catch (error) {
+      return send(response, 500, { message: String(error) });
+    }
+  }
+
+  /**
+   * @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string> }}
+   */
+  route(
+    /** @type {string} */ method,
+    /** @type {URL} */ url,
+    /** @type {any} */ body,
+    /** @type {string} */ token,
+    /** @type {string} */ accept,
+  ) {
+    const prefix = `/repos/${this.owner}/${this.repo}`;
+    if (!url.pathname.startsWith(prefix)) return notFound();
+    const path = url.pathname.slice(prefix.length);
+    const write = method !== 'GET';
+    if (write && token === READ_ONLY_TOKEN) {
+      return {
+        status: 403,
+        json: {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest',
+        },
+      };
+    }
+    let match;
+    if (method === 'GET' && (match = /^\/pulls\/(\d+)$/.exec(path))) {
+      const pull = this.pulls.get(Number(match[1]));
+      return pull ? { status: 200, json: this.pullJson(pull) } : notFound();
+    }
+    if (method === 'GET' && (match = /^\/pulls\/(\d+)\/files$/.exec(path))) {
+      const pull = this.pulls.get(Number(match[1]));
+      if (!pull) return notFound();
+      const files = (pull.files ?? []).slice(0, 3000).map((filename) => ({ filename, status: 'modified' }));
+      return this.page(url, files, path);
+    }
+    if (method === 'GET' && (match = /^\/releases\/(\d+)$/.exec(path))) {
+      const release = this.releases.get(Number(match[1]));
+      return release ? { status: 200, json: this.releaseJson(release) } : notFound();
+    }
+    if (method === 'GET' && (match = /^\/contents\/(.+)$/.exec(path))) {
+      const ref = url.searchParams.get('ref') ?? this.defaultBranch;
+      const file = this.files[ref]?.[decodeURIComponent(match[1])];
+      if (file === undefined) return notFound();
+      if (accept.includes('raw')) return { status: 200, raw: file };
+      return {
+        status: 200,
+        json: { type: 'file', encoding: 'base64', content: Buffer.from(file).toString('base64') },
+      };
+    }
+    if (method === 'GET' && (match = /^\/issues\/(\d+)\/comments$/.exec(path))) {
+      const issue = Number(match[1]);
+      const comments = this.comments
+        .filter((comment) => comment.issue === issue)
+        .map((comment) => this.commentJson(comment));
+      return this.page(url, comments, path);
+    }
+    if (method === 'POST' && (match = /^\/issues\/(\d+)\/comments$/.exec(path))) {
+      const comment = {
+        id: ++this.nextCommentId,
+        issue: Number(match[1]),
+        body: String(body?.body ?? ''),
+        user: BOT,
+      };
+      this.comments.push(comment);
+      return { status: 201, json: this.commentJson(comment) };
+    }
+    if ((match = /^\/issues\/comments\/(\d+)$/.exec(path))) {
+      const id = Number(match[1]);
+      const comment = this.comments.find((candidate) => candidate.id === id);
+      if (!comment) return notFound();
+      if (method === 'PATCH') {
+        if (comment.user.type !== 'Bot')
+          return { status: 403, json: { message: 'Must be the author to edit' } };
+        comment.body = String(body?.body ?? '');
+        return { status: 200, json: this.commentJson(comment) };
+      }
+      if (method === 'DELETE') {
+        this.comments = this.comments.filter((candidate) => candidate.id !== id);
+        return { status: 204 };
+      }
+    }
+    if (method === 'POST' && (match = /^\/statuses\/([0-9a-f]{40})$/.exec(path))) {
+      if (typeof body?.description === 'string' && body.description.length > 140) {
+        return {
+          status: 422,
+          json: { message: 'Validation Failed: description is too long (maximum is 140 characters)' },
+        };
+      }
+      const status = {
+        sha: match[1],
+        state: body?.state,
+        context: body?.context,
+        description: body?.description,
+        target_url: body?.target_url,
+      };
+      this.statuses.push(status);
+      return { status: 201, json: status };
+    }
+    if (method === 'POST' && path === '/check-runs') {
+      if (String(body?.output?.summary ?? '').length > 65535)
+        return { status: 422, json: { message: 'summary is too long' } };
+      const run = { id: this.checkRuns.length + 1, ...body };
+      this.checkRuns.push(run);
+      return { status: 201, json: run };
+    }
+    return notFound();
+  }
+
+  page(/** @type {URL} */ url, /** @type {unknown[]} */ all, /** @type {string} */ path) {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const items = all.slice((page - 1) * perPage, page * perPage);
+    const headers = {};
+    if (page * perPage < all.length) {
+      headers.link = `<${this.url}/repos/${this.owner}/${this.repo}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+    }
+    return { status: 200, json: items, headers };
+  }
+
+  pullJson(/** @type {PullFixture} */ pull) {
+    return {
+      number: pull.number,
+      state: pull.state,
+      body: pull.body,
+      title: `Release PR #${pull.number}`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${pull.number}`,
+      base: { ref: pull.base, sha: 'b'.repeat(40), repo: { full_name: `${this.owner}/${this.repo}` } },
+      head: {
+        ref: pull.headRef ?? 'release',
+        sha: pull.headSha,
+        repo: { full_name: `${this.owner}/${this.repo}` },
+      },
+      labels: (pull.labels ?? []).map((name, index) => ({ id: index + 1, name })),
+      updated_at: pull.updatedAt,
+      user: { login: 'Codertocat', type: 'User' },
+    };
+  }
+
+  releaseJson(/** @type {ReleaseFixture} */ release) {
+    return {
+      id: release.id,
+      tag_name: release.tagName,
+      body: release.body,
+      draft: release.draft,
+      prerelease: false,
+      created_at: '2026-11-01T09:00:00Z',
+      updated_at: release.updatedAt,
+      html_url: `https://github.com/${this.owner}/${this.repo}/releases/tag/${release.tagName}`,
+    };
+  }
+
+  commentJson(/** @type {CommentRecord} */ comment) {
+    return {
+      id: comment.id,
+      body: comment.body,
+      user: comment.user,
+      html_url: `https://github.com/${this.owner}/${this.repo}/pull/${comment.issue}#issuecomment-${comment.id}`,
+    };
+  }
+}
+
+function notFound() {
+  return { status: 404, json: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
+}
+
+function send(
+  /** @type {import('node:http').ServerResponse} */ response,
+  /** @type {number} */ status,
+  /** @type {unknown} */ json,
+  headers = {},
+) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(status === 204 ? undefined : JSON.stringify(json));
+}
+
+export { READ_ONLY_TOKEN, BOT };

@@ -1,0 +1,268 @@
+import picomatch from 'picomatch';
+import { parseChecklist } from '../checklist/parse.js';
+import type { EvaluationContext } from '../evaluate/context.js';
+import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
+import type { GitHubClient } from '../github/client.js';
+import { listComments, type IssueComment } from '../github/comments.js';
+import { readFileAtRef } from '../github/policy-file.js';
+import { getPullRequest } from '../github/pull-requests.js';
+import { getRelease } from '../github/releases.js';
+import type { Repository } from '../github/repository.js';
+import { defaultPolicy } from '../policy/default-policy.js';
+import { loadPolicy, type PolicyLoad } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Report } from '../report/report.js';
+import { missingOf, type GateOutcome } from './outcome.js';
+import { PermissionProblems, publishVerdict, type PublishSettings, type Verdict } from './publish.js';
+import { commentBody, evaluatedAt, gateComments, syncComment } from './sticky-comment.js';
+import type { Target } from './target.js';
+
+export interface GateSettings extends PublishSettings {
+  policyPath: string;
+  comment: 'always' | 'on-failure' | 'never';
+}
+
+export interface GateLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** Evaluates the target and reports the verdict: one round of reads, then one round of writes. */
+export async function runGate(
+  client: GitHubClient,
+  target: Target,
+  settings: GateSettings,
+  log: GateLog,
+): Promise<GateOutcome> {
+  switch (target.kind) {
+    case 'pull_request':
+      return gatePullRequest(client, target, settings, log);
+    case 'release':
+      return gateRelease(client, target, settings, log);
+    case 'body':
+      return gateBody(client, target, settings);
+  }
+}
+
+async function gatePullRequest(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'pull_request' }>,
+  settings: GateSettings,
+  log: GateLog,
+): Promise<GateOutcome> {
+  const { repository } = target;
+  const policyRef = target.payloadBase ?? target.defaultBranch;
+  const [pr, policyAtPayloadBase, comments] = await Promise.all([
+    getPullRequest(client, repository, target.number),
+    readFileAtRef(client, repository, settings.policyPath, policyRef),
+    settings.comment === 'never'
+      ? Promise.resolve<IssueComment[]>([])
+      : listComments(client, repository, target.number),
+  ]);
+  if (pr.state === 'closed') return skipped(`Pull request #${pr.number} is closed; it is not evaluated.`);
+  // The payload can be stale (a re-run replays it): the policy must come from the base branch as it is now.
+  const policyText =
+    pr.baseRef === policyRef
+      ? policyAtPayloadBase
+      : await readFileAtRef(client, repository, settings.policyPath, pr.baseRef);
+  const load = toPolicyLoad(policyText, settings.policyPath);
+  const sha = target.statusSha ?? pr.headSha;
+  return withErrorStatus(client, repository, sha, settings, async () => {
+    if (load.ok && !isGated(load.policy, pr.baseRef, target.defaultBranch)) {
+      return notGated(
+        client,
+        repository,
+        sha,
+        settings,
+        `Not gated: the policy does not gate the base branch ${pr.baseRef}`,
+      );
+    }
+    const existing = gateComments(comments, settings.checkName)[0] ?? null;
+    const reported = existing ? evaluatedAt(existing) : null;
+    if (reported !== null && reported > pr.updatedAt) {
+      // A run that read a newer description has already reported; an older verdict must not replace it.
+      log.info(
+        `A newer edit of the description (${reported}) has already been reported; this run (${pr.updatedAt}) writes nothing.`,
+      );
+    }
+    const context: EvaluationContext = {
+      event: 'pull_request',
+      baseBranch: pr.baseRef,
+      labels: pr.labels,
+      changedPaths: null,
+    };
+    const report = decide(pr.body, load, settings.policyPath, context);
+    const outcome = outcomeOf(report, settings.checkName);
+    if (reported !== null && reported > pr.updatedAt) return outcome;
+    const problems = new PermissionProblems();
+    const verdict = verdictOf(report, sha, outcome.markdown);
+    const writeComment =
+      settings.comment === 'always' ||
+      (settings.comment === 'on-failure' && (!report.passed || existing !== null));
+    await Promise.all([
+      publishVerdict(client, repository, verdict, settings, problems),
+      writeComment
+        ? problems.attempt('pull-requests: write', async () => {
+            const body = commentBody(settings.checkName, pr.updatedAt, outcome.markdown);
+            const action = await syncComment(
+              client,
+              repository,
+              pr.number,
+              existing,
+              body,
+              settings.checkName,
+            );
+            log.info(`Report comment: ${action}.`);
+          })
+        : Promise.resolve(),
+    ]);
+    const warning = problems.warning();
+    if (warning) log.warning(warning);
+    return outcome;
+  });
+}
+
+async function gateRelease(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'release' }>,
+  settings: GateSettings,
+  log: GateLog,
+): Promise<GateOutcome> {
+  const { repository } = target;
+  const [release, policyText] = await Promise.all([
+    getRelease(client, repository, target.releaseId),
+    readFileAtRef(client, repository, settings.policyPath, target.defaultBranch),
+  ]);
+  const load = toPolicyLoad(policyText, settings.policyPath);
+  return withErrorStatus(client, repository, target.sha, settings, async () => {
+    if (load.ok && !load.policy.gate.releases) {
+      return notGated(
+        client,
+        repository,
+        target.sha,
+        settings,
+        'Not gated: the policy does not gate releases',
+      );
+    }
+    const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
+    const report = decide(release.body, load, settings.policyPath, context);
+    const outcome = outcomeOf(report, settings.checkName);
+    const problems = new PermissionProblems();
+    await publishVerdict(
+      client,
+      repository,
+      verdictOf(report, target.sha, outcome.markdown),
+      settings,
+      problems,
+    );
+    const warning = problems.warning();
+    if (warning) log.warning(warning);
+    return outcome;
+  });
+}
+
+/** A given text (workflow_dispatch): evaluated against the default branch's policy, nothing posted. */
+async function gateBody(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'body' }>,
+  settings: GateSettings,
+): Promise<GateOutcome> {
+  const policyText = await readFileAtRef(
+    client,
+    target.repository,
+    settings.policyPath,
+    target.defaultBranch,
+  );
+  const context: EvaluationContext = {
+    event: 'pull_request',
+    baseBranch: target.defaultBranch,
+    labels: [],
+    changedPaths: null,
+  };
+  return outcomeOf(
+    decide(target.body, toPolicyLoad(policyText, settings.policyPath), settings.policyPath, context),
+    settings.checkName,
+  );
+}
+
+function toPolicyLoad(text: string | null, path: string): PolicyLoad {
+  return text === null ? { ok: true, policy: defaultPolicy() } : loadPolicy(text, path);
+}
+
+function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {
+  return picomatch(policy.gate.branches ?? [defaultBranch])(baseRef);
+}
+
+function decide(body: string, load: PolicyLoad, path: string, context: EvaluationContext): Report {
+  return load.ok
+    ? evaluate(parseChecklist(body), load.policy, context)
+    : policyErrorReport(load.errors, path);
+}
+
+function outcomeOf(report: Report, checkName: string): GateOutcome {
+  return {
+    result: report.conclusion,
+    report,
+    markdown: renderMarkdown(report, { title: checkName }),
+    missing: missingOf(report),
+    description: report.summary,
+  };
+}
+
+function verdictOf(report: Report, sha: string, markdown: string): Verdict {
+  const state = report.passed ? 'success' : report.conclusion === 'error' ? 'error' : 'failure';
+  return { sha, state, description: report.summary, markdown };
+}
+
+function skipped(description: string): GateOutcome {
+  return {
+    result: 'skip',
+    report: null,
+    markdown: `### checklist-gate\n\n${description}\n`,
+    missing: [],
+    description,
+  };
+}
+
+async function notGated(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+  settings: GateSettings,
+  description: string,
+): Promise<GateOutcome> {
+  const outcome = skipped(description);
+  const problems = new PermissionProblems();
+  await publishVerdict(
+    client,
+    repository,
+    { sha, state: 'success', description, markdown: outcome.markdown },
+    settings,
+    problems,
+  );
+  return outcome;
+}
+
+/** Runs the evaluation; if it throws, posts an `error` status where it can before passing the error on. */
+async function withErrorStatus(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+  settings: GateSettings,
+  work: () => Promise<GateOutcome>,
+): Promise<GateOutcome> {
+  try {
+    return await work();
+  } catch (error) {
+    const description = `checklist-gate could not finish: ${(error as Error).message}`;
+    await publishVerdict(
+      client,
+      repository,
+      { sha, state: 'error', description, markdown: description },
+      settings,
+      new PermissionProblems(),
+    ).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import type { GitHubClient } from '../github/client.js';
+import { createCheckRun } from '../github/check-runs.js';
+import { createCommitStatus } from '../github/commit-status.js';
+import { isForbidden, type Repository } from '../github/repository.js';
+
+export interface Verdict {
+  sha: string;
+  state: 'success' | 'failure' | 'error';
+  description: string;
+  markdown: string;
+}
+
+export interface PublishSettings {
+  checkName: string;
+  reportAs: 'status' | 'check-run' | 'both';
+  runUrl: string | null;
+}
+
+/** A write the token may not make: collected into one warning instead of failing the run. */
+export class PermissionProblems {
+  private readonly missing = new Set<string>();
+
+  /** Runs a write; a 403 records the permission it needs, any other error is thrown. */
+  async attempt(permission: string, write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (!isForbidden(error)) throw error;
+      this.missing.add(permission);
+    }
+  }
+
+  warning(): string | null {
+    if (this.missing.size === 0) return null;
+    const list = [...this.missing].join(', ');
+    return (
+      `The token may not write here (missing ${list}), so the verdict is only in this job's result and summary. ` +
+      `Give the workflow \`permissions:\` ${list}. A pull request from a fork gets a read-only token under ` +
+      "`pull_request`: run the gate on `pull_request_target` instead, which is safe because it never checks out or runs the pull request's code."
+    );
+  }
+}
+
+/** Posts the verdict as a commit status, a check run, or both. */
+export async function publishVerdict(
+  client: GitHubClient,
+  repository: Repository,
+  verdict: Verdict,
+  settings: PublishSettings,
+  problems: PermissionProblems,
+): Promise<void> {
+  const writes: Promise<void>[] = [];
+  if (settings.reportAs !== 'check-run') {
+    writes.push(
+      problems.attempt('statuses: write', () =>
+        createCommitStatus(client, repository, {
+          sha: verdict.sha,
+          state: verdict.state,
+          context: settings.checkName,
+          description: verdict.description,
+          targetUrl: settings.runUrl,
+        }),
+      ),
+    );
+  }
+  if (settings.reportAs !== 'status') {
+    writes.push(
+      problems.attempt('checks: write', () =>
+        createCheckRun(client, repository, {
+          sha: verdict.sha,
+          name: settings.checkName,
+          conclusion: verdict.state === 'success' ? 'success' : 'failure',
+          title: verdict.description,
+          summary: verdict.markdown,
+          detailsUrl: settings.runUrl,
+        }),
+      ),
+    );
+  }
+  await Promise.all(writes);
+}

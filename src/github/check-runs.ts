@@ -1,0 +1,31 @@
+import { truncate } from '../report/safe-text.js';
+import type { GitHubClient } from './client.js';
+import type { Repository } from './repository.js';
+
+/** GitHub's limit on a check run's summary. */
+export const CHECK_SUMMARY_LIMIT = 65535;
+
+export interface CheckRun {
+  sha: string;
+  name: string;
+  conclusion: 'success' | 'failure';
+  title: string;
+  summary: string;
+  detailsUrl: string | null;
+}
+
+export async function createCheckRun(
+  client: GitHubClient,
+  repository: Repository,
+  run: CheckRun,
+): Promise<void> {
+  await client.request('POST /repos/{owner}/{repo}/check-runs', {
+    ...repository,
+    name: run.name,
+    head_sha: run.sha,
+    status: 'completed',
+    conclusion: run.conclusion,
+    ...(run.detailsUrl !== null && { details_url: run.detailsUrl }),
+    output: { title: run.title.slice(0, 255), summary: truncate(run.summary, CHECK_SUMMARY_LIMIT) },
+  });
+}

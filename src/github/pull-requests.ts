@@ -1,0 +1,35 @@
+import type { GitHubClient } from './client.js';
+import type { Repository } from './repository.js';
+
+/** What the gate needs of a pull request, read fresh at run time. */
+export interface PullRequest {
+  number: number;
+  state: 'open' | 'closed';
+  body: string;
+  baseRef: string;
+  headSha: string;
+  labels: string[];
+  updatedAt: string;
+  htmlUrl: string;
+}
+
+export async function getPullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  number: number,
+): Promise<PullRequest> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    ...repository,
+    pull_number: number,
+  });
+  return {
+    number: data.number,
+    state: data.state === 'closed' ? 'closed' : 'open',
+    body: data.body ?? '',
+    baseRef: data.base.ref,
+    headSha: data.head.sha,
+    labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
+    updatedAt: data.updated_at,
+    htmlUrl: data.html_url,
+  };
+}

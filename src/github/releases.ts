@@ -1,0 +1,24 @@
+import type { GitHubClient } from './client.js';
+import type { Repository } from './repository.js';
+
+export interface Release {
+  id: number;
+  tagName: string;
+  body: string;
+  draft: boolean;
+  updatedAt: string;
+}
+
+export async function getRelease(client: GitHubClient, repository: Repository, id: number): Promise<Release> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/releases/{release_id}', {
+    ...repository,
+    release_id: id,
+  });
+  return {
+    id: data.id,
+    tagName: data.tag_name,
+    body: data.body ?? '',
+    draft: data.draft,
+    updatedAt: (data as { updated_at?: string }).updated_at ?? data.created_at,
+  };
+}

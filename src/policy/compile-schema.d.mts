@@ -1,0 +1,2 @@
+/** The standalone validator's source, compiled from the schema. */
+export function compileSchema(): string;
