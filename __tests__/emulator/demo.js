@@ -16,14 +16,25 @@ const RUN = 'https://github.com/Codertocat/Hello-World/actions/runs/8812';
 const tick = (body, text) => body.replace(`- [ ] ${text}`, `- [x] ${text}`);
 
 let halfDone = template;
-for (const text of ['Every change in the release is reviewed', 'No secrets in code', 'A backup was taken', 'On-call and support']) {
+for (const text of [
+  'Every change in the release is reviewed',
+  'No secrets in code',
+  'A backup was taken',
+  'On-call and support',
+]) {
   halfDone = tick(halfDone, text);
 }
 // Ticked, but without the link to the CI run that the policy asks for.
 halfDone = tick(halfDone, 'Automated tests pass');
 
 let done = halfDone;
-for (const text of ['Dependency and security scan', 'Load test meets', 'Database migrations', 'Dashboards and alerts', 'The rollback procedure']) {
+for (const text of [
+  'Dependency and security scan',
+  'Load test meets',
+  'Database migrations',
+  'Dashboards and alerts',
+  'The rollback procedure',
+]) {
   done = tick(done, text);
 }
 done = done
@@ -31,9 +42,14 @@ done = done
   .replace('Evidence: a link to the scan report', 'Evidence: https://scanner.acme.dev/reports/4411')
   .replace('Evidence: a link to the load-test report', 'Evidence: https://grafana.acme.dev/d/k6-release-2-4')
   .replace('Evidence: a link to the dashboard', 'Evidence: https://grafana.acme.dev/d/checkout-overview')
-  .replace('Evidence: a link to the runbook or the rehearsal record', 'Evidence: https://wiki.acme.dev/runbooks/checkout-rollback');
+  .replace(
+    'Evidence: a link to the runbook or the rehearsal record',
+    'Evidence: https://wiki.acme.dev/runbooks/checkout-rollback',
+  );
 
-const pullRequest = examples.find((entry) => entry.name === 'pull_request').examples.find((example) => example.action === 'opened');
+const pullRequest = examples
+  .find((entry) => entry.name === 'pull_request')
+  .examples.find((example) => example.action === 'opened');
 const headSha = pullRequest.pull_request.head.sha;
 const emulator = new GitHubEmulator({
   files: { master: { '.github/checklist-gate.yml': policy } },
@@ -48,7 +64,9 @@ async function round(title, payload) {
   const rule = '─'.repeat(78);
   console.log(`\n${rule}\n${title}\n${rule}`);
   console.log(`Exit code of the job:   ${run.code} (${run.code === 0 ? 'the job passes' : 'the job fails'})`);
-  console.log(`Status posted:          ${status.context} = ${status.state}: "${status.description}" on ${status.sha.slice(0, 7)}`);
+  console.log(
+    `Status posted:          ${status.context} = ${status.state}: "${status.description}" on ${status.sha.slice(0, 7)}`,
+  );
   console.log(`Outputs:                result=${run.outputs.result}  missing=${run.outputs.missing}`);
   console.log(`Comments by the gate:   ${emulator.gateComments(2).length} (id ${comment.id})`);
   console.log(`\nThe comment on the pull request (Markdown):\n`);
@@ -56,7 +74,10 @@ async function round(title, payload) {
 }
 
 try {
-  await round('1. The release PR is opened with the checklist half done', { ...pullRequest, action: 'opened' });
+  await round('1. The release PR is opened with the checklist half done', {
+    ...pullRequest,
+    action: 'opened',
+  });
   emulator.editBody(2, done, '2026-11-22T09:30:00Z');
   await round('2. The author ticks the rest and links the evidence (an "edited" event)', {
     ...pullRequest,
