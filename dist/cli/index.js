@@ -21434,11 +21434,13 @@ function entry(item, id, required, verdict) {
         text: item.text,
         checked: item.checked,
         required,
-        ...verdict,
+        status: verdict.status,
         line: item.line,
         depth: item.depth,
         section: item.section,
         links: item.links,
+        problems: verdict.problems,
+        fix: verdict.fix,
     };
 }
 function notRequired() {

@@ -59,11 +59,13 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
     text: item.text,
     checked: item.checked,
     required,
-    ...verdict,
+    status: verdict.status,
     line: item.line,
     depth: item.depth,
     section: item.section,
     links: item.links,
+    problems: verdict.problems,
+    fix: verdict.fix,
   };
 }
 
