@@ -269,6 +269,17 @@ describe('the bundled action on pull requests', () => {
     expect(run.summary).toContain('1 of 2 required items open');
   });
 
+  it('fails closed when GitHub keeps failing: retried, then an error status and a failed job', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({ path: /\/contents\//, status: 502, times: 10 });
+    const run = await runAction({ apiUrl, eventName: 'pull_request', payload: pullRequestEvent('opened', COMPLETE) });
+    expect(run.code).toBe(1);
+    expect(run.outputs['result']).toBeUndefined();
+    expect(emulator.requests.filter((request) => request.path.includes('/contents/')).length).toBe(4);
+    expect(emulator.statuses).toMatchObject([{ sha: HEAD_SHA, state: 'error' }]);
+    expect(run.stdout).toContain('::error::checklist-gate could not evaluate the checklist, so the gate fails');
+  });
+
   it('posts a check run with the report when asked', async () => {
     const apiUrl = await setUp();
     const run = await runAction({

@@ -36,10 +36,16 @@ export async function runGate(
   log: GateLog,
 ): Promise<GateOutcome> {
   switch (target.kind) {
-    case 'pull_request':
-      return gatePullRequest(client, target, settings, log);
+    case 'pull_request': {
+      const status = { sha: target.payloadHeadSha };
+      return withErrorStatus(client, target.repository, status, settings, () =>
+        gatePullRequest(client, target, settings, log, status),
+      );
+    }
     case 'release':
-      return gateRelease(client, target, settings, log);
+      return withErrorStatus(client, target.repository, { sha: target.sha }, settings, () =>
+        gateRelease(client, target, settings, log),
+      );
     case 'body':
       return gateBody(client, target, settings);
   }
@@ -50,6 +56,7 @@ async function gatePullRequest(
   target: Extract<Target, { kind: 'pull_request' }>,
   settings: GateSettings,
   log: GateLog,
+  status: { sha: string | null },
 ): Promise<GateOutcome> {
   const { repository } = target;
   const policyRef = target.payloadBase ?? target.defaultBranch;
@@ -68,59 +75,52 @@ async function gatePullRequest(
       : await readFileAtRef(client, repository, settings.policyPath, pr.baseRef);
   const load = toPolicyLoad(policyText, settings.policyPath);
   const sha = target.statusSha ?? pr.headSha;
-  return withErrorStatus(client, repository, sha, settings, async () => {
-    if (load.ok && !isGated(load.policy, pr.baseRef, target.defaultBranch)) {
-      return notGated(
-        client,
-        repository,
-        sha,
-        settings,
-        `Not gated: the policy does not gate the base branch ${pr.baseRef}`,
-      );
-    }
-    const existing = gateComments(comments, settings.checkName)[0] ?? null;
-    const reported = existing ? evaluatedAt(existing) : null;
-    if (reported !== null && reported > pr.updatedAt) {
-      // A run that read a newer description has already reported; an older verdict must not replace it.
-      log.info(
-        `A newer edit of the description (${reported}) has already been reported; this run (${pr.updatedAt}) writes nothing.`,
-      );
-    }
-    const context: EvaluationContext = {
-      event: 'pull_request',
-      baseBranch: pr.baseRef,
-      labels: pr.labels,
-      changedPaths: null,
-    };
-    const report = decide(pr.body, load, settings.policyPath, context);
-    const outcome = outcomeOf(report, settings.checkName);
-    if (reported !== null && reported > pr.updatedAt) return outcome;
-    const problems = new PermissionProblems();
-    const verdict = verdictOf(report, sha, outcome.markdown);
-    const writeComment =
-      settings.comment === 'always' ||
-      (settings.comment === 'on-failure' && (!report.passed || existing !== null));
-    await Promise.all([
-      publishVerdict(client, repository, verdict, settings, problems),
-      writeComment
-        ? problems.attempt('pull-requests: write', async () => {
-            const body = commentBody(settings.checkName, pr.updatedAt, outcome.markdown);
-            const action = await syncComment(
-              client,
-              repository,
-              pr.number,
-              existing,
-              body,
-              settings.checkName,
-            );
-            log.info(`Report comment: ${action}.`);
-          })
-        : Promise.resolve(),
-    ]);
-    const warning = problems.warning();
-    if (warning) log.warning(warning);
+  status.sha = sha;
+  if (load.ok && !isGated(load.policy, pr.baseRef, target.defaultBranch)) {
+    return notGated(
+      client,
+      repository,
+      sha,
+      settings,
+      `Not gated: the policy does not gate the base branch ${pr.baseRef}`,
+    );
+  }
+  const existing = gateComments(comments, settings.checkName)[0] ?? null;
+  const reported = existing ? evaluatedAt(existing) : null;
+  const newerReported = reported !== null && reported > pr.updatedAt;
+  const context: EvaluationContext = {
+    event: 'pull_request',
+    baseBranch: pr.baseRef,
+    labels: pr.labels,
+    changedPaths: null,
+  };
+  const report = decide(pr.body, load, settings.policyPath, context);
+  const outcome = outcomeOf(report, settings.checkName);
+  if (newerReported) {
+    // A run that read a newer description has already reported; an older verdict must not replace it.
+    log.info(
+      `A newer edit (${reported}) has already been reported; this run (${pr.updatedAt}) writes nothing.`,
+    );
     return outcome;
-  });
+  }
+  const problems = new PermissionProblems();
+  const verdict = verdictOf(report, sha, outcome.markdown);
+  const writeComment =
+    settings.comment === 'always' ||
+    (settings.comment === 'on-failure' && (!report.passed || existing !== null));
+  await Promise.all([
+    publishVerdict(client, repository, verdict, settings, problems),
+    writeComment
+      ? problems.attempt('pull-requests: write', async () => {
+          const body = commentBody(settings.checkName, pr.updatedAt, outcome.markdown);
+          const action = await syncComment(client, repository, pr.number, existing, body, settings.checkName);
+          log.info(`Report comment: ${action}.`);
+        })
+      : Promise.resolve(),
+  ]);
+  const warning = problems.warning();
+  if (warning) log.warning(warning);
+  return outcome;
 }
 
 async function gateRelease(
@@ -135,31 +135,23 @@ async function gateRelease(
     readFileAtRef(client, repository, settings.policyPath, target.defaultBranch),
   ]);
   const load = toPolicyLoad(policyText, settings.policyPath);
-  return withErrorStatus(client, repository, target.sha, settings, async () => {
-    if (load.ok && !load.policy.gate.releases) {
-      return notGated(
-        client,
-        repository,
-        target.sha,
-        settings,
-        'Not gated: the policy does not gate releases',
-      );
-    }
-    const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
-    const report = decide(release.body, load, settings.policyPath, context);
-    const outcome = outcomeOf(report, settings.checkName);
-    const problems = new PermissionProblems();
-    await publishVerdict(
-      client,
-      repository,
-      verdictOf(report, target.sha, outcome.markdown),
-      settings,
-      problems,
-    );
-    const warning = problems.warning();
-    if (warning) log.warning(warning);
-    return outcome;
-  });
+  if (load.ok && !load.policy.gate.releases) {
+    return notGated(client, repository, target.sha, settings, 'Not gated: the policy does not gate releases');
+  }
+  const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
+  const report = decide(release.body, load, settings.policyPath, context);
+  const outcome = outcomeOf(report, settings.checkName);
+  const problems = new PermissionProblems();
+  await publishVerdict(
+    client,
+    repository,
+    verdictOf(report, target.sha, outcome.markdown),
+    settings,
+    problems,
+  );
+  const warning = problems.warning();
+  if (warning) log.warning(warning);
+  return outcome;
 }
 
 /** A given text (workflow_dispatch): evaluated against the default branch's policy, nothing posted. */
@@ -244,25 +236,30 @@ async function notGated(
   return outcome;
 }
 
-/** Runs the evaluation; if it throws, posts an `error` status where it can before passing the error on. */
+/**
+ * Runs an evaluation; if it throws, posts an `error` status where it can (on the commit known by
+ * then, `status.sha`) before passing the error on, so that a required check never stays green.
+ */
 async function withErrorStatus(
   client: GitHubClient,
   repository: Repository,
-  sha: string,
+  status: { sha: string | null },
   settings: GateSettings,
   work: () => Promise<GateOutcome>,
 ): Promise<GateOutcome> {
   try {
     return await work();
   } catch (error) {
-    const description = `checklist-gate could not finish: ${(error as Error).message}`;
-    await publishVerdict(
-      client,
-      repository,
-      { sha, state: 'error', description, markdown: description },
-      settings,
-      new PermissionProblems(),
-    ).catch(() => undefined);
+    if (status.sha !== null) {
+      const description = `checklist-gate could not finish: ${(error as Error).message}`;
+      await publishVerdict(
+        client,
+        repository,
+        { sha: status.sha, state: 'error', description, markdown: description },
+        settings,
+        new PermissionProblems(),
+      ).catch(() => undefined);
+    }
     throw error;
   }
 }

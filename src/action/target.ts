@@ -11,6 +11,8 @@ export type Target =
       defaultBranch: string;
       /** For a merge queue: the commit to post the status on, instead of the PR's head. */
       statusSha: string | null;
+      /** The head commit named in the payload: where an error is posted if the pull request cannot be read. */
+      payloadHeadSha: string | null;
       /** The body before an `edited` event, and who edited it. */
       edit: { previousBody: string; sender: string } | null;
     }
@@ -46,6 +48,7 @@ export function resolveTarget(input: EventInput): Target {
     (payload['repository'] as { default_branch?: string } | undefined)?.default_branch ?? 'main',
   );
   if (input.body !== null) return { kind: 'body', repository, body: input.body, defaultBranch };
+  const payloadHead = (payload['pull_request'] as { head?: { sha?: string } } | undefined)?.head?.sha ?? null;
   const pullRequest = (number: number, payloadBase: string | null, statusSha: string | null = null) => ({
     kind: 'pull_request' as const,
     repository,
@@ -53,6 +56,7 @@ export function resolveTarget(input: EventInput): Target {
     payloadBase,
     defaultBranch,
     statusSha,
+    payloadHeadSha: statusSha ?? payloadHead,
     edit: editOf(payload),
   });
   if (input.prNumber !== null) return pullRequest(input.prNumber, null);
