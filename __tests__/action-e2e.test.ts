@@ -204,7 +204,12 @@ describe('the bundled action on pull requests', () => {
     });
     expect(run.code).toBe(1);
     expect(emulator.statuses[0]?.description).toContain('No checklist found');
-    expect(emulator.gateComments(2)[0]?.body).toContain('- [ ]');
+    const comment = emulator.gateComments(2)[0]?.body ?? '';
+    expect(comment).toContain('Paste the release checklist into the description');
+    expect(comment).toContain(
+      '- [ ] All tests passing <!-- id: tests-pass -->\n  - Evidence: a link to a GitHub Actions run',
+    );
+    expect(comment).toContain('- [ ] Rollback plan tested <!-- id: rollback -->');
   });
 
   it('never mistakes a person pasting the marker for its own comment', async () => {
@@ -272,12 +277,18 @@ describe('the bundled action on pull requests', () => {
   it('fails closed when GitHub keeps failing: retried, then an error status and a failed job', async () => {
     const apiUrl = await setUp();
     emulator.inject({ path: /\/contents\//, status: 502, times: 10 });
-    const run = await runAction({ apiUrl, eventName: 'pull_request', payload: pullRequestEvent('opened', COMPLETE) });
+    const run = await runAction({
+      apiUrl,
+      eventName: 'pull_request',
+      payload: pullRequestEvent('opened', COMPLETE),
+    });
     expect(run.code).toBe(1);
     expect(run.outputs['result']).toBeUndefined();
     expect(emulator.requests.filter((request) => request.path.includes('/contents/')).length).toBe(4);
     expect(emulator.statuses).toMatchObject([{ sha: HEAD_SHA, state: 'error' }]);
-    expect(run.stdout).toContain('::error::checklist-gate could not evaluate the checklist, so the gate fails');
+    expect(run.stdout).toContain(
+      '::error::checklist-gate could not evaluate the checklist, so the gate fails',
+    );
   });
 
   it('posts a check run with the report when asked', async () => {

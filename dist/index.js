@@ -33249,7 +33249,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6662);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2303);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33258,7 +33258,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6662:
+/***/ 2303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61767,6 +61767,84 @@ function longestRun(text, char) {
     return longest;
 }
 
+;// CONCATENATED MODULE: ./src/template/render-template.ts
+
+/**
+ * The pull-request template a policy implies: its checklist block, each item with its id marker
+ * (so it is found even if reworded), a bullet saying what evidence it needs, and hidden notes
+ * for optional and conditional items. Generating it keeps template and policy from drifting.
+ */
+function renderTemplate(policy) {
+    const lines = [];
+    const { heading, start, end } = policy.checklist;
+    if (heading !== undefined)
+        lines.push(`## ${heading}`, '');
+    if (start !== undefined)
+        lines.push(start);
+    lines.push('<!-- Tick each item when it is done. An item that needs evidence needs a link on its line or in a bullet under it. -->');
+    const groups = groupBySection(policy.items);
+    const sectionRules = new Map(policy.sections.map((rule) => [rule.heading.toLowerCase(), rule]));
+    const level = heading !== undefined ? '###' : '##';
+    for (const [section, rules] of groups) {
+        lines.push('');
+        if (section !== null)
+            lines.push(`${level} ${section}`, ...sectionNote(sectionRules.get(section.toLowerCase())));
+        for (const rule of rules)
+            lines.push(...itemLines(rule));
+    }
+    for (const rule of policy.sections) {
+        if (groups.has(rule.heading) ||
+            [...groups.keys()].some((name) => name?.toLowerCase() === rule.heading.toLowerCase()))
+            continue;
+        lines.push('', `${level} ${rule.heading}`, ...sectionNote(rule), "<!-- list this section's task items here -->");
+    }
+    if (start !== undefined && end !== undefined)
+        lines.push('', end);
+    return lines.join('\n') + '\n';
+}
+function groupBySection(rules) {
+    const groups = new Map();
+    for (const rule of rules)
+        groups.set(rule.section, [...(groups.get(rule.section) ?? []), rule]);
+    return groups;
+}
+function itemLines(rule) {
+    const text = rule.text ?? rule.id ?? 'item';
+    const notes = [
+        rule.id !== null ? `<!-- id: ${rule.id} -->` : null,
+        rule.required ? null : '<!-- optional -->',
+        whenNote(rule.when),
+    ];
+    const lines = [`- [ ] ${[text, ...notes].filter((part) => part !== null).join(' ')}`];
+    if (rule.evidence && rule.evidence.min > 0)
+        lines.push(`  - Evidence: ${evidenceWords(rule.evidence)}`);
+    return lines;
+}
+function sectionNote(rule) {
+    if (!rule)
+        return [];
+    const need = rule.require === 'none'
+        ? 'optional: these do not block the merge'
+        : rule.require === 'any'
+            ? 'at least one of these must be ticked'
+            : rule.require === 'all'
+                ? null
+                : `at least ${rule.require} of these must be ticked`;
+    const parts = [need, whenNote(rule.when)?.slice(5, -4) ?? null].filter((part) => part !== null);
+    return parts.length > 0 ? [`<!-- ${parts.join('; ')} -->`] : [];
+}
+function whenNote(when) {
+    if (!when)
+        return null;
+    const parts = [
+        when.labels ? `the pull request has the label ${when.labels.join(' or ')}` : null,
+        when.paths ? `it changes ${when.paths.join(' or ')}` : null,
+        when.branches ? `its base branch is ${when.branches.join(' or ')}` : null,
+        when.events ? `the event is ${when.events.join(' or ')}` : null,
+    ].filter((part) => part !== null);
+    return `<!-- required only when ${parts.join(', and ')} -->`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/outcome.ts
 
 function missingOf(report) {
@@ -61925,6 +62003,7 @@ async function syncComment(client, repository, number, existing, body, checkName
 
 
 
+
 /** Evaluates the target and reports the verdict: one round of reads, then one round of writes. */
 async function runGate(client, target, settings, log) {
     switch (target.kind) {
@@ -61970,7 +62049,7 @@ async function gatePullRequest(client, target, settings, log, status) {
         changedPaths: null,
     };
     const report = decide(pr.body, load, settings.policyPath, context);
-    const outcome = outcomeOf(report, settings.checkName);
+    const outcome = outcomeOf(report, settings.checkName, load);
     if (newerReported) {
         // A run that read a newer description has already reported; an older verdict must not replace it.
         log.info(`A newer edit (${reported}) has already been reported; this run (${pr.updatedAt}) writes nothing.`);
@@ -62007,7 +62086,7 @@ async function gateRelease(client, target, settings, log) {
     }
     const context = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
     const report = decide(release.body, load, settings.policyPath, context);
-    const outcome = outcomeOf(report, settings.checkName);
+    const outcome = outcomeOf(report, settings.checkName, load);
     const problems = new PermissionProblems();
     await publishVerdict(client, repository, verdictOf(report, target.sha, outcome.markdown), settings, problems);
     const warning = problems.warning();
@@ -62024,7 +62103,8 @@ async function gateBody(client, target, settings) {
         labels: [],
         changedPaths: null,
     };
-    return outcomeOf(decide(target.body, toPolicyLoad(policyText, settings.policyPath), settings.policyPath, context), settings.checkName);
+    const load = toPolicyLoad(policyText, settings.policyPath);
+    return outcomeOf(decide(target.body, load, settings.policyPath, context), settings.checkName, load);
 }
 function toPolicyLoad(text, path) {
     return text === null ? { ok: true, policy: defaultPolicy() } : loadPolicy(text, path);
@@ -62037,11 +62117,13 @@ function decide(body, load, path, context) {
         ? evaluate(parseChecklist(body), load.policy, context)
         : policyErrorReport(load.errors, path);
 }
-function outcomeOf(report, checkName) {
+function outcomeOf(report, checkName, load) {
+    // Offered to paste when no checklist was found; the default policy names no items to offer.
+    const template = load.ok && load.policy.items.length > 0 ? renderTemplate(load.policy) : null;
     return {
         result: report.conclusion,
         report,
-        markdown: renderMarkdown(report, { title: checkName }),
+        markdown: renderMarkdown(report, { title: checkName, template }),
         missing: missingOf(report),
         description: report.summary,
     };

@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli } from './cli/run-cli.js';
 
 async function readStdin(): Promise<string> {
@@ -7,8 +10,27 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// The ready checklists ship beside the bundle: dist/cli/index.js -> checklists/.
+const here = dirname(fileURLToPath(import.meta.url));
+const checklists = [here, '..', '..', 'checklists'].reduce((path, part) => join(path, part));
+
 process.exitCode = await runCli(process.argv.slice(2), {
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  files: {
+    checklistNames: async () =>
+      (await readdir(checklists, { withFileTypes: true }))
+        .filter(
+          (entry) => entry.isDirectory() && existsSync(join(checklists, entry.name, 'checklist-gate.yml')),
+        )
+        .map((entry) => entry.name)
+        .sort(),
+    readChecklistFile: (name, file) => readFile(join(checklists, name, file), 'utf8'),
+    exists: async (path) => existsSync(resolve(path)),
+    write: async (path, text) => {
+      await mkdir(dirname(resolve(path)), { recursive: true });
+      await writeFile(resolve(path), text);
+    },
+  },
 });

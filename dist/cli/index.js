@@ -2509,9 +2509,18 @@ exports.basename = (path, { windows } = {}) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3448);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4467);
+
+
+
 
 
 async function readStdin() {
@@ -2520,10 +2529,25 @@ async function readStdin() {
         chunks.push(chunk);
     return Buffer.concat(chunks).toString('utf8');
 }
-process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
-    readText: (path) => (path === '-' ? readStdin() : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8')),
+// The ready checklists ship beside the bundle: dist/cli/index.js -> checklists/.
+const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+const checklists = [here, '..', '..', 'checklists'].reduce((path, part) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, part));
+process.exitCode = await (0,_cli_run_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .runCli */ .a)(process.argv.slice(2), {
+    readText: (path) => (path === '-' ? readStdin() : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8')),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    files: {
+        checklistNames: async () => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(checklists, { withFileTypes: true }))
+            .filter((entry) => entry.isDirectory() && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(checklists, entry.name, 'checklist-gate.yml')))
+            .map((entry) => entry.name)
+            .sort(),
+        readChecklistFile: (name, file) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(checklists, name, file), 'utf8'),
+        exists: async (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path)),
+        write: async (path, text) => {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path)), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path), text);
+        },
+    },
 });
 
 __webpack_async_result__();
@@ -2531,7 +2555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3448:
+/***/ 4467:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23081,6 +23105,12 @@ Commands:
   validate  Check a policy file against the schema.
               --policy <file>
             Exit status: 0 valid, 2 invalid (each error with line:column on stderr).
+  template  Print the pull-request template a policy implies.
+              --policy <file>
+  init      Write a ready checklist into this repository: .github/checklist-gate.yml,
+            .github/PULL_REQUEST_TEMPLATE/release.md and .github/workflows/checklist-gate.yml.
+              --checklist <name>     one of the folders of checklists/           default production-release
+              --force                overwrite existing files
 `;
 
 ;// CONCATENATED MODULE: ./src/cli/check-command.ts
@@ -23158,6 +23188,170 @@ function oneOf(value, allowed, flag) {
     throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value ?? ''}"`);
 }
 
+;// CONCATENATED MODULE: ./src/cli/init-command.ts
+
+
+/** The workflow `init` writes: the one the README explains. */
+const WORKFLOW = `name: checklist-gate
+on:
+  pull_request_target:
+    types: [opened, edited, reopened, synchronize, ready_for_review]
+  merge_group:
+  release:
+    types: [published, edited]
+
+permissions:
+  contents: read
+  pull-requests: write
+  statuses: write
+
+concurrency:
+  group: checklist-gate-\${{ github.event.pull_request.number || github.ref }}
+  cancel-in-progress: false
+
+jobs:
+  checklist:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: checklist-gate/checklist-gate@v1
+`;
+const DEFAULT_CHECKLIST = 'production-release';
+/**
+ * `checklist-gate init`: writes a ready policy, its pull-request template and the workflow into
+ * the repository, never overwriting a file without --force.
+ */
+async function initCommand(args, io, files) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        strict: true,
+        options: {
+            checklist: { type: 'string', default: DEFAULT_CHECKLIST },
+            force: { type: 'boolean', default: false },
+        },
+    });
+    const names = await files.checklistNames();
+    const name = values.checklist;
+    if (!names.includes(name))
+        throw new UsageError(`no checklist "${name}"; choose one of: ${names.join(', ')}`);
+    const policy = (await files.readChecklistFile(name, 'checklist-gate.yml')).replace(/^# yaml-language-server: \$schema=.*$/m, '# yaml-language-server: $schema=https://raw.githubusercontent.com/checklist-gate/checklist-gate/v1/src/policy/checklist-gate.schema.json');
+    const plan = [
+        ['.github/checklist-gate.yml', policy],
+        ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
+        ['.github/workflows/checklist-gate.yml', WORKFLOW],
+    ];
+    const existing = [];
+    for (const [path] of plan)
+        if (await files.exists(path))
+            existing.push(path);
+    if (existing.length > 0 && !values.force) {
+        io.err(`checklist-gate init: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written. Use --force to overwrite.\n`);
+        return 2;
+    }
+    for (const [path, text] of plan)
+        await files.write(path, text);
+    io.out(`Wrote the "${name}" checklist:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
+        'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
+        'Release pull requests opened with ?template=release.md start from the checklist.\n');
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/template/render-template.ts
+
+/**
+ * The pull-request template a policy implies: its checklist block, each item with its id marker
+ * (so it is found even if reworded), a bullet saying what evidence it needs, and hidden notes
+ * for optional and conditional items. Generating it keeps template and policy from drifting.
+ */
+function renderTemplate(policy) {
+    const lines = [];
+    const { heading, start, end } = policy.checklist;
+    if (heading !== undefined)
+        lines.push(`## ${heading}`, '');
+    if (start !== undefined)
+        lines.push(start);
+    lines.push('<!-- Tick each item when it is done. An item that needs evidence needs a link on its line or in a bullet under it. -->');
+    const groups = groupBySection(policy.items);
+    const sectionRules = new Map(policy.sections.map((rule) => [rule.heading.toLowerCase(), rule]));
+    const level = heading !== undefined ? '###' : '##';
+    for (const [section, rules] of groups) {
+        lines.push('');
+        if (section !== null)
+            lines.push(`${level} ${section}`, ...sectionNote(sectionRules.get(section.toLowerCase())));
+        for (const rule of rules)
+            lines.push(...itemLines(rule));
+    }
+    for (const rule of policy.sections) {
+        if (groups.has(rule.heading) ||
+            [...groups.keys()].some((name) => name?.toLowerCase() === rule.heading.toLowerCase()))
+            continue;
+        lines.push('', `${level} ${rule.heading}`, ...sectionNote(rule), "<!-- list this section's task items here -->");
+    }
+    if (start !== undefined && end !== undefined)
+        lines.push('', end);
+    return lines.join('\n') + '\n';
+}
+function groupBySection(rules) {
+    const groups = new Map();
+    for (const rule of rules)
+        groups.set(rule.section, [...(groups.get(rule.section) ?? []), rule]);
+    return groups;
+}
+function itemLines(rule) {
+    const text = rule.text ?? rule.id ?? 'item';
+    const notes = [
+        rule.id !== null ? `<!-- id: ${rule.id} -->` : null,
+        rule.required ? null : '<!-- optional -->',
+        whenNote(rule.when),
+    ];
+    const lines = [`- [ ] ${[text, ...notes].filter((part) => part !== null).join(' ')}`];
+    if (rule.evidence && rule.evidence.min > 0)
+        lines.push(`  - Evidence: ${evidenceWords(rule.evidence)}`);
+    return lines;
+}
+function sectionNote(rule) {
+    if (!rule)
+        return [];
+    const need = rule.require === 'none'
+        ? 'optional: these do not block the merge'
+        : rule.require === 'any'
+            ? 'at least one of these must be ticked'
+            : rule.require === 'all'
+                ? null
+                : `at least ${rule.require} of these must be ticked`;
+    const parts = [need, whenNote(rule.when)?.slice(5, -4) ?? null].filter((part) => part !== null);
+    return parts.length > 0 ? [`<!-- ${parts.join('; ')} -->`] : [];
+}
+function whenNote(when) {
+    if (!when)
+        return null;
+    const parts = [
+        when.labels ? `the pull request has the label ${when.labels.join(' or ')}` : null,
+        when.paths ? `it changes ${when.paths.join(' or ')}` : null,
+        when.branches ? `its base branch is ${when.branches.join(' or ')}` : null,
+        when.events ? `the event is ${when.events.join(' or ')}` : null,
+    ].filter((part) => part !== null);
+    return `<!-- required only when ${parts.join(', and ')} -->`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/template-command.ts
+
+
+
+
+/** `checklist-gate template`: prints the pull-request template a policy implies. */
+async function templateCommand(args, io) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, strict: true, options: { policy: { type: 'string' } } });
+    if (values.policy === undefined)
+        throw new UsageError('template needs --policy <file>');
+    const loaded = await readPolicy(io, values.policy);
+    if (!loaded.ok) {
+        io.err(formatPolicyErrors(loaded.errors));
+        return 2;
+    }
+    io.out(renderTemplate(loaded.policy));
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/validate-command.ts
 
 
@@ -23181,9 +23375,17 @@ async function validateCommand(args, io) {
 
 
 
+
+
 const COMMANDS = {
     check: checkCommand,
     validate: validateCommand,
+    template: templateCommand,
+    init: (args, io) => {
+        if (!io.files)
+            throw new Error('init has no access to files here');
+        return initCommand(args, io, io.files);
+    },
 };
 /** Runs one CLI command and returns its exit status. */
 async function runCli(argv, io) {
@@ -23228,10 +23430,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 

@@ -12,6 +12,7 @@ import { defaultPolicy } from '../policy/default-policy.js';
 import { loadPolicy, type PolicyLoad } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.js';
 import { renderMarkdown } from '../report/markdown.js';
+import { renderTemplate } from '../template/render-template.js';
 import type { Report } from '../report/report.js';
 import { missingOf, type GateOutcome } from './outcome.js';
 import { PermissionProblems, publishVerdict, type PublishSettings, type Verdict } from './publish.js';
@@ -95,7 +96,7 @@ async function gatePullRequest(
     changedPaths: null,
   };
   const report = decide(pr.body, load, settings.policyPath, context);
-  const outcome = outcomeOf(report, settings.checkName);
+  const outcome = outcomeOf(report, settings.checkName, load);
   if (newerReported) {
     // A run that read a newer description has already reported; an older verdict must not replace it.
     log.info(
@@ -140,7 +141,7 @@ async function gateRelease(
   }
   const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
   const report = decide(release.body, load, settings.policyPath, context);
-  const outcome = outcomeOf(report, settings.checkName);
+  const outcome = outcomeOf(report, settings.checkName, load);
   const problems = new PermissionProblems();
   await publishVerdict(
     client,
@@ -172,10 +173,8 @@ async function gateBody(
     labels: [],
     changedPaths: null,
   };
-  return outcomeOf(
-    decide(target.body, toPolicyLoad(policyText, settings.policyPath), settings.policyPath, context),
-    settings.checkName,
-  );
+  const load = toPolicyLoad(policyText, settings.policyPath);
+  return outcomeOf(decide(target.body, load, settings.policyPath, context), settings.checkName, load);
 }
 
 function toPolicyLoad(text: string | null, path: string): PolicyLoad {
@@ -192,11 +191,13 @@ function decide(body: string, load: PolicyLoad, path: string, context: Evaluatio
     : policyErrorReport(load.errors, path);
 }
 
-function outcomeOf(report: Report, checkName: string): GateOutcome {
+function outcomeOf(report: Report, checkName: string, load: PolicyLoad): GateOutcome {
+  // Offered to paste when no checklist was found; the default policy names no items to offer.
+  const template = load.ok && load.policy.items.length > 0 ? renderTemplate(load.policy) : null;
   return {
     result: report.conclusion,
     report,
-    markdown: renderMarkdown(report, { title: checkName }),
+    markdown: renderMarkdown(report, { title: checkName, template }),
     missing: missingOf(report),
     description: report.summary,
   };

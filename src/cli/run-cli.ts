@@ -1,11 +1,18 @@
 import { checkCommand } from './check-command.js';
 import type { CliIO } from './cli-io.js';
+import { initCommand } from './init-command.js';
+import { templateCommand } from './template-command.js';
 import { USAGE, UsageError } from './usage.js';
 import { validateCommand } from './validate-command.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
   check: checkCommand,
   validate: validateCommand,
+  template: templateCommand,
+  init: (args, io) => {
+    if (!io.files) throw new Error('init has no access to files here');
+    return initCommand(args, io, io.files);
+  },
 };
 
 /** Runs one CLI command and returns its exit status. */

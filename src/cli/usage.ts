@@ -16,4 +16,10 @@ Commands:
   validate  Check a policy file against the schema.
               --policy <file>
             Exit status: 0 valid, 2 invalid (each error with line:column on stderr).
+  template  Print the pull-request template a policy implies.
+              --policy <file>
+  init      Write a ready checklist into this repository: .github/checklist-gate.yml,
+            .github/PULL_REQUEST_TEMPLATE/release.md and .github/workflows/checklist-gate.yml.
+              --checklist <name>     one of the folders of checklists/           default production-release
+              --force                overwrite existing files
 `;

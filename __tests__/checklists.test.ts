@@ -1,0 +1,137 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseChecklist } from '../src/checklist/parse.js';
+import { evaluate } from '../src/evaluate/evaluate.js';
+import { loadPolicy } from '../src/policy/load-policy.js';
+import type { ItemRule, Policy } from '../src/policy/policy.js';
+import { renderTemplate } from '../src/template/render-template.js';
+
+const ROOT = new URL('../', import.meta.url);
+const CHECKLISTS = new URL('checklists/', ROOT);
+
+/** Every shipped pair of policy and template, and the repository's own. */
+const PAIRS: [name: string, policy: string, template: string][] = [
+  ...readdirSync(CHECKLISTS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry): [string, string, string] => [
+      entry.name,
+      `checklists/${entry.name}/checklist-gate.yml`,
+      `checklists/${entry.name}/release.md`,
+    ]),
+  ['this repository', '.github/checklist-gate.yml', '.github/PULL_REQUEST_TEMPLATE/release.md'],
+];
+
+const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
+
+function policyOf(path: string): Policy {
+  const loaded = loadPolicy(read(path), path);
+  if (!loaded.ok)
+    throw new Error(
+      loaded.errors.map((error) => `${error.line}:${error.column} ${error.message}`).join('\n'),
+    );
+  return loaded.policy;
+}
+
+/** A link an allow-list accepts: each glob wildcard replaced by a plain segment. */
+function linkFor(rule: ItemRule, index: number): string {
+  const pattern = rule.evidence?.allow?.[0];
+  if (!pattern) return `https://evidence.acme.dev/${rule.id ?? 'item'}/${index}`;
+  return pattern.replace(/\*\*/g, 'acme').replace(/\*/g, `r${index}`);
+}
+
+/** The template with every box ticked and every evidence bullet holding acceptable links. */
+function completed(policy: Policy, template: string): string {
+  let body = template.replace(/- \[ \]/g, '- [x]');
+  policy.items.forEach((rule, index) => {
+    if (!rule.evidence || rule.evidence.min === 0) return;
+    const links = Array.from({ length: rule.evidence.min }, (_, n) => linkFor(rule, index * 10 + n)).join(
+      ' ',
+    );
+    const marker = `<!-- id: ${rule.id} -->\n  - Evidence: `;
+    const at = body.indexOf(marker);
+    if (at < 0) throw new Error(`no evidence bullet for ${rule.id}`);
+    const lineEnd = body.indexOf('\n', at + marker.length);
+    body = body.slice(0, at + marker.length) + links + body.slice(lineEnd);
+  });
+  return body;
+}
+
+const CONTEXT = { event: 'pull_request' as const, baseBranch: 'main', labels: [], changedPaths: null };
+
+describe.each(PAIRS)('the %s checklist', (_name, policyPath, templatePath) => {
+  const policy = policyOf(policyPath);
+  const template = read(templatePath);
+  const done = completed(policy, template);
+  const required = policy.items.filter((rule) => rule.required);
+
+  it('has a valid policy with ids on every item', () => {
+    expect(policy.items.length).toBeGreaterThan(0);
+    for (const rule of policy.items) expect(rule.id).not.toBeNull();
+  });
+
+  it('ships exactly the template its policy generates', () => {
+    expect(template).toBe(renderTemplate(policy));
+  });
+
+  it('passes with every box ticked and every evidence rule met', () => {
+    const report = evaluate(parseChecklist(done), policy, CONTEXT);
+    expect(report.items.filter((item) => item.status !== 'ok' && item.status !== 'optional')).toEqual([]);
+    expect(report.passed).toBe(true);
+  });
+
+  it('fails with the template as it comes, every required item named', () => {
+    const report = evaluate(parseChecklist(template), policy, CONTEXT);
+    expect(report.passed).toBe(false);
+    const failing = new Set(
+      report.items.filter((item) => item.required && item.status !== 'ok').map((item) => item.id),
+    );
+    for (const rule of required) expect(failing).toContain(rule.id);
+  });
+
+  it.each(required.map((rule) => [rule.id ?? '', rule]))(
+    'fails when %s is unticked, deleted or without evidence',
+    (_id, rule) => {
+      const line = done.split('\n').find((text) => text.includes(`<!-- id: ${rule.id} -->`)) ?? '';
+      const variants: [string, string][] = [
+        ['unticked', done.replace(line, line.replace('- [x]', '- [ ]'))],
+        [
+          'deleted',
+          done
+            .replace(`${line}\n`, '')
+            .replace(/^ {2}- Evidence: .*\n/m, (bullet) =>
+              done.indexOf(bullet) === done.indexOf(line) + line.length + 1 ? '' : bullet,
+            ),
+        ],
+      ];
+      if (rule.evidence && rule.evidence.min > 0) {
+        const bulletStart = done.indexOf(line) + line.length + 1;
+        const bulletEnd = done.indexOf('\n', bulletStart);
+        variants.push([
+          'without evidence',
+          done.slice(0, bulletStart) + '  - Evidence: none yet' + done.slice(bulletEnd),
+        ]);
+      }
+      for (const [how, body] of variants) {
+        const report = evaluate(parseChecklist(body), policy, CONTEXT);
+        const failing = report.items
+          .filter((item) => item.required && item.status !== 'ok')
+          .map((item) => item.id);
+        expect([how, report.passed, failing]).toEqual([how, false, [rule.id]]);
+      }
+    },
+  );
+});
+
+describe('the checklists folder', () => {
+  it('has a README that lists every checklist', () => {
+    const readme = read('checklists/README.md');
+    for (const [name] of PAIRS.filter(([name]) => name !== 'this repository'))
+      expect(readme).toContain(`${name}/`);
+  });
+
+  it('has a policy and a template in every folder', () => {
+    for (const [, policy, template] of PAIRS) {
+      expect(existsSync(new URL(policy, ROOT))).toBe(true);
+      expect(existsSync(new URL(template, ROOT))).toBe(true);
+    }
+  });
+});

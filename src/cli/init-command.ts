@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import type { CliIO } from './cli-io.js';
+import { UsageError } from './usage.js';
+
+/** The workflow `init` writes: the one the README explains. */
+export const WORKFLOW = `name: checklist-gate
+on:
+  pull_request_target:
+    types: [opened, edited, reopened, synchronize, ready_for_review]
+  merge_group:
+  release:
+    types: [published, edited]
+
+permissions:
+  contents: read
+  pull-requests: write
+  statuses: write
+
+concurrency:
+  group: checklist-gate-\${{ github.event.pull_request.number || github.ref }}
+  cancel-in-progress: false
+
+jobs:
+  checklist:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: checklist-gate/checklist-gate@v1
+`;
+
+export const DEFAULT_CHECKLIST = 'production-release';
+
+/** Where the ready checklists are, and how files are written: the parts of `init` that touch the disk. */
+export interface InitFiles {
+  checklistNames(): Promise<string[]>;
+  readChecklistFile(name: string, file: 'checklist-gate.yml' | 'release.md'): Promise<string>;
+  exists(path: string): Promise<boolean>;
+  write(path: string, text: string): Promise<void>;
+}
+
+/**
+ * `checklist-gate init`: writes a ready policy, its pull-request template and the workflow into
+ * the repository, never overwriting a file without --force.
+ */
+export async function initCommand(args: string[], io: CliIO, files: InitFiles): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      checklist: { type: 'string', default: DEFAULT_CHECKLIST },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const names = await files.checklistNames();
+  const name = values.checklist;
+  if (!names.includes(name))
+    throw new UsageError(`no checklist "${name}"; choose one of: ${names.join(', ')}`);
+  const policy = (await files.readChecklistFile(name, 'checklist-gate.yml')).replace(
+    /^# yaml-language-server: \$schema=.*$/m,
+    '# yaml-language-server: $schema=https://raw.githubusercontent.com/checklist-gate/checklist-gate/v1/src/policy/checklist-gate.schema.json',
+  );
+  const plan: [string, string][] = [
+    ['.github/checklist-gate.yml', policy],
+    ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
+    ['.github/workflows/checklist-gate.yml', WORKFLOW],
+  ];
+  const existing = [];
+  for (const [path] of plan) if (await files.exists(path)) existing.push(path);
+  if (existing.length > 0 && !values.force) {
+    io.err(
+      `checklist-gate init: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written. Use --force to overwrite.\n`,
+    );
+    return 2;
+  }
+  for (const [path, text] of plan) await files.write(path, text);
+  io.out(
+    `Wrote the "${name}" checklist:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
+      'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
+      'Release pull requests opened with ?template=release.md start from the checklist.\n',
+  );
+  return 0;
+}

@@ -1,0 +1,18 @@
+import { parseArgs } from 'node:util';
+import { renderTemplate } from '../template/render-template.js';
+import type { CliIO } from './cli-io.js';
+import { formatPolicyErrors, readPolicy } from './policy-file.js';
+import { UsageError } from './usage.js';
+
+/** `checklist-gate template`: prints the pull-request template a policy implies. */
+export async function templateCommand(args: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { policy: { type: 'string' } } });
+  if (values.policy === undefined) throw new UsageError('template needs --policy <file>');
+  const loaded = await readPolicy(io, values.policy);
+  if (!loaded.ok) {
+    io.err(formatPolicyErrors(loaded.errors));
+    return 2;
+  }
+  io.out(renderTemplate(loaded.policy));
+  return 0;
+}

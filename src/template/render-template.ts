@@ -1,0 +1,84 @@
+import { evidenceWords } from '../evaluate/advice.js';
+import type { Condition, ItemRule, Policy, SectionRule } from '../policy/policy.js';
+
+/**
+ * The pull-request template a policy implies: its checklist block, each item with its id marker
+ * (so it is found even if reworded), a bullet saying what evidence it needs, and hidden notes
+ * for optional and conditional items. Generating it keeps template and policy from drifting.
+ */
+export function renderTemplate(policy: Policy): string {
+  const lines: string[] = [];
+  const { heading, start, end } = policy.checklist;
+  if (heading !== undefined) lines.push(`## ${heading}`, '');
+  if (start !== undefined) lines.push(start);
+  lines.push(
+    '<!-- Tick each item when it is done. An item that needs evidence needs a link on its line or in a bullet under it. -->',
+  );
+  const groups = groupBySection(policy.items);
+  const sectionRules = new Map(policy.sections.map((rule) => [rule.heading.toLowerCase(), rule]));
+  const level = heading !== undefined ? '###' : '##';
+  for (const [section, rules] of groups) {
+    lines.push('');
+    if (section !== null)
+      lines.push(`${level} ${section}`, ...sectionNote(sectionRules.get(section.toLowerCase())));
+    for (const rule of rules) lines.push(...itemLines(rule));
+  }
+  for (const rule of policy.sections) {
+    if (
+      groups.has(rule.heading) ||
+      [...groups.keys()].some((name) => name?.toLowerCase() === rule.heading.toLowerCase())
+    )
+      continue;
+    lines.push(
+      '',
+      `${level} ${rule.heading}`,
+      ...sectionNote(rule),
+      "<!-- list this section's task items here -->",
+    );
+  }
+  if (start !== undefined && end !== undefined) lines.push('', end);
+  return lines.join('\n') + '\n';
+}
+
+function groupBySection(rules: ItemRule[]): Map<string | null, ItemRule[]> {
+  const groups = new Map<string | null, ItemRule[]>();
+  for (const rule of rules) groups.set(rule.section, [...(groups.get(rule.section) ?? []), rule]);
+  return groups;
+}
+
+function itemLines(rule: ItemRule): string[] {
+  const text = rule.text ?? rule.id ?? 'item';
+  const notes = [
+    rule.id !== null ? `<!-- id: ${rule.id} -->` : null,
+    rule.required ? null : '<!-- optional -->',
+    whenNote(rule.when),
+  ];
+  const lines = [`- [ ] ${[text, ...notes].filter((part) => part !== null).join(' ')}`];
+  if (rule.evidence && rule.evidence.min > 0) lines.push(`  - Evidence: ${evidenceWords(rule.evidence)}`);
+  return lines;
+}
+
+function sectionNote(rule: SectionRule | undefined): string[] {
+  if (!rule) return [];
+  const need =
+    rule.require === 'none'
+      ? 'optional: these do not block the merge'
+      : rule.require === 'any'
+        ? 'at least one of these must be ticked'
+        : rule.require === 'all'
+          ? null
+          : `at least ${rule.require} of these must be ticked`;
+  const parts = [need, whenNote(rule.when)?.slice(5, -4) ?? null].filter((part) => part !== null);
+  return parts.length > 0 ? [`<!-- ${parts.join('; ')} -->`] : [];
+}
+
+function whenNote(when: Condition | null): string | null {
+  if (!when) return null;
+  const parts = [
+    when.labels ? `the pull request has the label ${when.labels.join(' or ')}` : null,
+    when.paths ? `it changes ${when.paths.join(' or ')}` : null,
+    when.branches ? `its base branch is ${when.branches.join(' or ')}` : null,
+    when.events ? `the event is ${when.events.join(' or ')}` : null,
+  ].filter((part) => part !== null);
+  return `<!-- required only when ${parts.join(', and ')} -->`;
+}
