@@ -40,25 +40,29 @@ function linkFor(rule: ItemRule, index: number): string {
 
 /** The template with every box ticked and every evidence bullet holding acceptable links. */
 function completed(policy: Policy, template: string): string {
-  let body = template.replace(/- \[ \]/g, '- [x]');
+  const lines = template.replace(/- \[ \]/g, '- [x]').split('\n');
   policy.items.forEach((rule, index) => {
     if (!rule.evidence || rule.evidence.min === 0) return;
     const links = Array.from({ length: rule.evidence.min }, (_, n) => linkFor(rule, index * 10 + n)).join(
       ' ',
     );
-    const marker = `<!-- id: ${rule.id} -->\n  - Evidence: `;
-    const at = body.indexOf(marker);
-    if (at < 0) throw new Error(`no evidence bullet for ${rule.id}`);
-    const lineEnd = body.indexOf('\n', at + marker.length);
-    body = body.slice(0, at + marker.length) + links + body.slice(lineEnd);
+    const at = lines.findIndex((line) => line.includes(`<!-- id: ${rule.id} -->`));
+    if (at < 0 || !lines[at + 1]?.startsWith('  - Evidence: '))
+      throw new Error(`no evidence bullet for ${rule.id}`);
+    lines[at + 1] = `  - Evidence: ${links}`;
   });
-  return body;
+  return lines.join('\n');
 }
 
-const CONTEXT = { event: 'pull_request' as const, baseBranch: 'main', labels: [], changedPaths: null };
+/** A pull request that meets every condition: every label a rule names; files unknown, so path conditions hold. */
+function contextFor(policy: Policy) {
+  const labels = [...policy.items, ...policy.sections].flatMap((rule) => rule.when?.labels ?? []);
+  return { event: 'pull_request' as const, baseBranch: 'main', labels, changedPaths: null };
+}
 
 describe.each(PAIRS)('the %s checklist', (_name, policyPath, templatePath) => {
   const policy = policyOf(policyPath);
+  const CONTEXT = contextFor(policy);
   const template = read(templatePath);
   const done = completed(policy, template);
   const required = policy.items.filter((rule) => rule.required);

@@ -28,7 +28,7 @@ function err(line: number, column: number, message: string): PolicyError {
   return { file: FILE, line, column, message };
 }
 
-const TOP_LEVEL_KEYS = 'version, gate, checklist, unlisted, sections, items';
+const TOP_LEVEL_KEYS = 'version, gate, checklist, unlisted, verification, sections, items';
 
 describe('loadPolicy: accepted policies and their defaults', () => {
   it('fills every default for the smallest policy, "version: 1"', () => {
@@ -38,6 +38,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       gate: { branches: null, releases: true },
       checklist: { required: true },
       unlisted: 'required',
+      verification: { maxLinks: 20 },
       sections: [],
       items: [],
     });
@@ -55,6 +56,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '  heading: Release checklist',
         '  required: false',
         'unlisted: optional',
+        'verification:',
+        '  max-links: 50',
         'sections:',
         '  - heading: Testing',
         '    require: 2',
@@ -68,10 +71,13 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '    text: Load test passed',
         '    section: Testing',
         '    required: false',
+        '    approvers: [alice, acme/release-managers]',
         '    evidence:',
         '      min: 2',
         '      allow: ["https://grafana.example.org/d/*"]',
         '      hint: the load-test dashboard',
+        '      verify: true',
+        '      same-commit: true',
         '    when:',
         '      labels: [perf]',
         '      paths: ["db/**", "src/db/**"]',
@@ -86,6 +92,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       gate: { branches: ['main', 'release/*'], releases: false },
       checklist: { heading: 'Release checklist', required: false },
       unlisted: 'optional',
+      verification: { maxLinks: 50 },
       sections: [
         {
           heading: 'Testing',
@@ -96,7 +103,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             branches: ['release/*'],
             events: ['pull_request', 'release'],
           },
-          line: 10,
+          line: 12,
         },
       ],
       items: [
@@ -106,9 +113,16 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           match: null,
           section: 'Testing',
           required: false,
-          evidence: { min: 2, allow: ['https://grafana.example.org/d/*'], hint: 'the load-test dashboard' },
+          evidence: {
+            min: 2,
+            allow: ['https://grafana.example.org/d/*'],
+            hint: 'the load-test dashboard',
+            verify: true,
+            sameCommit: true,
+          },
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
-          line: 18,
+          approvers: ['alice', 'acme/release-managers'],
+          line: 20,
         },
         {
           id: null,
@@ -118,7 +132,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           required: true,
           evidence: null,
           when: null,
-          line: 31,
+          approvers: null,
+          line: 36,
         },
       ],
     });
@@ -179,6 +194,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         required: true,
         evidence: null,
         when: null,
+        approvers: null,
         line: 3,
       },
     ]);
@@ -192,14 +208,26 @@ describe('loadPolicy: accepted policies and their defaults', () => {
     });
   });
 
-  it('fills evidence defaults: min 1, any http(s) link, no hint', () => {
+  it('fills evidence defaults: min 1, any http(s) link, no hint, not verified', () => {
     const policy = policyOf('version: 1\nitems:\n  - text: CI green\n    evidence: {}\n');
-    expect(policy.items[0]?.evidence).toEqual({ min: 1, allow: null, hint: null });
+    expect(policy.items[0]?.evidence).toEqual({
+      min: 1,
+      allow: null,
+      hint: null,
+      verify: false,
+      sameCommit: false,
+    });
   });
 
   it('accepts evidence min 0', () => {
     const policy = policyOf('version: 1\nitems:\n  - text: CI green\n    evidence:\n      min: 0\n');
-    expect(policy.items[0]?.evidence).toEqual({ min: 0, allow: null, hint: null });
+    expect(policy.items[0]?.evidence).toEqual({
+      min: 0,
+      allow: null,
+      hint: null,
+      verify: false,
+      sameCommit: false,
+    });
   });
 
   it.each([
@@ -366,13 +394,13 @@ describe('loadPolicy: unknown keys inside items, sections, evidence and when', (
 
   it('names the keys an item allows and suggests the one meant', () => {
     expect(onlyError(itemKey).message).toBe(
-      'unknown key "requird" in items.0. Did you mean "required"? Allowed keys: id, text, match, section, required, evidence, when.',
+      'unknown key "requird" in items.0. Did you mean "required"? Allowed keys: id, text, match, section, required, approvers, evidence, when.',
     );
   });
 
   it('names the keys evidence allows and suggests the one meant', () => {
     expect(onlyError(evidenceKey).message).toBe(
-      'unknown key "mins" in items.0.evidence. Did you mean "min"? Allowed keys: min, allow, hint.',
+      'unknown key "mins" in items.0.evidence. Did you mean "min"? Allowed keys: min, allow, hint, verify, same-commit.',
     );
   });
 
@@ -643,5 +671,30 @@ describe('loadPolicy: several errors at once', () => {
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.errors.map((error) => error.file)).toEqual(loaded.errors.map(() => 'other/policy.yaml'));
+  });
+});
+
+describe('loadPolicy: evidence verification and approvers', () => {
+  it('rejects same-commit without verify, at the key', () => {
+    expect(errorsOf('version: 1\nitems:\n  - text: CI\n    evidence:\n      same-commit: true\n')).toEqual([
+      err(5, 7, 'items.0.evidence.same-commit needs verify: true.'),
+    ]);
+  });
+
+  it('rejects an approver that is neither a login nor org/team', () => {
+    const errors = errorsOf('version: 1\nitems:\n  - text: Security sign-off\n    approvers: ["@alice"]\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 4, column: 17 });
+    expect(errors[0]?.message).toMatch(/^items\.0\.approvers\.0 /);
+  });
+
+  it('rejects an empty approver list and a verification limit out of range', () => {
+    const errors = errorsOf(
+      'version: 1\nverification:\n  max-links: 500\nitems:\n  - text: a\n    approvers: []\n',
+    );
+    expect(errors.map((error) => [error.line, error.message])).toEqual([
+      [3, 'verification.max-links must be at most 200.'],
+      [6, 'items.0.approvers must list at least 1 entry.'],
+    ]);
   });
 });

@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
       client,
       target,
       {
+        serverHost: new URL(context.serverUrl).host,
         policyPath: inputs.policyPath,
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,

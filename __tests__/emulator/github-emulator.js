@@ -8,7 +8,7 @@ const READ_ONLY_TOKEN = 'read-only-token';
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[] }} PullFixture
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string }} ReleaseFixture
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
@@ -18,7 +18,8 @@ const READ_ONLY_TOKEN = 'read-only-token';
 export class GitHubEmulator {
   /**
    * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
-   *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number }} fixture
+   *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
+   *   resources?: Record<string, { status?: number, json: unknown }>, reviews?: Record<number, unknown[]> }} fixture
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -42,6 +43,10 @@ export class GitHubEmulator {
     );
     /** @type {CommentRecord[]} */
     this.comments = [...(fixture.comments ?? [])];
+    /** Reviews by pull request number, as the API lists them. @type {Map<number, unknown[]>} */
+    this.reviews = new Map(
+      Object.entries(fixture.reviews ?? {}).map(([number, list]) => [Number(number), list]),
+    );
     this.nextCommentId = 1000 + this.comments.length;
     /** @type {{ sha: string, state: string, context: string, description: string, target_url?: string }[]} */
     this.statuses = [];
@@ -52,6 +57,12 @@ export class GitHubEmulator {
     /** @type {Fault[]} */
     this.faults = [];
     this.latencyMs = fixture.latencyMs ?? 0;
+    /**
+     * Canned answers to GET requests by API path, for anything else the gate may read: Actions
+     * runs, jobs, check runs, issues, commits, other repositories, team members. A list is paged.
+     * @type {Map<string, { status?: number, json: unknown }>}
+     */
+    this.resources = new Map(Object.entries(fixture.resources ?? {}));
     this.server = createServer((request, response) => void this.handle(request, response));
   }
 
@@ -158,6 +169,13 @@ export class GitHubEmulator {
     /** @type {string} */ token,
     /** @type {string} */ accept,
   ) {
+    const canned = method === 'GET' ? this.resources.get(url.pathname) : undefined;
+    if (canned) {
+      const status = canned.status ?? 200;
+      if (status === 200 && Array.isArray(canned.json))
+        return this.page(url, canned.json, url.pathname, true);
+      return { status, json: canned.json };
+    }
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!url.pathname.startsWith(prefix)) return notFound();
     const path = url.pathname.slice(prefix.length);
@@ -175,6 +193,9 @@ export class GitHubEmulator {
     if (method === 'GET' && (match = /^\/pulls\/(\d+)$/.exec(path))) {
       const pull = this.pulls.get(Number(match[1]));
       return pull ? { status: 200, json: this.pullJson(pull) } : notFound();
+    }
+    if (method === 'GET' && (match = /^\/pulls\/(\d+)\/reviews$/.exec(path))) {
+      return this.page(url, this.reviews.get(Number(match[1])) ?? [], path);
     }
     if (method === 'GET' && (match = /^\/pulls\/(\d+)\/files$/.exec(path))) {
       const pull = this.pulls.get(Number(match[1]));
@@ -255,13 +276,14 @@ export class GitHubEmulator {
     return notFound();
   }
 
-  page(/** @type {URL} */ url, /** @type {unknown[]} */ all, /** @type {string} */ path) {
+  page(/** @type {URL} */ url, /** @type {unknown[]} */ all, /** @type {string} */ path, absolute = false) {
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
     const page = Number(url.searchParams.get('page') ?? 1);
     const items = all.slice((page - 1) * perPage, page * perPage);
     const headers = {};
     if (page * perPage < all.length) {
-      headers.link = `<${this.url}/repos/${this.owner}/${this.repo}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+      const full = absolute ? path : `/repos/${this.owner}/${this.repo}${path}`;
+      headers.link = `<${this.url}${full}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
     }
     return { status: 200, json: items, headers };
   }
@@ -281,6 +303,7 @@ export class GitHubEmulator {
       },
       labels: (pull.labels ?? []).map((name, index) => ({ id: index + 1, name })),
       updated_at: pull.updatedAt,
+      merged: pull.merged ?? false,
       user: { login: 'Codertocat', type: 'User' },
     };
   }

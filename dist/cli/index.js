@@ -2517,7 +2517,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4467);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9793);
 
 
 
@@ -2555,7 +2555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4467:
+/***/ 9793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21111,6 +21111,7 @@ const FAILING_STATUSES = new Set([
     'missing',
     'no-evidence',
     'bad-evidence',
+    'unapproved',
 ]);
 
 ;// CONCATENATED MODULE: ./src/evaluate/advice.ts
@@ -21188,6 +21189,42 @@ function conditionHolds(when, context) {
         }
     }
     return { holds: true, notes };
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/item-index.ts
+
+function indexItems(items) {
+    const index = { items, byText: new Map(), byId: new Map(), headingKeys: new Map() };
+    const keyCache = new Map();
+    for (const item of items) {
+        const key = matchKey(item.text);
+        item_index_push(index.byText, key, item);
+        const withoutLinks = matchKey(item.textWithoutLinks);
+        if (withoutLinks !== key && withoutLinks !== '')
+            item_index_push(index.byText, withoutLinks, item);
+        if (item.id !== null)
+            item_index_push(index.byId, item.id.toLowerCase(), item);
+        const keys = item.headings.map((heading) => {
+            let key = keyCache.get(heading);
+            if (key === undefined) {
+                key = headingKey(heading);
+                keyCache.set(heading, key);
+            }
+            return key;
+        });
+        index.headingKeys.set(item.index, keys);
+    }
+    return index;
+}
+function isUnder(index, item, key) {
+    return index.headingKeys.get(item.index)?.includes(key) ?? false;
+}
+function item_index_push(map, key, item) {
+    const list = map.get(key);
+    if (list)
+        list.push(item);
+    else
+        map.set(key, [item]);
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/evidence.ts
@@ -21294,40 +21331,257 @@ function isPlaceholderSegment(segment) {
     return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^[<{[]/.test(word);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/item-index.ts
-
-function indexItems(items) {
-    const index = { items, byText: new Map(), byId: new Map(), headingKeys: new Map() };
-    const keyCache = new Map();
-    for (const item of items) {
-        const key = matchKey(item.text);
-        item_index_push(index.byText, key, item);
-        const withoutLinks = matchKey(item.textWithoutLinks);
-        if (withoutLinks !== key && withoutLinks !== '')
-            item_index_push(index.byText, withoutLinks, item);
-        if (item.id !== null)
-            item_index_push(index.byId, item.id.toLowerCase(), item);
-        const keys = item.headings.map((heading) => {
-            let key = keyCache.get(heading);
-            if (key === undefined) {
-                key = headingKey(heading);
-                keyCache.set(heading, key);
-            }
-            return key;
-        });
-        index.headingKeys.set(item.index, keys);
+;// CONCATENATED MODULE: ./src/evaluate/github-link.ts
+const NUMBER = /^\d{1,20}$/;
+const SHA = /^[0-9a-f]{7,40}$/i;
+/**
+ * Reads a link to the repository's GitHub host (`host`, such as github.com) as an Actions run,
+ * job, pull request, issue, commit, check run or release; null for anything else.
+ */
+function parseGitHubLink(link, host) {
+    let url;
+    try {
+        url = new URL(link);
     }
-    return index;
+    catch {
+        return null;
+    }
+    if (url.host.toLowerCase() !== host.toLowerCase() ||
+        (url.protocol !== 'https:' && url.protocol !== 'http:'))
+        return null;
+    const [owner, repo, kind, ...rest] = url.pathname.split('/').filter((part) => part !== '');
+    if (!owner || !repo || !kind)
+        return null;
+    const base = { owner, repo };
+    const [first, second, third] = rest;
+    const name = `${owner}/${repo}`;
+    if (kind === 'actions' && first === 'runs' && second && NUMBER.test(second)) {
+        const runId = Number(second);
+        const [, , what, value] = rest;
+        if ((what === 'job' || what === 'jobs') && value && NUMBER.test(value)) {
+            return {
+                ...base,
+                kind: 'job',
+                jobId: Number(value),
+                key: `job:${name}:${value}`,
+                label: `job ${value}`,
+            };
+        }
+        const attempt = what === 'attempts' && value && NUMBER.test(value) ? Number(value) : null;
+        const suffix = attempt === null ? '' : `/${attempt}`;
+        return {
+            ...base,
+            kind: 'run',
+            runId,
+            attempt,
+            key: `run:${name}:${runId}${suffix}`,
+            label: `run ${runId}${attempt === null ? '' : ` (attempt ${attempt})`}`,
+        };
+    }
+    if (kind === 'pull' && first && NUMBER.test(first)) {
+        return {
+            ...base,
+            kind: 'pull',
+            number: Number(first),
+            key: `pull:${name}:${first}`,
+            label: `PR #${first}`,
+        };
+    }
+    if (kind === 'issues' && first && NUMBER.test(first)) {
+        return {
+            ...base,
+            kind: 'issue',
+            number: Number(first),
+            key: `issue:${name}:${first}`,
+            label: `issue #${first}`,
+        };
+    }
+    if (kind === 'commit' && first && SHA.test(first)) {
+        return {
+            ...base,
+            kind: 'commit',
+            sha: first.toLowerCase(),
+            key: `commit:${name}:${first.toLowerCase()}`,
+            label: `commit ${first.slice(0, 7)}`,
+        };
+    }
+    if (kind === 'runs' && first && NUMBER.test(first)) {
+        return {
+            ...base,
+            kind: 'check-run',
+            checkRunId: Number(first),
+            key: `check-run:${name}:${first}`,
+            label: `check run ${first}`,
+        };
+    }
+    if (kind === 'releases' && first === 'tag' && second) {
+        const tag = decodeURIComponent([second, third, ...rest.slice(3)].filter((part) => part !== undefined).join('/'));
+        return { ...base, kind: 'release', tag, key: `release:${name}:${tag}`, label: `release ${tag}` };
+    }
+    return null;
 }
-function isUnder(index, item, key) {
-    return index.headingKeys.get(item.index)?.includes(key) ?? false;
+
+;// CONCATENATED MODULE: ./src/evaluate/judge-item.ts
+
+
+
+/** Whether a task item satisfies what is asked of it: ticked, with its evidence, signed by the right people. */
+function judgeItem(item, required, rule, facts) {
+    const evidence = rule?.evidence ?? null;
+    if (!item.checked) {
+        if (!required)
+            return { status: 'optional', problems: [], fix: null };
+        return { status: 'unchecked', problems: ['not ticked'], fix: tickFix(evidence, rule?.approvers ?? null) };
+    }
+    if (evidence) {
+        const verdict = judgeEvidence(item, evidence, facts, rule);
+        if (verdict)
+            return required ? verdict : { ...verdict, status: 'optional' };
+    }
+    if (rule?.approvers) {
+        const verdict = judgeSignoff(item, rule.approvers, facts);
+        if (verdict)
+            return required ? verdict : { ...verdict, status: 'optional' };
+    }
+    return { status: 'ok', problems: [], fix: null };
 }
-function item_index_push(map, key, item) {
-    const list = map.get(key);
-    if (list)
-        list.push(item);
-    else
-        map.set(key, [item]);
+function tickFix(evidence, approvers) {
+    const tick = evidence && evidence.min > 0
+        ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
+        : 'Tick the box once this is done.';
+    return approvers
+        ? `${tick} It counts once ${approverWords(approvers)} approves the pull request or ticks it.`
+        : tick;
+}
+function judgeEvidence(item, evidence, facts, rule) {
+    const { accepted, rejected } = checkEvidence(item.links, evidence);
+    const verified = evidence.verify
+        ? verifyLinks(accepted, evidence, facts, rule)
+        : { good: accepted, refused: [] };
+    const refused = [...rejected, ...verified.refused];
+    if (verified.good.length >= evidence.min)
+        return null;
+    const words = evidenceWords(evidence);
+    if (refused.length > 0) {
+        return {
+            status: 'bad-evidence',
+            problems: refused.map((link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`),
+            fix: `Replace the link with ${words}.`,
+        };
+    }
+    const count = verified.good.length;
+    return {
+        status: 'no-evidence',
+        problems: [
+            count === 0
+                ? `ticked without evidence: needs ${words}`
+                : `ticked with ${count} acceptable link${count === 1 ? '' : 's'}: needs ${words}`,
+        ],
+        fix: `Add ${words} on the item's line or in a bullet under it.`,
+    };
+}
+/** Checks each acceptable link against what the API said of it; links elsewhere keep the allow-list's word. */
+function verifyLinks(urls, evidence, facts, rule) {
+    const name = rule?.id ?? rule?.text ?? 'an item';
+    if (facts.evidence === null) {
+        if (urls.length > 0)
+            facts.notes.push(`${name}: its links were not verified; the CLI does not call the GitHub API.`);
+        return { good: urls, refused: [] };
+    }
+    const { host } = facts.evidence;
+    const result = { good: [], refused: [] };
+    for (const url of urls) {
+        const link = parseGitHubLink(url, host);
+        if (!link) {
+            facts.notes.push(`${name}: ${url} could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on ${host}); the allow-list accepted it.`);
+            result.good.push(url);
+            continue;
+        }
+        const found = facts.evidence.links.get(link.key);
+        const reason = found === undefined
+            ? `not verified: one evaluation verifies at most ${facts.evidence.maxLinks} distinct links`
+            : refusal(link, found, evidence.sameCommit ? facts.evidence.commit : null);
+        if (reason === null)
+            result.good.push(url);
+        else
+            result.refused.push({ url, reason });
+    }
+    return result;
+}
+/** Why the linked thing does not show what the item claims, or null when it does. */
+function refusal(link, facts, commit) {
+    if (!facts.found) {
+        if (facts.reason === 'not-found')
+            return `no such ${link.label.replace(/ .*$/, '')} (${link.label} in ${link.owner}/${link.repo})`;
+        if (facts.reason === 'unreadable')
+            return `${link.label} in ${link.owner}/${link.repo} cannot be read with this token, so it is unverifiable`;
+        return `${link.label} could not be checked: ${facts.detail}`;
+    }
+    switch (facts.kind) {
+        case 'run':
+        case 'job':
+        case 'check-run':
+            if (facts.status !== 'completed')
+                return `${link.label} has not completed (it is ${facts.status})`;
+            if (facts.conclusion !== 'success')
+                return `${link.label} concluded ${facts.conclusion ?? 'without a conclusion'}`;
+            if (commit !== null && facts.headSha.toLowerCase() !== commit.toLowerCase()) {
+                return `${link.label} ran on ${facts.headSha.slice(0, 7)}, not on the commit under review (${commit.slice(0, 7)})`;
+            }
+            return null;
+        case 'pull':
+            return facts.merged ? null : `${link.label} is not merged`;
+        case 'issue':
+            if (facts.state !== 'closed')
+                return `${link.label} is still open`;
+            return facts.stateReason === 'completed' || facts.isPullRequest
+                ? null
+                : `${link.label} was closed as ${facts.stateReason ?? 'not completed'}, not as completed`;
+        case 'commit':
+            return null;
+        case 'release':
+            return facts.draft ? `${link.label} is a draft, not published` : null;
+    }
+}
+function approverWords(approvers) {
+    const names = approvers.map((approver) => approver.includes('/') ? `a member of @${approver}` : `@${approver}`);
+    return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+}
+/**
+ * A ticked item with approvers passes when one of them vouched for it: an approving review on the
+ * current head commit, or the edit that ticked it was theirs.
+ */
+function judgeSignoff(item, approvers, facts) {
+    if (facts.signoffs === null) {
+        facts.notes.push(`"${item.text}": its approvers were not checked; the CLI does not call the GitHub API.`);
+        return null;
+    }
+    const { approvedBy, teams } = facts.signoffs;
+    const unreadable = [];
+    const isApprover = (login) => approvers.some((approver) => {
+        if (!approver.includes('/'))
+            return approver.toLowerCase() === login.toLowerCase();
+        const team = teams.get(approver.toLowerCase());
+        if (!team || 'error' in team) {
+            unreadable.push(team && 'error' in team ? team.error : `the members of ${approver} were not read`);
+            return false;
+        }
+        return team.members.includes(login.toLowerCase());
+    });
+    const ticker = facts.tickedBy.get(item.index) ?? null;
+    if (approvedBy.some(isApprover) || (ticker !== null && isApprover(ticker)))
+        return null;
+    const problems = [
+        ticker !== null
+            ? `ticked by @${ticker}, who is not an approver`
+            : `no approval from ${approverWords(approvers)}`,
+        ...new Set(unreadable),
+    ];
+    return {
+        status: 'unapproved',
+        problems,
+        fix: `Ask ${approverWords(approvers)} to approve the pull request (a review on its current head commit), or to tick the box themselves.`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/match-items.ts
@@ -21401,7 +21655,28 @@ function isGroupRule(rule) {
     return rule.require === 'any' || typeof rule.require === 'number';
 }
 
+;// CONCATENATED MODULE: ./src/evaluate/ticked-in-edit.ts
+
+
+
+/**
+ * The items that the edit which triggered this run ticked, with the login of its author: ticked
+ * now, and unticked or absent in the description before the edit. Items are paired by their id
+ * marker, or by their text.
+ */
+function tickedInEdit(items, edit, policy) {
+    const before = selectBlock(parseChecklist(edit.previousBody), policy.checklist).items;
+    const key = (item) => item.id !== null ? `id:${item.id.toLowerCase()}` : `text:${matchKey(item.text)}`;
+    const tickedBefore = new Set(before.filter((item) => item.checked).map(key));
+    const ticked = new Map();
+    for (const item of items)
+        if (item.checked && !tickedBefore.has(key(item)))
+            ticked.set(item.index, edit.sender);
+    return ticked;
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/evaluate.ts
+
 
 
 
@@ -21420,6 +21695,12 @@ function evaluate(doc, policy, context) {
     if (!block.found || block.items.length === 0)
         return noChecklistReport(block, policy, notes);
     const index = indexItems(block.items);
+    const facts = {
+        evidence: context.evidence ?? null,
+        signoffs: context.signoffs ?? null,
+        tickedBy: context.signoffs?.edit ? tickedInEdit(block.items, context.signoffs.edit, policy) : new Map(),
+        notes,
+    };
     const entries = [];
     const claimed = new Set();
     for (const rule of policy.items) {
@@ -21434,7 +21715,7 @@ function evaluate(doc, policy, context) {
             continue;
         }
         for (const item of matches) {
-            const verdict = condition.holds ? judge(item, required, rule.evidence) : notRequired();
+            const verdict = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
             entries.push(entry(item, rule.id ?? item.id, required, verdict));
         }
     }
@@ -21445,7 +21726,7 @@ function evaluate(doc, policy, context) {
         if (claimed.has(item.index))
             continue;
         const rule = sectionRuleFor(item, index, rulesByKey);
-        const unlisted = unlistedEntry(item, rule, rule ? resultsByRule.get(rule) : undefined, policy.unlisted);
+        const unlisted = unlistedEntry(item, rule, rule ? resultsByRule.get(rule) : undefined, policy.unlisted, facts);
         if (unlisted)
             entries.push(unlisted);
     }
@@ -21469,36 +21750,6 @@ function entry(item, id, required, verdict) {
 }
 function notRequired() {
     return { status: 'not-required', problems: [], fix: null };
-}
-/** Whether a task item satisfies what is asked of it: ticked, and with its evidence. */
-function judge(item, required, evidence) {
-    if (!item.checked) {
-        if (!required)
-            return { status: 'optional', problems: [], fix: null };
-        const fix = evidence && evidence.min > 0
-            ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
-            : 'Tick the box once this is done.';
-        return { status: 'unchecked', problems: ['not ticked'], fix };
-    }
-    if (evidence) {
-        const { accepted, rejected } = checkEvidence(item.links, evidence);
-        if (accepted.length < evidence.min) {
-            const words = evidenceWords(evidence);
-            const status = rejected.length > 0 ? 'bad-evidence' : 'no-evidence';
-            const problems = rejected.length > 0
-                ? rejected.map((link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`)
-                : [
-                    accepted.length === 0
-                        ? `ticked without evidence: needs ${words}`
-                        : `ticked with ${accepted.length} acceptable link${accepted.length === 1 ? '' : 's'}: needs ${words}`,
-                ];
-            const fix = rejected.length > 0
-                ? `Replace the link with ${words}.`
-                : `Add ${words} on the item's line or in a bullet under it.`;
-            return required ? { status, problems, fix } : { status: 'optional', problems, fix };
-        }
-    }
-    return { status: 'ok', problems: [], fix: null };
 }
 function missingEntry(rule, required, holds) {
     const text = rule.text ?? (rule.match !== null ? `an item matching /${rule.match}/` : (rule.id ?? ''));
@@ -21526,22 +21777,22 @@ function missingEntry(rule, required, holds) {
             : `Add it back${where}: ${itemLine(rule)}`,
     };
 }
-function unlistedEntry(item, rule, section, unlisted) {
+function unlistedEntry(item, rule, section, unlisted, facts) {
     if (rule && section) {
         if (section.status === 'not-required')
             return entry(item, item.id, false, notRequired());
         if (rule.require === 'all')
-            return entry(item, item.id, true, judge(item, true, null));
+            return entry(item, item.id, true, judgeItem(item, true, null, facts));
         if (rule.require === 'none')
-            return entry(item, item.id, false, judge(item, false, null));
+            return entry(item, item.id, false, judgeItem(item, false, null, facts));
         // A group rule: the section decides; unticked items fail only while the section falls short.
         if (item.checked || section.status === 'ok')
-            return entry(item, item.id, false, judge(item, false, null));
+            return entry(item, item.id, false, judgeItem(item, false, null, facts));
         return entry(item, item.id, false, { status: 'unchecked', problems: ['not ticked'], fix: section.fix });
     }
     if (unlisted === 'ignored')
         return null;
-    return entry(item, item.id, unlisted === 'required', judge(item, unlisted === 'required', null));
+    return entry(item, item.id, unlisted === 'required', judgeItem(item, unlisted === 'required', null, facts));
 }
 function judgeSection(rule, index, doc, block, context, notes) {
     const items = itemsUnder(rule, index);
@@ -21669,6 +21920,8 @@ function policyErrorReport(errors, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/default-policy.ts
+/** How many distinct evidence links one evaluation verifies through the API, unless the policy says otherwise. */
+const DEFAULT_MAX_VERIFIED_LINKS = 20;
 /** Used when a repository has no policy file: every task item in the description is required. */
 function defaultPolicy() {
     return {
@@ -21676,6 +21929,7 @@ function defaultPolicy() {
         gate: { branches: null, releases: true },
         checklist: { required: true },
         unlisted: 'required',
+        verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },
         sections: [],
         items: [],
     };
@@ -21716,6 +21970,7 @@ const STATUS_WORDS = {
     missing: 'missing',
     'no-evidence': 'no evidence',
     'bad-evidence': 'evidence not accepted',
+    unapproved: 'not signed by an approver',
     optional: 'optional',
     'not-required': 'not required here',
 };
@@ -21897,7 +22152,7 @@ var dist = __nccwpck_require__(8815);
 
 const validate = validate10;
 /* harmony default export */ const validate_policy = ((/* unused pure expression or super */ null && (validate10)));
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit).","type":"boolean"}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
 const schema13 = {"type":"string","pattern":"\\S"};
 const schema12 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}};
 const pattern0 = new RegExp("\\S", "u");
@@ -22199,16 +22454,17 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
+const schema21 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
 const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const schema25 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"}}};
+const pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
+const schema25 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit).","type":"boolean"}}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "min") || (key0 === "allow")) || (key0 === "hint"))){
+if(!(((((key0 === "min") || (key0 === "allow")) || (key0 === "hint")) || (key0 === "verify")) || (key0 === "same-commit"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -22275,14 +22531,38 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.verify !== undefined){
+if(typeof data.verify !== "boolean"){
+const err5 = {instancePath:instancePath+"/verify",schemaPath:"#/properties/verify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data["same-commit"] !== undefined){
+if(typeof data["same-commit"] !== "boolean"){
+const err6 = {instancePath:instancePath+"/same-commit",schemaPath:"#/properties/same-commit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -22296,7 +22576,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((((key0 === "id") || (key0 === "text")) || (key0 === "match")) || (key0 === "section")) || (key0 === "required")) || (key0 === "evidence")) || (key0 === "when"))){
+if(!((((((((key0 === "id") || (key0 === "text")) || (key0 === "match")) || (key0 === "section")) || (key0 === "required")) || (key0 === "approvers")) || (key0 === "evidence")) || (key0 === "when"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -22419,6 +22699,57 @@ vErrors.push(err9);
 errors++;
 }
 }
+if(data.approvers !== undefined){
+let data5 = data.approvers;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err10 = {instancePath:instancePath+"/approvers",schemaPath:"#/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(!pattern9.test(data6)){
+const err11 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/approvers",schemaPath:"#/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
 if(data.evidence !== undefined){
 if(!(validate21(data.evidence, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
@@ -22433,12 +22764,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err14];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -22462,7 +22793,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "version") || (key0 === "gate")) || (key0 === "checklist")) || (key0 === "unlisted")) || (key0 === "sections")) || (key0 === "items"))){
+if(!(((((((key0 === "version") || (key0 === "gate")) || (key0 === "checklist")) || (key0 === "unlisted")) || (key0 === "verification")) || (key0 === "sections")) || (key0 === "items"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -22657,19 +22988,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.sections !== undefined){
-let data10 = data.sections;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data10[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.verification !== undefined){
+let data10 = data.verification;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!(key3 === "max-links")){
+const err16 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -22679,19 +23003,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.items !== undefined){
-let data12 = data.items;
-if(Array.isArray(data12)){
-const len1 = data12.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate20(data12[i1], {instancePath:instancePath+"/items/" + i1,parentData:data12,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data10["max-links"] !== undefined){
+let data11 = data10["max-links"];
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err17 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -22700,10 +23015,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 200 || isNaN(data11)){
+const err18 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -22712,11 +23026,90 @@ vErrors.push(err18);
 }
 errors++;
 }
+if(data11 < 1 || isNaN(data11)){
+const err19 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.sections !== undefined){
+let data12 = data.sections;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data12[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data12,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data14 = data.items;
+if(Array.isArray(data14)){
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate20(data14[i1], {instancePath:instancePath+"/items/" + i1,parentData:data14,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
+const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit).","type":"boolean"}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
 
 ;// CONCATENATED MODULE: ./src/policy/schema-errors.ts
 
@@ -22794,6 +23187,8 @@ function describe(error) {
             return { path, atKey: false, message: `${name} must list at least ${String(params['limit'])} entry.` };
         case 'minimum':
             return { path, atKey: false, message: `${name} must be at least ${String(params['limit'])}.` };
+        case 'maximum':
+            return { path, atKey: false, message: `${name} must be at most ${String(params['limit'])}.` };
         case 'pattern':
             return {
                 path,
@@ -22865,6 +23260,7 @@ function editDistance(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/load-policy.ts
+
 
 
 
@@ -23000,6 +23396,13 @@ function semanticProblems(raw) {
                 });
             }
         }
+        if (isRecord(item.evidence) && item.evidence['same-commit'] === true && item.evidence.verify !== true) {
+            problems.push({
+                path: ['items', index, 'evidence', 'same-commit'],
+                atKey: true,
+                message: `${name}.evidence.same-commit needs verify: true.`,
+            });
+        }
         if (typeof item.id === 'string') {
             const first = seenIds.get(item.id);
             if (first !== undefined) {
@@ -23029,7 +23432,13 @@ function toPolicy(raw, file, lineOf) {
     }));
     const items = (raw.items ?? []).map((item, index) => {
         const evidence = item.evidence
-            ? { min: item.evidence.min ?? 1, allow: item.evidence.allow ?? null, hint: item.evidence.hint ?? null }
+            ? {
+                min: item.evidence.min ?? 1,
+                allow: item.evidence.allow ?? null,
+                hint: item.evidence.hint ?? null,
+                verify: item.evidence.verify ?? false,
+                sameCommit: item.evidence['same-commit'] ?? false,
+            }
             : null;
         return {
             id: item.id ?? null,
@@ -23038,6 +23447,7 @@ function toPolicy(raw, file, lineOf) {
             section: item.section ?? null,
             required: item.required ?? true,
             evidence,
+            approvers: item.approvers ?? null,
             when: item.when ?? null,
             line: lineOf(['items', index]),
         };
@@ -23052,6 +23462,7 @@ function toPolicy(raw, file, lineOf) {
             required: raw.checklist?.required ?? true,
         },
         unlisted: raw.unlisted ?? 'required',
+        verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
         sections,
         items,
     };

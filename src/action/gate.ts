@@ -14,12 +14,16 @@ import type { Policy } from '../policy/policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTemplate } from '../template/render-template.js';
 import type { Report } from '../report/report.js';
+import { factsNeeded } from '../evaluate/plan-facts.js';
+import { gatherFacts, type FactsAbout } from './gather-facts.js';
 import { missingOf, type GateOutcome } from './outcome.js';
 import { PermissionProblems, publishVerdict, type PublishSettings, type Verdict } from './publish.js';
 import { commentBody, evaluatedAt, gateComments, syncComment } from './sticky-comment.js';
 import type { Target } from './target.js';
 
 export interface GateSettings extends PublishSettings {
+  /** The GitHub host evidence links are verified on, such as github.com. */
+  serverHost: string;
   policyPath: string;
   comment: 'always' | 'on-failure' | 'never';
 }
@@ -95,7 +99,15 @@ async function gatePullRequest(
     labels: pr.labels,
     changedPaths: null,
   };
-  const report = decide(pr.body, load, settings.policyPath, context);
+  // An edit proves who ticked what only if nothing was edited after it.
+  const edit = target.edit && target.edit.body === pr.body ? target.edit : null;
+  const report = await decide(client, pr.body, load, settings, context, {
+    repository,
+    host: settings.serverHost,
+    commit: pr.headSha,
+    pullNumber: pr.number,
+    edit,
+  });
   const outcome = outcomeOf(report, settings.checkName, load);
   if (newerReported) {
     // A run that read a newer description has already reported; an older verdict must not replace it.
@@ -140,7 +152,13 @@ async function gateRelease(
     return notGated(client, repository, target.sha, settings, 'Not gated: the policy does not gate releases');
   }
   const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
-  const report = decide(release.body, load, settings.policyPath, context);
+  const report = await decide(client, release.body, load, settings, context, {
+    repository,
+    host: settings.serverHost,
+    commit: target.sha,
+    pullNumber: null,
+    edit: null,
+  });
   const outcome = outcomeOf(report, settings.checkName, load);
   const problems = new PermissionProblems();
   await publishVerdict(
@@ -174,7 +192,14 @@ async function gateBody(
     changedPaths: null,
   };
   const load = toPolicyLoad(policyText, settings.policyPath);
-  return outcomeOf(decide(target.body, load, settings.policyPath, context), settings.checkName, load);
+  const report = await decide(client, target.body, load, settings, context, {
+    repository: target.repository,
+    host: settings.serverHost,
+    commit: null,
+    pullNumber: null,
+    edit: null,
+  });
+  return outcomeOf(report, settings.checkName, load);
 }
 
 function toPolicyLoad(text: string | null, path: string): PolicyLoad {
@@ -185,10 +210,29 @@ function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolea
   return picomatch(policy.gate.branches ?? [defaultBranch])(baseRef);
 }
 
-function decide(body: string, load: PolicyLoad, path: string, context: EvaluationContext): Report {
-  return load.ok
-    ? evaluate(parseChecklist(body), load.policy, context)
-    : policyErrorReport(load.errors, path);
+/**
+ * Parses the description, fetches what the policy needs beyond it (linked evidence, changed files,
+ * reviews, teams: a second round of reads, made only when the policy asks), and evaluates.
+ */
+async function decide(
+  client: GitHubClient,
+  body: string,
+  load: PolicyLoad,
+  settings: GateSettings,
+  context: EvaluationContext,
+  about: Omit<FactsAbout, 'maxLinks'>,
+): Promise<Report> {
+  if (!load.ok) return policyErrorReport(load.errors, settings.policyPath);
+  const doc = parseChecklist(body);
+  const needed = factsNeeded(doc, load.policy, about.host);
+  const facts = await gatherFacts(client, needed, { ...about, maxLinks: load.policy.verification.maxLinks });
+  return evaluate(doc, load.policy, {
+    ...context,
+    changedPaths: facts.changedPaths ?? context.changedPaths,
+    changedPathsCapped: facts.changedPathsCapped,
+    evidence: facts.evidence,
+    signoffs: facts.signoffs,
+  });
 }
 
 function outcomeOf(report: Report, checkName: string, load: PolicyLoad): GateOutcome {

@@ -13,8 +13,8 @@ export type Target =
       statusSha: string | null;
       /** The head commit named in the payload: where an error is posted if the pull request cannot be read. */
       payloadHeadSha: string | null;
-      /** The body before an `edited` event, and who edited it. */
-      edit: { previousBody: string; sender: string } | null;
+      /** An `edited` event: who edited, and the description before and after the edit. */
+      edit: { previousBody: string; body: string; sender: string } | null;
     }
   | { kind: 'release'; repository: Repository; releaseId: number; defaultBranch: string; sha: string }
   | { kind: 'body'; repository: Repository; body: string; defaultBranch: string };
@@ -93,9 +93,12 @@ export function resolveTarget(input: EventInput): Target {
   }
 }
 
-function editOf(payload: Record<string, unknown>): { previousBody: string; sender: string } | null {
+function editOf(
+  payload: Record<string, unknown>,
+): { previousBody: string; body: string; sender: string } | null {
   if (payload['action'] !== 'edited') return null;
   const from = (payload['changes'] as { body?: { from?: string } } | undefined)?.body?.from;
   const sender = (payload['sender'] as { login?: string } | undefined)?.login;
-  return typeof from === 'string' && sender ? { previousBody: from, sender } : null;
+  const body = (payload['pull_request'] as { body?: string | null } | undefined)?.body ?? '';
+  return typeof from === 'string' && sender ? { previousBody: from, body, sender } : null;
 }

@@ -1,4 +1,5 @@
 import type { EventKind } from '../policy/policy.js';
+import type { EvidenceFacts, SignoffFacts } from './facts.js';
 
 /** What the evaluator knows about the pull request or release besides its description. */
 export interface EvaluationContext {
@@ -10,4 +11,8 @@ export interface EvaluationContext {
   changedPaths: string[] | null;
   /** True when GitHub's list of changed files was cut short, so path conditions hold. */
   changedPathsCapped?: boolean;
+  /** What the API said of evidence links; absent or null where the API is not called (the CLI). */
+  evidence?: EvidenceFacts | null;
+  /** Reviews, team members and the triggering edit, for sign-offs; absent or null in the CLI. */
+  signoffs?: SignoffFacts | null;
 }

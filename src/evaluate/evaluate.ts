@@ -1,17 +1,16 @@
 import { selectBlock, type ChecklistBlock } from '../checklist/block.js';
 import { headingKey } from '../checklist/plain-text.js';
 import type { ChecklistDocument, TaskItem } from '../checklist/task-item.js';
-import type { EvidenceRule, ItemRule, Policy, PolicyError, SectionRule } from '../policy/policy.js';
+import type { ItemRule, Policy, PolicyError, SectionRule } from '../policy/policy.js';
 import { FAILING_STATUSES, type Report, type ReportItem, type SectionResult } from '../report/report.js';
-import { evidenceWords, itemLine, ruleName } from './advice.js';
+import { itemLine, ruleName } from './advice.js';
 import { conditionHolds } from './conditions.js';
 import type { EvaluationContext } from './context.js';
-import { checkEvidence } from './evidence.js';
 import { indexItems, type ItemIndex } from './item-index.js';
+import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
 import { findMatches } from './match-items.js';
 import { isGroupRule, itemsUnder, sectionRuleFor, sectionRulesByKey, ticksNeeded } from './section-rules.js';
-
-type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
+import { tickedInEdit } from './ticked-in-edit.js';
 
 /** The gate's decision: pure, from the parsed description, the policy and what is known of the pull request. */
 export function evaluate(doc: ChecklistDocument, policy: Policy, context: EvaluationContext): Report {
@@ -22,6 +21,12 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
   if (!block.found || block.items.length === 0) return noChecklistReport(block, policy, notes);
 
   const index = indexItems(block.items);
+  const facts: JudgeFacts = {
+    evidence: context.evidence ?? null,
+    signoffs: context.signoffs ?? null,
+    tickedBy: context.signoffs?.edit ? tickedInEdit(block.items, context.signoffs.edit, policy) : new Map(),
+    notes,
+  };
   const entries: ReportItem[] = [];
   const claimed = new Set<number>();
   for (const rule of policy.items) {
@@ -35,7 +40,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
       continue;
     }
     for (const item of matches) {
-      const verdict = condition.holds ? judge(item, required, rule.evidence) : notRequired();
+      const verdict = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
       entries.push(entry(item, rule.id ?? item.id, required, verdict));
     }
   }
@@ -46,7 +51,13 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
   for (const item of block.items) {
     if (claimed.has(item.index)) continue;
     const rule = sectionRuleFor(item, index, rulesByKey);
-    const unlisted = unlistedEntry(item, rule, rule ? resultsByRule.get(rule) : undefined, policy.unlisted);
+    const unlisted = unlistedEntry(
+      item,
+      rule,
+      rule ? resultsByRule.get(rule) : undefined,
+      policy.unlisted,
+      facts,
+    );
     if (unlisted) entries.push(unlisted);
   }
   entries.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
@@ -71,42 +82,6 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
 
 function notRequired(): Verdict {
   return { status: 'not-required', problems: [], fix: null };
-}
-
-/** Whether a task item satisfies what is asked of it: ticked, and with its evidence. */
-function judge(item: TaskItem, required: boolean, evidence: EvidenceRule | null): Verdict {
-  if (!item.checked) {
-    if (!required) return { status: 'optional', problems: [], fix: null };
-    const fix =
-      evidence && evidence.min > 0
-        ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
-        : 'Tick the box once this is done.';
-    return { status: 'unchecked', problems: ['not ticked'], fix };
-  }
-  if (evidence) {
-    const { accepted, rejected } = checkEvidence(item.links, evidence);
-    if (accepted.length < evidence.min) {
-      const words = evidenceWords(evidence);
-      const status = rejected.length > 0 ? 'bad-evidence' : 'no-evidence';
-      const problems =
-        rejected.length > 0
-          ? rejected.map(
-              (link) =>
-                `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`,
-            )
-          : [
-              accepted.length === 0
-                ? `ticked without evidence: needs ${words}`
-                : `ticked with ${accepted.length} acceptable link${accepted.length === 1 ? '' : 's'}: needs ${words}`,
-            ];
-      const fix =
-        rejected.length > 0
-          ? `Replace the link with ${words}.`
-          : `Add ${words} on the item's line or in a bullet under it.`;
-      return required ? { status, problems, fix } : { status: 'optional', problems, fix };
-    }
-  }
-  return { status: 'ok', problems: [], fix: null };
 }
 
 function missingEntry(rule: ItemRule, required: boolean, holds: boolean): ReportItem {
@@ -140,17 +115,19 @@ function unlistedEntry(
   rule: SectionRule | null,
   section: SectionResult | undefined,
   unlisted: Policy['unlisted'],
+  facts: JudgeFacts,
 ): ReportItem | null {
   if (rule && section) {
     if (section.status === 'not-required') return entry(item, item.id, false, notRequired());
-    if (rule.require === 'all') return entry(item, item.id, true, judge(item, true, null));
-    if (rule.require === 'none') return entry(item, item.id, false, judge(item, false, null));
+    if (rule.require === 'all') return entry(item, item.id, true, judgeItem(item, true, null, facts));
+    if (rule.require === 'none') return entry(item, item.id, false, judgeItem(item, false, null, facts));
     // A group rule: the section decides; unticked items fail only while the section falls short.
-    if (item.checked || section.status === 'ok') return entry(item, item.id, false, judge(item, false, null));
+    if (item.checked || section.status === 'ok')
+      return entry(item, item.id, false, judgeItem(item, false, null, facts));
     return entry(item, item.id, false, { status: 'unchecked', problems: ['not ticked'], fix: section.fix });
   }
   if (unlisted === 'ignored') return null;
-  return entry(item, item.id, unlisted === 'required', judge(item, unlisted === 'required', null));
+  return entry(item, item.id, unlisted === 'required', judgeItem(item, unlisted === 'required', null, facts));
 }
 
 function judgeSection(

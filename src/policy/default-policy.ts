@@ -1,5 +1,8 @@
 import type { Policy } from './policy.js';
 
+/** How many distinct evidence links one evaluation verifies through the API, unless the policy says otherwise. */
+export const DEFAULT_MAX_VERIFIED_LINKS = 20;
+
 /** Used when a repository has no policy file: every task item in the description is required. */
 export function defaultPolicy(): Policy {
   return {
@@ -7,6 +10,7 @@ export function defaultPolicy(): Policy {
     gate: { branches: null, releases: true },
     checklist: { required: true },
     unlisted: 'required',
+    verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },
     sections: [],
     items: [],
   };

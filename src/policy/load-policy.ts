@@ -1,4 +1,5 @@
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { DEFAULT_MAX_VERIFIED_LINKS } from './default-policy.js';
 import type {
   Condition,
   EvidenceRule,
@@ -19,6 +20,7 @@ interface RawPolicy {
   gate?: { branches?: string[]; releases?: boolean };
   checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
   unlisted?: Policy['unlisted'];
+  verification?: { 'max-links'?: number };
   sections?: { heading: string; require?: Requirement; when?: Condition }[];
   items?: {
     id?: string;
@@ -26,7 +28,8 @@ interface RawPolicy {
     match?: string;
     section?: string;
     required?: boolean;
-    evidence?: { min?: number; allow?: string[]; hint?: string };
+    evidence?: { min?: number; allow?: string[]; hint?: string; verify?: boolean; 'same-commit'?: boolean };
+    approvers?: string[];
     when?: Condition;
   }[];
 }
@@ -168,6 +171,13 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
         });
       }
     }
+    if (isRecord(item.evidence) && item.evidence['same-commit'] === true && item.evidence.verify !== true) {
+      problems.push({
+        path: ['items', index, 'evidence', 'same-commit'],
+        atKey: true,
+        message: `${name}.evidence.same-commit needs verify: true.`,
+      });
+    }
     if (typeof item.id === 'string') {
       const first = seenIds.get(item.id);
       if (first !== undefined) {
@@ -202,7 +212,13 @@ function toPolicy(
   }));
   const items: ItemRule[] = (raw.items ?? []).map((item, index) => {
     const evidence: EvidenceRule | null = item.evidence
-      ? { min: item.evidence.min ?? 1, allow: item.evidence.allow ?? null, hint: item.evidence.hint ?? null }
+      ? {
+          min: item.evidence.min ?? 1,
+          allow: item.evidence.allow ?? null,
+          hint: item.evidence.hint ?? null,
+          verify: item.evidence.verify ?? false,
+          sameCommit: item.evidence['same-commit'] ?? false,
+        }
       : null;
     return {
       id: item.id ?? null,
@@ -211,6 +227,7 @@ function toPolicy(
       section: item.section ?? null,
       required: item.required ?? true,
       evidence,
+      approvers: item.approvers ?? null,
       when: item.when ?? null,
       line: lineOf(['items', index]),
     };
@@ -225,6 +242,7 @@ function toPolicy(
       required: raw.checklist?.required ?? true,
     },
     unlisted: raw.unlisted ?? 'required',
+    verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
     sections,
     items,
   };

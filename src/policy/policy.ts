@@ -14,6 +14,7 @@ export interface Policy {
     required: boolean;
   };
   unlisted: 'required' | 'optional' | 'ignored';
+  verification: { maxLinks: number };
   sections: SectionRule[];
   items: ItemRule[];
 }
@@ -41,6 +42,10 @@ export interface EvidenceRule {
   min: number;
   allow: string[] | null;
   hint: string | null;
+  /** Check links to the repository's GitHub host through the API. */
+  verify: boolean;
+  /** With verify: runs and check runs must be on the commit being evaluated. */
+  sameCommit: boolean;
 }
 
 export interface ItemRule {
@@ -52,6 +57,8 @@ export interface ItemRule {
   required: boolean;
   evidence: EvidenceRule | null;
   when: Condition | null;
+  /** Logins and org/team names of who may sign the item; null when anyone may tick it. */
+  approvers: string[] | null;
   line: number | null;
 }
 

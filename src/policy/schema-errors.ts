@@ -86,6 +86,8 @@ function describe(error: SchemaError): DescribedError {
       return { path, atKey: false, message: `${name} must list at least ${String(params['limit'])} entry.` };
     case 'minimum':
       return { path, atKey: false, message: `${name} must be at least ${String(params['limit'])}.` };
+    case 'maximum':
+      return { path, atKey: false, message: `${name} must be at most ${String(params['limit'])}.` };
     case 'pattern':
       return {
         path,

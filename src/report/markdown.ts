@@ -15,6 +15,7 @@ const STATUS_WORDS: Record<ReportItem['status'], string> = {
   missing: 'missing',
   'no-evidence': 'no evidence',
   'bad-evidence': 'evidence not accepted',
+  unapproved: 'not signed by an approver',
   optional: 'optional',
   'not-required': 'not required here',
 };

@@ -1,14 +1,22 @@
 import type { Requirement } from '../policy/policy.js';
 
-/** How one checklist item stands. Failing statuses: unchecked, missing, no-evidence, bad-evidence. */
+/** How one checklist item stands. Failing statuses: unchecked, missing, no-evidence, bad-evidence, unapproved. */
 export type ItemStatus =
-  'ok' | 'unchecked' | 'missing' | 'no-evidence' | 'bad-evidence' | 'optional' | 'not-required';
+  | 'ok'
+  | 'unchecked'
+  | 'missing'
+  | 'no-evidence'
+  | 'bad-evidence'
+  | 'unapproved'
+  | 'optional'
+  | 'not-required';
 
 export const FAILING_STATUSES: ReadonlySet<ItemStatus> = new Set([
   'unchecked',
   'missing',
   'no-evidence',
   'bad-evidence',
+  'unapproved',
 ]);
 
 export interface ReportItem {

@@ -1,0 +1,58 @@
+import type { EvidenceFacts, LinkFacts, SignoffFacts } from '../evaluate/facts.js';
+import type { FactsNeeded } from '../evaluate/plan-facts.js';
+import { listChangedFiles } from '../github/changed-files.js';
+import type { GitHubClient } from '../github/client.js';
+import { fetchLinkFacts } from '../github/linked-facts.js';
+import { approversOfHead } from '../github/reviews.js';
+import type { Repository } from '../github/repository.js';
+import { teamMembers } from '../github/team-members.js';
+
+export interface FactsAbout {
+  repository: Repository;
+  /** The repository's GitHub host, such as github.com. */
+  host: string;
+  /** The commit being evaluated. */
+  commit: string | null;
+  maxLinks: number;
+  /** The pull request, when a pull request is evaluated. */
+  pullNumber: number | null;
+  /** The edit that triggered the run, if it produced the description being evaluated. */
+  edit: { sender: string; previousBody: string } | null;
+}
+
+export interface GatheredFacts {
+  evidence: EvidenceFacts;
+  signoffs: SignoffFacts;
+  changedPaths: string[] | null;
+  changedPathsCapped: boolean;
+}
+
+/** Fetches, all at once, only what the policy needs: each distinct link once, files, reviews and teams. */
+export async function gatherFacts(
+  client: GitHubClient,
+  needed: FactsNeeded,
+  about: FactsAbout,
+): Promise<GatheredFacts> {
+  const { repository, pullNumber, commit } = about;
+  const [links, files, approvedBy, teams] = await Promise.all([
+    Promise.all(
+      needed.links.map(async (link): Promise<[string, LinkFacts]> => [
+        link.key,
+        await fetchLinkFacts(client, link),
+      ]),
+    ),
+    needed.changedFiles && pullNumber !== null
+      ? listChangedFiles(client, repository, pullNumber)
+      : Promise.resolve(null),
+    needed.reviews && pullNumber !== null && commit !== null
+      ? approversOfHead(client, repository, pullNumber, commit)
+      : Promise.resolve([]),
+    Promise.all(needed.teams.map(async (team) => [team, await teamMembers(client, team)] as const)),
+  ]);
+  return {
+    evidence: { host: about.host, commit, links: new Map(links), maxLinks: about.maxLinks },
+    signoffs: { approvedBy, teams: new Map(teams), edit: about.edit },
+    changedPaths: files?.paths ?? null,
+    changedPathsCapped: files?.capped ?? false,
+  };
+}

@@ -1,0 +1,197 @@
+import type { TaskItem } from '../checklist/task-item.js';
+import type { EvidenceRule, ItemRule } from '../policy/policy.js';
+import type { ReportItem } from '../report/report.js';
+import { evidenceWords } from './advice.js';
+import { checkEvidence, type RejectedLink } from './evidence.js';
+import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
+import { parseGitHubLink, type GitHubLink } from './github-link.js';
+
+export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
+
+/** What the evaluator knows beyond the description, for judging evidence and sign-offs. */
+export interface JudgeFacts {
+  evidence: EvidenceFacts | null;
+  signoffs: SignoffFacts | null;
+  /** Who ticked an item (by index) in the edit that triggered this run. */
+  tickedBy: Map<number, string>;
+  notes: string[];
+}
+
+/** Whether a task item satisfies what is asked of it: ticked, with its evidence, signed by the right people. */
+export function judgeItem(
+  item: TaskItem,
+  required: boolean,
+  rule: ItemRule | null,
+  facts: JudgeFacts,
+): Verdict {
+  const evidence = rule?.evidence ?? null;
+  if (!item.checked) {
+    if (!required) return { status: 'optional', problems: [], fix: null };
+    return { status: 'unchecked', problems: ['not ticked'], fix: tickFix(evidence, rule?.approvers ?? null) };
+  }
+  if (evidence) {
+    const verdict = judgeEvidence(item, evidence, facts, rule);
+    if (verdict) return required ? verdict : { ...verdict, status: 'optional' };
+  }
+  if (rule?.approvers) {
+    const verdict = judgeSignoff(item, rule.approvers, facts);
+    if (verdict) return required ? verdict : { ...verdict, status: 'optional' };
+  }
+  return { status: 'ok', problems: [], fix: null };
+}
+
+function tickFix(evidence: EvidenceRule | null, approvers: string[] | null): string {
+  const tick =
+    evidence && evidence.min > 0
+      ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
+      : 'Tick the box once this is done.';
+  return approvers
+    ? `${tick} It counts once ${approverWords(approvers)} approves the pull request or ticks it.`
+    : tick;
+}
+
+function judgeEvidence(
+  item: TaskItem,
+  evidence: EvidenceRule,
+  facts: JudgeFacts,
+  rule: ItemRule | null,
+): Verdict | null {
+  const { accepted, rejected } = checkEvidence(item.links, evidence);
+  const verified = evidence.verify
+    ? verifyLinks(accepted, evidence, facts, rule)
+    : { good: accepted, refused: [] };
+  const refused = [...rejected, ...verified.refused];
+  if (verified.good.length >= evidence.min) return null;
+  const words = evidenceWords(evidence);
+  if (refused.length > 0) {
+    return {
+      status: 'bad-evidence',
+      problems: refused.map(
+        (link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`,
+      ),
+      fix: `Replace the link with ${words}.`,
+    };
+  }
+  const count = verified.good.length;
+  return {
+    status: 'no-evidence',
+    problems: [
+      count === 0
+        ? `ticked without evidence: needs ${words}`
+        : `ticked with ${count} acceptable link${count === 1 ? '' : 's'}: needs ${words}`,
+    ],
+    fix: `Add ${words} on the item's line or in a bullet under it.`,
+  };
+}
+
+/** Checks each acceptable link against what the API said of it; links elsewhere keep the allow-list's word. */
+function verifyLinks(
+  urls: string[],
+  evidence: EvidenceRule,
+  facts: JudgeFacts,
+  rule: ItemRule | null,
+): { good: string[]; refused: RejectedLink[] } {
+  const name = rule?.id ?? rule?.text ?? 'an item';
+  if (facts.evidence === null) {
+    if (urls.length > 0)
+      facts.notes.push(`${name}: its links were not verified; the CLI does not call the GitHub API.`);
+    return { good: urls, refused: [] };
+  }
+  const { host } = facts.evidence;
+  const result: { good: string[]; refused: RejectedLink[] } = { good: [], refused: [] };
+  for (const url of urls) {
+    const link = parseGitHubLink(url, host);
+    if (!link) {
+      facts.notes.push(
+        `${name}: ${url} could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on ${host}); the allow-list accepted it.`,
+      );
+      result.good.push(url);
+      continue;
+    }
+    const found = facts.evidence.links.get(link.key);
+    const reason =
+      found === undefined
+        ? `not verified: one evaluation verifies at most ${facts.evidence.maxLinks} distinct links`
+        : refusal(link, found, evidence.sameCommit ? facts.evidence.commit : null);
+    if (reason === null) result.good.push(url);
+    else result.refused.push({ url, reason });
+  }
+  return result;
+}
+
+/** Why the linked thing does not show what the item claims, or null when it does. */
+function refusal(link: GitHubLink, facts: LinkFacts, commit: string | null): string | null {
+  if (!facts.found) {
+    if (facts.reason === 'not-found')
+      return `no such ${link.label.replace(/ .*$/, '')} (${link.label} in ${link.owner}/${link.repo})`;
+    if (facts.reason === 'unreadable')
+      return `${link.label} in ${link.owner}/${link.repo} cannot be read with this token, so it is unverifiable`;
+    return `${link.label} could not be checked: ${facts.detail}`;
+  }
+  switch (facts.kind) {
+    case 'run':
+    case 'job':
+    case 'check-run':
+      if (facts.status !== 'completed') return `${link.label} has not completed (it is ${facts.status})`;
+      if (facts.conclusion !== 'success')
+        return `${link.label} concluded ${facts.conclusion ?? 'without a conclusion'}`;
+      if (commit !== null && facts.headSha.toLowerCase() !== commit.toLowerCase()) {
+        return `${link.label} ran on ${facts.headSha.slice(0, 7)}, not on the commit under review (${commit.slice(0, 7)})`;
+      }
+      return null;
+    case 'pull':
+      return facts.merged ? null : `${link.label} is not merged`;
+    case 'issue':
+      if (facts.state !== 'closed') return `${link.label} is still open`;
+      return facts.stateReason === 'completed' || facts.isPullRequest
+        ? null
+        : `${link.label} was closed as ${facts.stateReason ?? 'not completed'}, not as completed`;
+    case 'commit':
+      return null;
+    case 'release':
+      return facts.draft ? `${link.label} is a draft, not published` : null;
+  }
+}
+
+function approverWords(approvers: string[]): string {
+  const names = approvers.map((approver) =>
+    approver.includes('/') ? `a member of @${approver}` : `@${approver}`,
+  );
+  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
+}
+
+/**
+ * A ticked item with approvers passes when one of them vouched for it: an approving review on the
+ * current head commit, or the edit that ticked it was theirs.
+ */
+function judgeSignoff(item: TaskItem, approvers: string[], facts: JudgeFacts): Verdict | null {
+  if (facts.signoffs === null) {
+    facts.notes.push(`"${item.text}": its approvers were not checked; the CLI does not call the GitHub API.`);
+    return null;
+  }
+  const { approvedBy, teams } = facts.signoffs;
+  const unreadable: string[] = [];
+  const isApprover = (login: string) =>
+    approvers.some((approver) => {
+      if (!approver.includes('/')) return approver.toLowerCase() === login.toLowerCase();
+      const team = teams.get(approver.toLowerCase());
+      if (!team || 'error' in team) {
+        unreadable.push(team && 'error' in team ? team.error : `the members of ${approver} were not read`);
+        return false;
+      }
+      return team.members.includes(login.toLowerCase());
+    });
+  const ticker = facts.tickedBy.get(item.index) ?? null;
+  if (approvedBy.some(isApprover) || (ticker !== null && isApprover(ticker))) return null;
+  const problems = [
+    ticker !== null
+      ? `ticked by @${ticker}, who is not an approver`
+      : `no approval from ${approverWords(approvers)}`,
+    ...new Set(unreadable),
+  ];
+  return {
+    status: 'unapproved',
+    problems,
+    fix: `Ask ${approverWords(approvers)} to approve the pull request (a review on its current head commit), or to tick the box themselves.`,
+  };
+}

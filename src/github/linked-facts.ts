@@ -1,0 +1,97 @@
+import type { LinkFacts } from '../evaluate/facts.js';
+import type { GitHubLink } from '../evaluate/github-link.js';
+import type { GitHubClient } from './client.js';
+import { isForbidden, isNotFound } from './repository.js';
+
+/** Asks the API about one linked run, job, pull request, issue, commit, check run or release. */
+export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Promise<LinkFacts> {
+  const repository = { owner: link.owner, repo: link.repo };
+  try {
+    switch (link.kind) {
+      case 'run': {
+        const { data } =
+          link.attempt === null
+            ? await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+                ...repository,
+                run_id: link.runId,
+              })
+            : await client.request(
+                'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}',
+                {
+                  ...repository,
+                  run_id: link.runId,
+                  attempt_number: link.attempt,
+                },
+              );
+        return {
+          found: true,
+          kind: 'run',
+          status: data.status ?? 'unknown',
+          conclusion: data.conclusion ?? null,
+          headSha: data.head_sha,
+        };
+      }
+      case 'job': {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}', {
+          ...repository,
+          job_id: link.jobId,
+        });
+        return {
+          found: true,
+          kind: 'job',
+          status: data.status,
+          conclusion: data.conclusion ?? null,
+          headSha: data.head_sha,
+        };
+      }
+      case 'check-run': {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+          ...repository,
+          check_run_id: link.checkRunId,
+        });
+        return {
+          found: true,
+          kind: 'check-run',
+          status: data.status,
+          conclusion: data.conclusion ?? null,
+          headSha: data.head_sha,
+        };
+      }
+      case 'pull': {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+          ...repository,
+          pull_number: link.number,
+        });
+        return { found: true, kind: 'pull', merged: data.merged === true, state: data.state };
+      }
+      case 'issue': {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
+          ...repository,
+          issue_number: link.number,
+        });
+        return {
+          found: true,
+          kind: 'issue',
+          state: data.state,
+          stateReason: data.state_reason ?? null,
+          isPullRequest: data.pull_request !== undefined,
+        };
+      }
+      case 'commit':
+        await client.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...repository, ref: link.sha });
+        return { found: true, kind: 'commit' };
+      case 'release': {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+          ...repository,
+          tag: link.tag,
+        });
+        return { found: true, kind: 'release', draft: data.draft };
+      }
+    }
+  } catch (error) {
+    // A private repository answers 404 to a token that cannot see it, so 404 is "not found or not readable".
+    if (isNotFound(error)) return { found: false, reason: 'not-found', detail: 'not found' };
+    if (isForbidden(error)) return { found: false, reason: 'unreadable', detail: 'forbidden' };
+    throw error;
+  }
+}
