@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { runGate } from './action/gate.js';
 import { readInputs } from './action/inputs.js';
+import { readEventContext } from './action/event-context.js';
+import { environmentRunner, type Runner } from './action/runner.js';
 import { resolveTarget } from './action/target.js';
 import { createClient } from './github/client.js';
 import { truncate } from './report/safe-text.js';
@@ -10,14 +10,16 @@ import { truncate } from './report/safe-text.js';
 const SUMMARY_LIMIT = 1024 * 1024;
 
 /** The action: reads its inputs and the event, runs the gate, and sets outputs, summary and the job's result. */
-export async function run(): Promise<void> {
+export async function run(
+  runner: Runner = environmentRunner(process.env, (text) => process.stdout.write(text)),
+): Promise<void> {
   try {
-    const inputs = readInputs((name) => core.getInput(name));
-    const { context } = github;
+    const inputs = readInputs((name) => runner.getInput(name));
+    const context = readEventContext(process.env);
     const target = resolveTarget({
       eventName: context.eventName,
-      payload: context.payload as Record<string, unknown>,
-      repository: context.repo,
+      payload: context.payload,
+      repository: context.repository,
       sha: context.sha,
       body: inputs.body,
       prNumber: inputs.prNumber,
@@ -26,8 +28,9 @@ export async function run(): Promise<void> {
       token: inputs.token,
       baseUrl: context.apiUrl,
       retryBaseMs: Number(process.env['CHECKLIST_GATE_RETRY_BASE_MS'] ?? 1000),
-      warn: (message) => core.warning(message),
+      warn: (message) => runner.warning(message),
     });
+    const { owner, repo } = context.repository;
     const outcome = await runGate(
       client,
       target,
@@ -37,32 +40,35 @@ export async function run(): Promise<void> {
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,
         comment: inputs.comment,
-        runUrl: context.runId
-          ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
-          : null,
+        runUrl: context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
       },
-      { info: (message) => core.info(message), warning: (message) => core.warning(message) },
+      { info: (message) => runner.info(message), warning: (message) => runner.warning(message) },
     );
-    core.setOutput('result', outcome.result);
-    core.setOutput('missing', JSON.stringify(outcome.missing));
-    core.setOutput('report', JSON.stringify(outcome.report));
-    await writeSummary(outcome.markdown);
-    core.info(`${inputs.checkName}: ${outcome.result}: ${outcome.description}`);
-    if (outcome.result === 'error') core.setFailed(outcome.description);
+    runner.setOutput('result', outcome.result);
+    runner.setOutput('missing', JSON.stringify(outcome.missing));
+    runner.setOutput('report', JSON.stringify(outcome.report));
+    writeSummary(runner, outcome.markdown);
+    runner.info(`${inputs.checkName}: ${outcome.result}: ${outcome.description}`);
+    if (outcome.result === 'error') fail(runner, outcome.description);
     else if (outcome.result === 'fail' && inputs.failJob)
-      core.setFailed(`${inputs.checkName}: ${outcome.description}`);
+      fail(runner, `${inputs.checkName}: ${outcome.description}`);
   } catch (error) {
-    core.setFailed(
+    fail(
+      runner,
       `checklist-gate could not evaluate the checklist, so the gate fails: ${(error as Error).message}`,
     );
   }
 }
 
-async function writeSummary(markdown: string): Promise<void> {
-  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+function fail(runner: Runner, message: string): void {
+  process.exitCode = 1;
+  runner.error(message);
+}
+
+function writeSummary(runner: Runner, markdown: string): void {
   try {
-    await core.summary.addRaw(truncate(markdown, SUMMARY_LIMIT - 1024)).write();
+    runner.appendSummary(truncate(markdown, SUMMARY_LIMIT - 1024));
   } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
+    runner.warning(`Could not write the job summary: ${(error as Error).message}`);
   }
 }

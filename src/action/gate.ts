@@ -224,7 +224,7 @@ async function decide(
 ): Promise<Report> {
   if (!load.ok) return policyErrorReport(load.errors, settings.policyPath);
   const doc = parseChecklist(body);
-  const needed = factsNeeded(doc, load.policy, about.host);
+  const needed = factsNeeded(doc, load.policy, about.host, context);
   const facts = await gatherFacts(client, needed, { ...about, maxLinks: load.policy.verification.maxLinks });
   return evaluate(doc, load.policy, {
     ...context,

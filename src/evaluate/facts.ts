@@ -9,7 +9,14 @@ export type LinkFacts =
       headSha: string;
     }
   | { found: true; kind: 'pull'; merged: boolean; state: string }
-  | { found: true; kind: 'issue'; state: string; stateReason: string | null; isPullRequest: boolean }
+  | {
+      found: true;
+      kind: 'issue';
+      state: string;
+      stateReason: string | null;
+      /** Set when the issue is a pull request: whether it was merged. */
+      pullRequestMerged: boolean | null;
+    }
   | { found: true; kind: 'commit' }
   | { found: true; kind: 'release'; draft: boolean };
 

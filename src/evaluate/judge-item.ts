@@ -4,7 +4,7 @@ import type { ReportItem } from '../report/report.js';
 import { evidenceWords } from './advice.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';
 import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
-import { parseGitHubLink, type GitHubLink } from './github-link.js';
+import { LINK_WORDS, parseGitHubLink, type GitHubLink } from './github-link.js';
 
 export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
 
@@ -29,15 +29,12 @@ export function judgeItem(
     if (!required) return { status: 'optional', problems: [], fix: null };
     return { status: 'unchecked', problems: ['not ticked'], fix: tickFix(evidence, rule?.approvers ?? null) };
   }
-  if (evidence) {
-    const verdict = judgeEvidence(item, evidence, facts, rule);
-    if (verdict) return required ? verdict : { ...verdict, status: 'optional' };
-  }
-  if (rule?.approvers) {
-    const verdict = judgeSignoff(item, rule.approvers, facts);
-    if (verdict) return required ? verdict : { ...verdict, status: 'optional' };
-  }
-  return { status: 'ok', problems: [], fix: null };
+  const name = rule?.id ?? `"${item.textWithoutLinks}"`;
+  const verdict =
+    (evidence ? judgeEvidence(item, evidence, facts, name) : null) ??
+    (rule?.approvers ? judgeSignoff(item, rule.approvers, facts, name) : null);
+  if (!verdict) return { status: 'ok', problems: [], fix: null };
+  return required ? verdict : { ...verdict, status: 'optional' };
 }
 
 function tickFix(evidence: EvidenceRule | null, approvers: string[] | null): string {
@@ -54,11 +51,11 @@ function judgeEvidence(
   item: TaskItem,
   evidence: EvidenceRule,
   facts: JudgeFacts,
-  rule: ItemRule | null,
+  name: string,
 ): Verdict | null {
   const { accepted, rejected } = checkEvidence(item.links, evidence);
   const verified = evidence.verify
-    ? verifyLinks(accepted, evidence, facts, rule)
+    ? verifyLinks(accepted, evidence, facts, name)
     : { good: accepted, refused: [] };
   const refused = [...rejected, ...verified.refused];
   if (verified.good.length >= evidence.min) return null;
@@ -89,15 +86,14 @@ function verifyLinks(
   urls: string[],
   evidence: EvidenceRule,
   facts: JudgeFacts,
-  rule: ItemRule | null,
+  name: string,
 ): { good: string[]; refused: RejectedLink[] } {
-  const name = rule?.id ?? rule?.text ?? 'an item';
   if (facts.evidence === null) {
     if (urls.length > 0)
       facts.notes.push(`${name}: its links were not verified; the CLI does not call the GitHub API.`);
     return { good: urls, refused: [] };
   }
-  const { host } = facts.evidence;
+  const { host, links, maxLinks, commit } = facts.evidence;
   const result: { good: string[]; refused: RejectedLink[] } = { good: [], refused: [] };
   for (const url of urls) {
     const link = parseGitHubLink(url, host);
@@ -108,11 +104,11 @@ function verifyLinks(
       result.good.push(url);
       continue;
     }
-    const found = facts.evidence.links.get(link.key);
+    const found = links.get(link.key);
     const reason =
       found === undefined
-        ? `not verified: one evaluation verifies at most ${facts.evidence.maxLinks} distinct links`
-        : refusal(link, found, evidence.sameCommit ? facts.evidence.commit : null);
+        ? `not verified: one evaluation verifies at most ${maxLinks} distinct link${maxLinks === 1 ? '' : 's'}`
+        : refusal(link, found, evidence.sameCommit, commit);
     if (reason === null) result.good.push(url);
     else result.refused.push({ url, reason });
   }
@@ -120,13 +116,19 @@ function verifyLinks(
 }
 
 /** Why the linked thing does not show what the item claims, or null when it does. */
-function refusal(link: GitHubLink, facts: LinkFacts, commit: string | null): string | null {
+function refusal(
+  link: GitHubLink,
+  facts: LinkFacts,
+  sameCommit: boolean,
+  commit: string | null,
+): string | null {
+  const place = `${link.label} in ${link.owner}/${link.repo}`;
   if (!facts.found) {
     if (facts.reason === 'not-found')
-      return `no such ${link.label.replace(/ .*$/, '')} (${link.label} in ${link.owner}/${link.repo})`;
+      return `no such ${LINK_WORDS[link.kind]} (${place}), or this token cannot read that repository`;
     if (facts.reason === 'unreadable')
-      return `${link.label} in ${link.owner}/${link.repo} cannot be read with this token, so it is unverifiable`;
-    return `${link.label} could not be checked: ${facts.detail}`;
+      return `${place} cannot be read with this token, so it is unverifiable`;
+    return `${place} could not be checked: ${facts.detail}`;
   }
   switch (facts.kind) {
     case 'run':
@@ -135,17 +137,21 @@ function refusal(link: GitHubLink, facts: LinkFacts, commit: string | null): str
       if (facts.status !== 'completed') return `${link.label} has not completed (it is ${facts.status})`;
       if (facts.conclusion !== 'success')
         return `${link.label} concluded ${facts.conclusion ?? 'without a conclusion'}`;
-      if (commit !== null && facts.headSha.toLowerCase() !== commit.toLowerCase()) {
+      if (sameCommit && commit === null)
+        return `${link.label} cannot be matched to a commit: no commit is under review here`;
+      if (sameCommit && commit !== null && facts.headSha.toLowerCase() !== commit.toLowerCase()) {
         return `${link.label} ran on ${facts.headSha.slice(0, 7)}, not on the commit under review (${commit.slice(0, 7)})`;
       }
       return null;
     case 'pull':
       return facts.merged ? null : `${link.label} is not merged`;
     case 'issue':
+      if (facts.pullRequestMerged !== null)
+        return facts.pullRequestMerged ? null : `${link.label} is a pull request that is not merged`;
       if (facts.state !== 'closed') return `${link.label} is still open`;
-      return facts.stateReason === 'completed' || facts.isPullRequest
-        ? null
-        : `${link.label} was closed as ${facts.stateReason ?? 'not completed'}, not as completed`;
+      // Issues closed before GitHub recorded a reason have none; closed counts as completed for them.
+      if (facts.stateReason === null || facts.stateReason === 'completed') return null;
+      return `${link.label} was closed as ${facts.stateReason.replace(/_/g, ' ')}, not as completed`;
     case 'commit':
       return null;
     case 'release':
@@ -164,34 +170,39 @@ function approverWords(approvers: string[]): string {
  * A ticked item with approvers passes when one of them vouched for it: an approving review on the
  * current head commit, or the edit that ticked it was theirs.
  */
-function judgeSignoff(item: TaskItem, approvers: string[], facts: JudgeFacts): Verdict | null {
+function judgeSignoff(item: TaskItem, approvers: string[], facts: JudgeFacts, name: string): Verdict | null {
   if (facts.signoffs === null) {
-    facts.notes.push(`"${item.text}": its approvers were not checked; the CLI does not call the GitHub API.`);
+    facts.notes.push(`${name}: its approvers were not checked; the CLI does not call the GitHub API.`);
     return null;
   }
   const { approvedBy, teams } = facts.signoffs;
-  const unreadable: string[] = [];
+  const members = (approver: string) => {
+    const team = teams.get(approver.toLowerCase());
+    return team && 'members' in team ? team.members : null;
+  };
   const isApprover = (login: string) =>
-    approvers.some((approver) => {
-      if (!approver.includes('/')) return approver.toLowerCase() === login.toLowerCase();
-      const team = teams.get(approver.toLowerCase());
-      if (!team || 'error' in team) {
-        unreadable.push(team && 'error' in team ? team.error : `the members of ${approver} were not read`);
-        return false;
-      }
-      return team.members.includes(login.toLowerCase());
-    });
+    approvers.some((approver) =>
+      approver.includes('/')
+        ? (members(approver)?.includes(login.toLowerCase()) ?? false)
+        : approver.toLowerCase() === login.toLowerCase(),
+    );
   const ticker = facts.tickedBy.get(item.index) ?? null;
   if (approvedBy.some(isApprover) || (ticker !== null && isApprover(ticker))) return null;
-  const problems = [
-    ticker !== null
-      ? `ticked by @${ticker}, who is not an approver`
-      : `no approval from ${approverWords(approvers)}`,
-    ...new Set(unreadable),
-  ];
+  // A team that could not be read is an error on the item, never a silent pass.
+  const unreadable = approvers
+    .filter((approver) => approver.includes('/') && members(approver) === null)
+    .map((approver) => {
+      const team = teams.get(approver.toLowerCase());
+      return team && 'error' in team ? team.error : `the members of ${approver} were not read`;
+    });
   return {
     status: 'unapproved',
-    problems,
+    problems: [
+      ticker !== null
+        ? `ticked by @${ticker}, who is not an approver`
+        : `no approval from ${approverWords(approvers)}`,
+      ...unreadable,
+    ],
     fix: `Ask ${approverWords(approvers)} to approve the pull request (a review on its current head commit), or to tick the box themselves.`,
   };
 }

@@ -1,6 +1,8 @@
 import { selectBlock } from '../checklist/block.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';
+import { conditionHolds } from './conditions.js';
+import type { EvaluationContext } from './context.js';
 import { checkEvidence } from './evidence.js';
 import { parseGitHubLink, type GitHubLink } from './github-link.js';
 import { indexItems } from './item-index.js';
@@ -19,17 +21,24 @@ export interface FactsNeeded {
 }
 
 /**
- * Works out, from the description and the policy alone, which links must be verified (those of
- * ticked items whose rule asks for verification and that pass the allow-list), and whether the
- * changed files, the reviews and team members are needed.
+ * Works out, from the description, the policy and what is already known of the pull request,
+ * which links must be verified (those of ticked items whose rule asks for verification, may be
+ * required here, and passes the allow-list), and whether the changed files, the reviews and team
+ * members are needed. Path conditions count as holding here: the files come in the same round.
  */
-export function factsNeeded(doc: ChecklistDocument, policy: Policy, host: string): FactsNeeded {
-  const block = selectBlock(doc, policy.checklist);
-  const index = indexItems(block.items);
-  const links = new Map<string, GitHubLink>();
+export function factsNeeded(
+  doc: ChecklistDocument,
+  policy: Policy,
+  host: string,
+  context: Pick<EvaluationContext, 'event' | 'baseBranch' | 'labels'>,
+): FactsNeeded {
+  const index = indexItems(selectBlock(doc, policy.checklist).items);
+  const mayHold = { ...context, changedPaths: null };
+  const found: { position: number; order: number; link: GitHubLink }[] = [];
   let reviews = false;
   const teams = new Set<string>();
   for (const rule of policy.items) {
+    if (!conditionHolds(rule.when, mayHold).holds) continue;
     const ticked = findMatches(rule, index).filter((item) => item.checked);
     if (rule.approvers && ticked.length > 0) {
       reviews = true;
@@ -37,17 +46,20 @@ export function factsNeeded(doc: ChecklistDocument, policy: Policy, host: string
     }
     if (!rule.evidence?.verify) continue;
     for (const item of ticked) {
-      for (const url of checkEvidence(item.links, rule.evidence).accepted) {
+      checkEvidence(item.links, rule.evidence).accepted.forEach((url, order) => {
         const link = parseGitHubLink(url, host);
-        if (link && !links.has(link.key)) links.set(link.key, link);
-      }
+        if (link) found.push({ position: item.index, order, link });
+      });
     }
   }
+  found.sort((a, b) => a.position - b.position || a.order - b.order);
+  const byKey = new Map<string, GitHubLink>();
+  for (const { link } of found) if (!byKey.has(link.key)) byKey.set(link.key, link);
+  const distinct = [...byKey.values()];
   const conditions = [...policy.items.map((rule) => rule.when), ...policy.sections.map((rule) => rule.when)];
-  const all = [...links.values()];
   return {
-    links: all.slice(0, policy.verification.maxLinks),
-    overLimit: Math.max(0, all.length - policy.verification.maxLinks),
+    links: distinct.slice(0, policy.verification.maxLinks),
+    overLimit: Math.max(0, distinct.length - policy.verification.maxLinks),
     changedFiles: conditions.some((when) => when?.paths !== undefined),
     reviews,
     teams: [...teams],

@@ -74,7 +74,7 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
           kind: 'issue',
           state: data.state,
           stateReason: data.state_reason ?? null,
-          isPullRequest: data.pull_request !== undefined,
+          pullRequestMerged: data.pull_request ? Boolean(data.pull_request.merged_at) : null,
         };
       }
       case 'commit':
@@ -92,6 +92,16 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
     // A private repository answers 404 to a token that cannot see it, so 404 is "not found or not readable".
     if (isNotFound(error)) return { found: false, reason: 'not-found', detail: 'not found' };
     if (isForbidden(error)) return { found: false, reason: 'unreadable', detail: 'forbidden' };
+    // Other answers about the link itself (410 deleted, 422 no such commit) refuse this item only;
+    // server errors and rate limits, already retried, fail the run.
+    const status = (error as { status?: number }).status ?? 0;
+    if (status >= 400 && status < 500 && status !== 429) {
+      return {
+        found: false,
+        reason: 'failed',
+        detail: `GitHub answered ${status}: ${(error as Error).message}`,
+      };
+    }
     throw error;
   }
 }

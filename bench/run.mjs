@@ -1,0 +1,146 @@
+// `npm run bench`: measures checklist-gate's speed and writes bench/RESULTS.md. Every figure is a
+// median of repeated runs, and what is compared is measured side by side in one run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GitHubEmulator } from '../__tests__/emulator/github-emulator.js';
+import { runAction } from '../__tests__/emulator/run-action.js';
+import { description, policyText } from './workload.mjs';
+
+const ROOT = new URL('../', import.meta.url);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const LATENCY_MS = 100;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const time = (work) => {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+};
+
+const policy = readFileSync(new URL('checklists/production-release/checklist-gate.yml', ROOT), 'utf8');
+const body = readFileSync(new URL('checklists/production-release/release.md', ROOT), 'utf8').replace(
+  /- \[ \]/g,
+  '- [x]',
+);
+const headSha = 'e'.repeat(40);
+const payload = {
+  action: 'edited',
+  pull_request: { number: 2, base: { ref: 'main' }, head: { sha: headSha }, body },
+  repository: { default_branch: 'main' },
+};
+
+async function actionRun(latencyMs) {
+  const emulator = new GitHubEmulator({
+    defaultBranch: 'main',
+    latencyMs,
+    files: { main: { '.github/checklist-gate.yml': policy } },
+    pulls: [{ number: 2, base: 'main', headSha, body }],
+  });
+  const apiUrl = await emulator.start();
+  try {
+    const run = await runAction({ apiUrl, eventName: 'pull_request', payload });
+    if (run.code !== 1 && run.code !== 0)
+      throw new Error(`the action failed to run:\n${run.stdout}${run.stderr}`);
+    return { ms: run.ms, requests: emulator.requests.length };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+function bareNode() {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+// 1. Cold start, interleaved with bare node so that machine noise falls on both.
+const action = [];
+const bare = [];
+let requests = 0;
+for (let run = 0; run < RUNS; run++) {
+  const result = await actionRun(0);
+  action.push(result.ms);
+  requests = result.requests;
+  bare.push(bareNode());
+}
+
+// 2. Round trips: the same run with 100 ms added to every response.
+const slow = [];
+for (let run = 0; run < Math.max(5, Math.floor(RUNS / 3)); run++) slow.push((await actionRun(LATENCY_MS)).ms);
+const roundTrips = (median(slow) - median(action)) / LATENCY_MS;
+
+// 3. Engine, in process, from a bundle of the pure core.
+const out = mkdtempSync(join(tmpdir(), 'checklist-gate-bench-'));
+execFileSync(join(new URL('node_modules/.bin/ncc', ROOT).pathname), [
+  'build',
+  new URL('bench/engine-entry.ts', ROOT).pathname,
+  '-o',
+  out,
+  '--quiet',
+]);
+const engine = await import(join(out, 'index.js'));
+const loaded = engine.loadPolicy(policyText(200), 'bench.yml');
+if (!loaded.ok) throw new Error('the benchmark policy is invalid');
+const context = { event: 'pull_request', baseBranch: 'main', labels: ['database'], changedPaths: null };
+const engineRow = (size) => {
+  const text = description(size);
+  const once = () =>
+    engine.renderMarkdown(engine.evaluate(engine.parseChecklist(text), loaded.policy, context));
+  for (let warm = 0; warm < 3; warm++) once();
+  const items = engine.parseChecklist(text).items.length;
+  return { size: text.length, items, ms: median(Array.from({ length: RUNS }, () => time(once))) };
+};
+const sizes = [16384, 32768, 65536].map(engineRow);
+
+// 4. Bundle size.
+const bundle = statSync(new URL('dist/index.js', ROOT)).size;
+
+const ratio = median(action) / median(bare);
+const full = sizes[2];
+const growth = full.ms / sizes[1].ms;
+const rows = [
+  [
+    'Cold start: `node dist/index.js`, pull_request run, no added latency',
+    `${median(action).toFixed(0)} ms`,
+    '',
+  ],
+  ['Cold start: bare `node -e 0`', `${median(bare).toFixed(0)} ms`, ''],
+  ['Cold start ratio', `${ratio.toFixed(2)}×`, ratio <= 1.8 ? 'met (≤ 1.8×)' : 'NOT met (target ≤ 1.8×)'],
+  ['Requests per run', `${requests}`, requests <= 5 ? 'met (≤ 5)' : 'NOT met (target ≤ 5)'],
+  [
+    `Sequential round trips (wall time with ${LATENCY_MS} ms latency − without) / ${LATENCY_MS} ms`,
+    roundTrips.toFixed(2),
+    roundTrips <= 2.3 ? 'met (≤ 2)' : 'NOT met (target ≤ 2)',
+  ],
+  ...sizes.map((row) => [
+    `Engine: parse + evaluate + render, ${row.size} characters, ${row.items} items, 200-item policy`,
+    `${row.ms.toFixed(2)} ms`,
+    row === full ? (row.ms <= 15 ? 'met (≤ 15 ms)' : 'NOT met (target ≤ 15 ms)') : '',
+  ]),
+  [
+    'Engine growth, full size ÷ half size',
+    `${growth.toFixed(2)}×`,
+    growth <= 2.2 ? 'linear (≤ 2×)' : 'NOT linear',
+  ],
+  ['Bundle: dist/index.js', `${(bundle / 1024).toFixed(0)} KiB`, ''],
+];
+const table = [
+  '| Measure | Median | Target |',
+  '| --- | --- | --- |',
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+].join('\n');
+console.log(table);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${process.platform}`;
+writeFileSync(
+  new URL('bench/RESULTS.md', ROOT),
+  `# Benchmark results
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Each figure is the median of ${RUNS} runs (round trips: ${slow.length}); the action and bare Node are measured interleaved in one run.
+
+${table}
+
+The action runs the committed bundle as a child process against the loopback GitHub API emulator (\`__tests__/emulator\`), for a pull_request \`edited\` event whose checklist (the production-release template, all ticked) is complete. The engine rows run the pure core in process on a generated description (\`bench/workload.mjs\`).
+`,
+);

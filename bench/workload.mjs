@@ -1,0 +1,52 @@
+// The engine benchmark's input: a description of GitHub's maximum size (65,536 characters) with
+// about 1,000 nested task items carrying links, and a policy of 200 items.
+
+const SECTIONS = [
+  'Security',
+  'Database',
+  'Model',
+  'Application',
+  'Monitoring',
+  'Testing',
+  'Documentation',
+  'Operations',
+];
+
+export function policyText(items = 200) {
+  const lines = [
+    'version: 1',
+    'unlisted: optional',
+    'sections:',
+    '  - heading: Operations',
+    '    require: any',
+    'items:',
+  ];
+  for (let index = 0; index < items; index++) {
+    lines.push(
+      `  - id: item-${index}`,
+      `    text: Release step ${index} verified`,
+      `    section: ${SECTIONS[index % SECTIONS.length]}`,
+    );
+    if (index % 3 === 0)
+      lines.push('    evidence:', "      allow: ['https://github.com/*/*/actions/runs/*']");
+    if (index % 10 === 0) lines.push('    when:', '      labels: [database]');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A description of about `size` characters: nested task items under headings, every third with a link. */
+export function description(size) {
+  const lines = ['# Release checklist', ''];
+  let length = 0;
+  let index = 0;
+  while (length < size - 200) {
+    if (index % 125 === 0) lines.push('', `## ${SECTIONS[(index / 125) % SECTIONS.length]}`, '');
+    const depth = index % 4 === 3 ? 1 : 0;
+    const link = index % 3 === 0 ? ` [run](https://github.com/acme/app/actions/runs/${1000 + index})` : '';
+    const line = `${'  '.repeat(depth)}- [${index % 5 === 0 ? ' ' : 'x'}] Release step ${index % 250} verified${link}`;
+    lines.push(line);
+    length += line.length + 1;
+    index++;
+  }
+  return lines.join('\n').slice(0, size);
+}
