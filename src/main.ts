@@ -4,6 +4,7 @@ import { readEventContext } from './action/event-context.js';
 import { environmentRunner, type Runner } from './action/runner.js';
 import { resolveTarget } from './action/target.js';
 import { createClient } from './github/client.js';
+import type { Report } from './report/report.js';
 import { truncate } from './report/safe-text.js';
 
 /** GitHub's limit on a step's job summary. */
@@ -46,7 +47,7 @@ export async function run(
     );
     runner.setOutput('result', outcome.result);
     runner.setOutput('missing', JSON.stringify(outcome.missing));
-    runner.setOutput('report', JSON.stringify(outcome.report));
+    runner.setOutput('report', reportOutput(outcome.report));
     writeSummary(runner, outcome.markdown);
     runner.info(`${inputs.checkName}: ${outcome.result}: ${outcome.description}`);
     if (outcome.result === 'error') fail(runner, outcome.description);
@@ -58,6 +59,26 @@ export async function run(
       `checklist-gate could not evaluate the checklist, so the gate fails: ${(error as Error).message}`,
     );
   }
+}
+
+/** GitHub's limit on one output. */
+const OUTPUT_LIMIT = 1_000_000;
+
+/** The JSON report for the `report` output, its items cut to fit the output limit, saying how many were left out. */
+export function reportOutput(report: Report | null): string {
+  const json = JSON.stringify(report);
+  if (report === null || json.length <= OUTPUT_LIMIT) return json;
+  let keep = report.items.length;
+  let cut = json;
+  while (cut.length > OUTPUT_LIMIT && keep > 0) {
+    keep = Math.floor(keep / 2);
+    cut = JSON.stringify({
+      ...report,
+      items: report.items.slice(0, keep),
+      truncated: { items: report.items.length - keep },
+    });
+  }
+  return cut;
 }
 
 function fail(runner: Runner, message: string): void {

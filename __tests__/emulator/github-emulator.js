@@ -12,7 +12,8 @@ const READ_ONLY_TOKEN = 'read-only-token';
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string }} ReleaseFixture
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
- *   body?: unknown, times?: number, delayMs?: number }} Fault
+ *   body?: unknown, times?: number, delayMs?: number, token?: string }} Fault
+ * A fault with status 0 only delays the real answer; `token` limits it to one caller.
  */
 
 export class GitHubEmulator {
@@ -130,32 +131,43 @@ export class GitHubEmulator {
       (candidate) =>
         (candidate.times ?? 0) > 0 &&
         (!candidate.method || candidate.method === method) &&
+        (!candidate.token || candidate.token === token) &&
         (typeof candidate.path === 'string'
           ? url.pathname === candidate.path
           : candidate.path.test(url.pathname)),
     );
+    if (fault) fault.times = (fault.times ?? 1) - 1;
+    // The answer reflects the state when the request arrived; a delay only holds it back, like a slow network.
+    const result =
+      fault && fault.status > 0
+        ? {
+            status: fault.status,
+            json: fault.body ?? { message: `injected ${fault.status}` },
+            headers: fault.headers,
+          }
+        : this.answer(method, url, body, token, request.headers.accept ?? '');
     const delay = this.latencyMs + (fault?.delayMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (fault && fault.status > 0) {
-      fault.times = (fault.times ?? 1) - 1;
-      return send(
-        response,
-        fault.status,
-        fault.body ?? { message: `injected ${fault.status}` },
-        fault.headers,
-      );
+    if (result.raw !== undefined) {
+      response.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' });
+      return response.end(result.raw);
     }
-    if (fault) fault.times = (fault.times ?? 1) - 1;
-    if (!token) return send(response, 401, { message: 'Requires authentication' });
+    return send(response, result.status, result.json, result.headers);
+  }
+
+  /** @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string> }} */
+  answer(
+    /** @type {string} */ method,
+    /** @type {URL} */ url,
+    /** @type {any} */ body,
+    /** @type {string | null} */ token,
+    /** @type {string} */ accept,
+  ) {
+    if (!token) return { status: 401, json: { message: 'Requires authentication' } };
     try {
-      const result = this.route(method, url, body, token, request.headers.accept ?? '');
-      if (result.raw !== undefined) {
-        response.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' });
-        return response.end(result.raw);
-      }
-      return send(response, result.status, result.json, result.headers);
+      return this.route(method, url, body, token, accept);
     } catch (error) {
-      return send(response, 500, { message: String(error) });
+      return { status: 500, json: { message: String(error) } };
     }
   }
 

@@ -18,7 +18,7 @@ import { factsNeeded } from '../evaluate/plan-facts.js';
 import { gatherFacts, type FactsAbout } from './gather-facts.js';
 import { missingOf, type GateOutcome } from './outcome.js';
 import { PermissionProblems, publishVerdict, type PublishSettings, type Verdict } from './publish.js';
-import { commentBody, evaluatedAt, gateComments, syncComment } from './sticky-comment.js';
+import { commentBody, gateComments, stampOf, syncComment } from './sticky-comment.js';
 import type { Target } from './target.js';
 
 export interface GateSettings extends PublishSettings {
@@ -43,9 +43,19 @@ export async function runGate(
   switch (target.kind) {
     case 'pull_request': {
       const status = { sha: target.payloadHeadSha };
-      return withErrorStatus(client, target.repository, status, settings, () =>
-        gatePullRequest(client, target, settings, log, status),
-      );
+      return withErrorStatus(client, target.repository, status, settings, async () => {
+        for (let attempt = 1; ; attempt++) {
+          const outcome = await gatePullRequest(
+            client,
+            target,
+            settings,
+            log,
+            status,
+            attempt < MAX_ATTEMPTS,
+          );
+          if (outcome !== RESTART) return outcome;
+        }
+      });
     }
     case 'release':
       return withErrorStatus(client, target.repository, { sha: target.sha }, settings, () =>
@@ -56,15 +66,23 @@ export async function runGate(
   }
 }
 
+/** A run slower than this between reading and writing re-reads the description before writing. */
+const SLOW_RUN_MS = 2000;
+const MAX_ATTEMPTS = 3;
+/** Returned by an attempt that found the description edited under it. */
+const RESTART = Symbol('restart');
+
 async function gatePullRequest(
   client: GitHubClient,
   target: Extract<Target, { kind: 'pull_request' }>,
   settings: GateSettings,
   log: GateLog,
   status: { sha: string | null },
-): Promise<GateOutcome> {
+  mayRestart = true,
+): Promise<GateOutcome | typeof RESTART> {
   const { repository } = target;
   const policyRef = target.payloadBase ?? target.defaultBranch;
+  const readAt = Date.now();
   const [pr, policyAtPayloadBase, comments] = await Promise.all([
     getPullRequest(client, repository, target.number),
     readFileAtRef(client, repository, settings.policyPath, policyRef),
@@ -91,7 +109,7 @@ async function gatePullRequest(
     );
   }
   const existing = gateComments(comments, settings.checkName)[0] ?? null;
-  const reported = existing ? evaluatedAt(existing) : null;
+  const reported = existing ? (stampOf(existing)?.evaluated ?? null) : null;
   const newerReported = reported !== null && reported > pr.updatedAt;
   const context: EvaluationContext = {
     event: 'pull_request',
@@ -116,6 +134,16 @@ async function gatePullRequest(
     );
     return outcome;
   }
+  if (mayRestart && Date.now() - readAt > SLOW_RUN_MS) {
+    // Retries or rate limits held this run up: the description may have been edited meanwhile.
+    const fresh = await getPullRequest(client, repository, pr.number);
+    if (fresh.updatedAt !== pr.updatedAt) {
+      log.info(
+        `The description was edited while this run evaluated it (${fresh.updatedAt}); evaluating again.`,
+      );
+      return RESTART;
+    }
+  }
   const problems = new PermissionProblems();
   const verdict = verdictOf(report, sha, outcome.markdown);
   const writeComment =
@@ -125,9 +153,15 @@ async function gatePullRequest(
     publishVerdict(client, repository, verdict, settings, problems),
     writeComment
       ? problems.attempt('pull-requests: write', async () => {
-          const body = commentBody(settings.checkName, pr.updatedAt, outcome.markdown);
-          const action = await syncComment(client, repository, pr.number, existing, body, settings.checkName);
-          log.info(`Report comment: ${action}.`);
+          const stamp = { evaluated: pr.updatedAt, state: verdict.state, description: verdict.description };
+          const body = commentBody(settings.checkName, stamp, outcome.markdown);
+          const sync = await syncComment(client, repository, pr.number, existing, body, settings.checkName);
+          log.info(`Report comment: ${sync.action}.`);
+          if (sync.newer) {
+            // A concurrent run judged a newer edit: the status must show its verdict, not this one.
+            log.info(`A concurrent run judged a newer edit (${sync.newer.evaluated}); its verdict stands.`);
+            await publishVerdict(client, repository, { ...verdict, ...sync.newer }, settings, problems);
+          }
         })
       : Promise.resolve(),
   ]);

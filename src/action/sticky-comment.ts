@@ -16,7 +16,14 @@ export function commentMarker(checkName: string): string {
   return `<!-- checklist-gate:${checkName} -->`;
 }
 
-const STAMP = /<!-- checklist-gate-evaluated: (\S+) -->/;
+/** The verdict a comment carries, hidden: which edit of the description it judged, and the status it posted. */
+export interface Stamp {
+  evaluated: string;
+  state: 'success' | 'failure' | 'error';
+  description: string;
+}
+
+const STAMP = /<!-- checklist-gate-verdict: (\{.*?\}) -->/;
 
 /** The gate's own comments: the marker, and written by a bot. A person pasting the marker is not mistaken for it. */
 export function gateComments(comments: IssueComment[], checkName: string): IssueComment[] {
@@ -26,21 +33,40 @@ export function gateComments(comments: IssueComment[], checkName: string): Issue
     .sort((a, b) => a.id - b.id);
 }
 
-/** When the description that a comment reports on was last edited. */
-export function evaluatedAt(comment: IssueComment): string | null {
-  return STAMP.exec(comment.body)?.[1] ?? null;
+export function stampOf(comment: IssueComment): Stamp | null {
+  const json = STAMP.exec(comment.body)?.[1];
+  if (!json) return null;
+  try {
+    const stamp = JSON.parse(json) as Partial<Stamp>;
+    return typeof stamp.evaluated === 'string' &&
+      typeof stamp.state === 'string' &&
+      typeof stamp.description === 'string'
+      ? (stamp as Stamp)
+      : null;
+  } catch {
+    return null;
+  }
 }
 
-export function commentBody(checkName: string, descriptionUpdatedAt: string, markdown: string): string {
-  const head = `${commentMarker(checkName)}\n<!-- checklist-gate-evaluated: ${descriptionUpdatedAt} -->\n`;
+export function commentBody(checkName: string, stamp: Stamp, markdown: string): string {
+  // "-" is escaped so that no "--" can end the hidden comment early.
+  const json = JSON.stringify(stamp).replace(/-/g, '\\u002d');
+  const head = `${commentMarker(checkName)}\n<!-- checklist-gate-verdict: ${json} -->\n`;
   return head + truncate(markdown, COMMENT_LIMIT - head.length);
 }
 
-export type CommentAction = 'created' | 'updated' | 'unchanged' | 'none';
+export type CommentAction = 'created' | 'updated' | 'unchanged';
+
+export interface CommentSync {
+  action: CommentAction;
+  /** Set when a concurrent run had judged a newer edit: its verdict, which the status must show too. */
+  newer: Stamp | null;
+}
 
 /**
  * Keeps one living comment: updates the oldest of the gate's comments in place, or creates one.
- * After creating, duplicates that a concurrent run may have created are removed, keeping the oldest.
+ * After creating, it settles with runs that created one at the same time: the oldest comment is
+ * kept, it shows the verdict on the newest edit, and the others are removed.
  */
 export async function syncComment(
   client: GitHubClient,
@@ -49,22 +75,28 @@ export async function syncComment(
   existing: IssueComment | null,
   body: string,
   checkName: string,
-): Promise<CommentAction> {
+): Promise<CommentSync> {
   if (existing) {
-    if (existing.body === body) return 'unchanged';
+    if (existing.body === body) return { action: 'unchanged', newer: null };
     await updateComment(client, repository, existing.id, body);
-    return 'updated';
+    return { action: 'updated', newer: null };
   }
   const created = await createComment(client, repository, number, body);
-  const ours = gateComments(await listComments(client, repository, number), checkName);
+  const ours = gateComments(await listComments(client, repository, number), checkName).map((comment) =>
+    comment.id === created ? { ...comment, body } : comment,
+  );
   const keep = ours[0];
-  if (keep && keep.id !== created) {
-    await updateComment(client, repository, keep.id, body);
-  }
+  if (!keep) return { action: 'created', newer: null };
+  const newest = ours.reduce((best, comment) =>
+    (stampOf(comment)?.evaluated ?? '') > (stampOf(best)?.evaluated ?? '') ? comment : best,
+  );
+  if (newest.body !== keep.body) await updateComment(client, repository, keep.id, newest.body);
   await Promise.all(
     ours
-      .filter((comment) => comment.id !== keep?.id)
+      .filter((comment) => comment.id !== keep.id)
       .map((comment) => deleteComment(client, repository, comment.id)),
   );
-  return 'created';
+  const mine = stampOf({ ...keep, body });
+  const theirs = stampOf(newest);
+  return { action: 'created', newer: theirs && mine && theirs.evaluated > mine.evaluated ? theirs : null };
 }

@@ -1,0 +1,178 @@
+import { GitHubEmulator } from './emulator/github-emulator.js';
+import { runAction } from './emulator/run-action.js';
+import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+
+const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
+const INCOMPLETE = '- [x] Tests pass\n- [ ] Rollback plan tested\n';
+const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
+
+let emulator: GitHubEmulator;
+
+async function setUp(): Promise<string> {
+  emulator = new GitHubEmulator({
+    files: { master: { '.github/checklist-gate.yml': POLICY } },
+    pulls: [
+      { number: 2, base: 'master', headSha: HEAD_SHA, body: COMPLETE, updatedAt: '2026-11-20T10:00:00Z' },
+    ],
+  });
+  return emulator.start();
+}
+
+afterEach(async () => {
+  await emulator?.stop();
+});
+
+const count = (method: string, ending: string) =>
+  emulator.requests.filter((request) => request.method === method && request.path.endsWith(ending)).length;
+
+const run = (apiUrl: string, extra: Partial<Parameters<typeof runAction>[0]> = {}) =>
+  runAction({ apiUrl, eventName: 'pull_request', payload: pullRequestEvent('edited', COMPLETE), ...extra });
+
+describe('the action when GitHub fails', () => {
+  it('retries a 500 and a 502, then passes', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({ method: 'GET', path: '/repos/Codertocat/Hello-World/pulls/2', status: 500 });
+    emulator.inject({ method: 'POST', path: /\/statuses\//, status: 502 });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(0);
+    expect(count('GET', '/pulls/2')).toBe(2);
+    expect(count('POST', `/statuses/${HEAD_SHA}`)).toBe(2);
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
+  });
+
+  it('sits out a secondary rate limit (403 with retry-after), then passes', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({
+      method: 'GET',
+      path: /\/contents\//,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      },
+    });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(0);
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(2);
+    expect(result.stdout).toContain('secondary rate limit');
+  });
+
+  it('sits out a 429 secondary rate limit with retry-after, then passes', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({
+      method: 'GET',
+      path: /\/issues\/2\/comments$/,
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(0);
+    expect(count('GET', '/issues/2/comments')).toBeGreaterThanOrEqual(2);
+    expect(emulator.gateComments(2)).toHaveLength(1);
+  });
+
+  it('sits out the primary rate limit until its reset, then passes', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({
+      method: 'GET',
+      path: '/repos/Codertocat/Hello-World/pulls/2',
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
+      body: { message: 'API rate limit exceeded for installation.' },
+    });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(0);
+    expect(count('GET', '/pulls/2')).toBe(2);
+    expect(result.stdout).toContain('rate limit');
+  });
+
+  it('gives up on a secondary rate limit that asks for too long a wait, and fails closed', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({
+      method: 'GET',
+      path: /\/contents\//,
+      status: 403,
+      headers: { 'retry-after': '3600' },
+      body: { message: 'You have exceeded a secondary rate limit.' },
+    });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(1);
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(1);
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['error']);
+  });
+
+  it('does not retry a 404 for the pull request: an error status on the payload commit, and a failed job', async () => {
+    const apiUrl = await setUp();
+    emulator.pulls.delete(2);
+    const result = await run(apiUrl);
+    expect(result.code).toBe(1);
+    expect(count('GET', '/pulls/2')).toBe(1);
+    expect(emulator.statuses).toMatchObject([{ sha: HEAD_SHA, state: 'error' }]);
+  });
+
+  it('does not retry a 422 when posting the status, and fails the job', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({ method: 'POST', path: /\/statuses\//, status: 422, times: 5 });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(1);
+    expect(count('POST', `/statuses/${HEAD_SHA}`)).toBe(2);
+    expect(result.stdout).toContain(
+      '::error::checklist-gate could not evaluate the checklist, so the gate fails',
+    );
+  });
+});
+
+describe('the action when runs overlap', () => {
+  it('a slow run whose description was edited meanwhile evaluates again before writing', async () => {
+    const apiUrl = await setUp();
+    emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:00Z');
+    emulator.inject({ method: 'GET', path: /\/issues\/2\/comments$/, status: 0, delayMs: 2500 });
+    const slow = run(apiUrl);
+    await waitFor(() => count('GET', '/pulls/2') >= 1);
+    emulator.editBody(2, COMPLETE, '2026-11-20T10:00:05Z');
+    const result = await slow;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('evaluating again');
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
+    expect(emulator.gateComments(2)).toHaveLength(1);
+  });
+
+  it('two runs at once leave one comment, showing the newer description, and the newer status last', async () => {
+    const apiUrl = await setUp();
+    emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:00Z');
+    // The older run reads the old description, then waits on its comment list (but not long enough
+    // to re-read), while the newer run reads the edited description and reports first.
+    emulator.inject({
+      method: 'GET',
+      path: /\/issues\/2\/comments$/,
+      status: 0,
+      delayMs: 1200,
+      token: 'older',
+    });
+    const older = run(apiUrl, {
+      inputs: { token: 'older' },
+      payload: pullRequestEvent('edited', INCOMPLETE),
+    });
+    await waitFor(() =>
+      emulator.requests.some((request) => request.token === 'older' && request.path.endsWith('/pulls/2')),
+    );
+    emulator.editBody(2, COMPLETE, '2026-11-20T10:00:05Z');
+    const newer = run(apiUrl, { inputs: { token: 'newer' } });
+    const [first, second] = await Promise.all([older, newer]);
+    expect(second.code).toBe(0);
+    expect(first.code).toBe(1);
+    const comments = emulator.gateComments(2);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('All 2 required items done');
+    expect(emulator.statuses.at(-1)?.state).toBe('success');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

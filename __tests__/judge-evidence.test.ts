@@ -1,0 +1,717 @@
+import { parseChecklist } from '../src/checklist/parse.js';
+import type { EvaluationContext } from '../src/evaluate/context.js';
+import { evaluate } from '../src/evaluate/evaluate.js';
+import type { EvidenceFacts, LinkFacts, SignoffFacts } from '../src/evaluate/facts.js';
+import { parseGitHubLink } from '../src/evaluate/github-link.js';
+import { factsNeeded } from '../src/evaluate/plan-facts.js';
+import { loadPolicy } from '../src/policy/load-policy.js';
+import type { Policy } from '../src/policy/policy.js';
+import type { Report, ReportItem } from '../src/report/report.js';
+
+const HOST = 'github.com';
+const REPO = 'https://github.com/Codertocat/Hello-World';
+const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+const OLD = '7638417db6d59f3c431d3e1f261cc637155684cd';
+
+const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'master', labels: [], changedPaths: [] };
+
+function policy(yaml: string): Policy {
+  const loaded = loadPolicy(yaml, 'p.yml');
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  return loaded.policy;
+}
+
+function check(markdown: string, yaml: string, context: Partial<EvaluationContext> = {}): Report {
+  return evaluate(parseChecklist(markdown), policy(yaml), { ...PR, ...context });
+}
+
+function only(report: Report, id: string): ReportItem {
+  const found = report.items.filter((item) => item.id === id);
+  expect(found).toHaveLength(1);
+  return found[0] as ReportItem;
+}
+
+function key(url: string): string {
+  const link = parseGitHubLink(url, HOST);
+  if (!link) throw new Error(`not a GitHub link: ${url}`);
+  return link.key;
+}
+
+/** Evidence facts as the action would gather them: what the API said, by link. */
+function evidence(byUrl: [string, LinkFacts][], overrides: Partial<EvidenceFacts> = {}): EvidenceFacts {
+  return {
+    host: HOST,
+    commit: HEAD,
+    links: new Map(byUrl.map(([url, facts]) => [key(url), facts])),
+    maxLinks: 20,
+    ...overrides,
+  };
+}
+
+function signoffs(overrides: Partial<SignoffFacts> = {}): SignoffFacts {
+  return { approvedBy: [], teams: new Map(), edit: null, ...overrides };
+}
+
+const completed = (
+  kind: 'run' | 'job' | 'check-run',
+  conclusion: string | null = 'success',
+  headSha = HEAD,
+): LinkFacts => ({ found: true, kind, status: 'completed', conclusion, headSha });
+
+const VERIFY = `version: 1
+items:
+  - id: ci
+    text: Evidence
+    evidence:
+      verify: true
+`;
+const SAME_COMMIT = VERIFY.replace('verify: true', 'verify: true\n      same-commit: true');
+
+/** Judges one ticked item carrying one link, with what the API said of it. */
+function judgeLink(
+  url: string,
+  facts: LinkFacts | null,
+  yaml = VERIFY,
+  commit: string | null = HEAD,
+): ReportItem {
+  const report = check(`- [x] Evidence: ${url}\n`, yaml, {
+    evidence: evidence(facts ? [[url, facts]] : [], { commit }),
+    signoffs: signoffs(),
+  });
+  return only(report, 'ci');
+}
+
+describe('verified evidence: every way a link passes', () => {
+  it.each<[string, string, LinkFacts]>([
+    ['a successful run', `${REPO}/actions/runs/11`, completed('run')],
+    ['a successful attempt', `${REPO}/actions/runs/11/attempts/2`, completed('run')],
+    ['a successful job', `${REPO}/actions/runs/11/job/77`, completed('job')],
+    ['a successful check run', `${REPO}/runs/501`, completed('check-run')],
+    ['a merged pull request', `${REPO}/pull/8`, { found: true, kind: 'pull', merged: true, state: 'closed' }],
+    [
+      'an issue closed as completed',
+      `${REPO}/issues/30`,
+      { found: true, kind: 'issue', state: 'closed', stateReason: 'completed', pullRequestMerged: null },
+    ],
+    [
+      'an issue closed without a reason (closed before GitHub recorded reasons)',
+      `${REPO}/issues/33`,
+      { found: true, kind: 'issue', state: 'closed', stateReason: null, pullRequestMerged: null },
+    ],
+    ['a commit that exists', `${REPO}/commit/deadbeef`, { found: true, kind: 'commit' }],
+    ['a published release', `${REPO}/releases/tag/v1.0`, { found: true, kind: 'release', draft: false }],
+    [
+      'a run on another commit without same-commit',
+      `${REPO}/actions/runs/11`,
+      completed('run', 'success', OLD),
+    ],
+  ])('%s', (_name, url, facts) => {
+    const item = judgeLink(url, facts);
+    expect([item.status, item.problems, item.fix]).toEqual(['ok', [], null]);
+  });
+
+  it('same-commit: a run on the commit under review, the sha compared without regard to case', () => {
+    const item = judgeLink(
+      `${REPO}/actions/runs/11`,
+      completed('run', 'success', HEAD.toUpperCase()),
+      SAME_COMMIT,
+    );
+    expect(item.status).toBe('ok');
+  });
+});
+
+describe('verified evidence: every refusal, in words', () => {
+  it.each<[string, string, LinkFacts, string]>([
+    ['a run that failed', `${REPO}/actions/runs/11`, completed('run', 'failure'), 'run 11 concluded failure'],
+    [
+      'a cancelled job',
+      `${REPO}/actions/runs/11/job/77`,
+      completed('job', 'cancelled'),
+      'job 77 concluded cancelled',
+    ],
+    [
+      'a completed check run without a conclusion',
+      `${REPO}/runs/501`,
+      completed('check-run', null),
+      'check run 501 concluded without a conclusion',
+    ],
+    [
+      'a run still in progress',
+      `${REPO}/actions/runs/11`,
+      { found: true, kind: 'run', status: 'in_progress', conclusion: null, headSha: HEAD },
+      'run 11 has not completed (it is in_progress)',
+    ],
+    [
+      'a queued attempt',
+      `${REPO}/actions/runs/11/attempts/3`,
+      { found: true, kind: 'run', status: 'queued', conclusion: null, headSha: HEAD },
+      'run 11 (attempt 3) has not completed (it is queued)',
+    ],
+    [
+      'a pull request not merged',
+      `${REPO}/pull/9`,
+      { found: true, kind: 'pull', merged: false, state: 'closed' },
+      'PR #9 is not merged',
+    ],
+    [
+      'an open issue',
+      `${REPO}/issues/32`,
+      { found: true, kind: 'issue', state: 'open', stateReason: null, pullRequestMerged: null },
+      'issue #32 is still open',
+    ],
+    [
+      'an issue closed as not planned',
+      `${REPO}/issues/31`,
+      { found: true, kind: 'issue', state: 'closed', stateReason: 'not_planned', pullRequestMerged: null },
+      'issue #31 was closed as not planned, not as completed',
+    ],
+    [
+      'a draft release',
+      `${REPO}/releases/tag/v1.1-rc`,
+      { found: true, kind: 'release', draft: true },
+      'release v1.1-rc is a draft, not published',
+    ],
+    [
+      'a run that does not exist',
+      `${REPO}/actions/runs/14`,
+      { found: false, reason: 'not-found', detail: 'not found' },
+      'no such run (run 14 in Codertocat/Hello-World), or this token cannot read that repository',
+    ],
+    [
+      'a pull request that does not exist',
+      `${REPO}/pull/404`,
+      { found: false, reason: 'not-found', detail: 'not found' },
+      'no such pull request (PR #404 in Codertocat/Hello-World), or this token cannot read that repository',
+    ],
+    [
+      'a commit that does not exist',
+      `${REPO}/commit/deadbee`,
+      { found: false, reason: 'not-found', detail: 'not found' },
+      'no such commit (commit deadbee in Codertocat/Hello-World), or this token cannot read that repository',
+    ],
+    [
+      'a release that does not exist',
+      `${REPO}/releases/tag/v9`,
+      { found: false, reason: 'not-found', detail: 'not found' },
+      'no such release (release v9 in Codertocat/Hello-World), or this token cannot read that repository',
+    ],
+    [
+      'a run in a repository the token cannot read',
+      'https://github.com/octo-org/secret/actions/runs/7',
+      { found: false, reason: 'unreadable', detail: 'forbidden' },
+      'run 7 in octo-org/secret cannot be read with this token, so it is unverifiable',
+    ],
+    [
+      'a link whose check failed otherwise',
+      `${REPO}/issues/34`,
+      { found: false, reason: 'failed', detail: 'GitHub answered 500' },
+      'issue #34 in Codertocat/Hello-World could not be checked: GitHub answered 500',
+    ],
+  ])('%s', (_name, url, facts, reason) => {
+    const item = judgeLink(url, facts);
+    expect(item.status).toBe('bad-evidence');
+    expect(item.problems).toEqual([`${url} is not accepted: ${reason}`]);
+    expect(item.fix).toBe('Replace the link with a link to the evidence (a full http(s) address).');
+  });
+
+  it('a check run that does not exist is named as a check run', () => {
+    const item = judgeLink(`${REPO}/runs/502`, { found: false, reason: 'not-found', detail: 'not found' });
+    expect(item.problems).toEqual([
+      `${REPO}/runs/502 is not accepted: no such check run (check run 502 in Codertocat/Hello-World), or this token cannot read that repository`,
+    ]);
+  });
+
+  it('same-commit: a run on another commit names both commits', () => {
+    const item = judgeLink(`${REPO}/actions/runs/21`, completed('run', 'success', OLD), SAME_COMMIT);
+    expect(item.status).toBe('bad-evidence');
+    expect(item.problems).toEqual([
+      `${REPO}/actions/runs/21 is not accepted: run 21 ran on 7638417, not on the commit under review (ec26c3e)`,
+    ]);
+  });
+
+  it('same-commit applies to jobs and check runs too', () => {
+    expect(
+      judgeLink(`${REPO}/actions/runs/1/job/77`, completed('job', 'success', OLD), SAME_COMMIT).problems,
+    ).toEqual([
+      `${REPO}/actions/runs/1/job/77 is not accepted: job 77 ran on 7638417, not on the commit under review (ec26c3e)`,
+    ]);
+    expect(judgeLink(`${REPO}/runs/501`, completed('check-run', 'success', OLD), SAME_COMMIT).status).toBe(
+      'bad-evidence',
+    );
+  });
+
+  it('a link past the verification limit (no facts for it) is refused, naming the limit', () => {
+    const url = `${REPO}/actions/runs/43`;
+    const report = check(`- [x] Evidence: ${url}\n`, VERIFY, {
+      evidence: evidence([], { maxLinks: 2 }),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'bad-evidence',
+      problems: [`${url} is not accepted: not verified: one evaluation verifies at most 2 distinct links`],
+    });
+  });
+
+  it('a link on another host is accepted by the allow-list, with a note that it could not be verified', () => {
+    const url = 'https://grafana.acme.dev/d/x';
+    const report = check(`- [x] Evidence: ${url}\n`, VERIFY, {
+      evidence: evidence([]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci').status).toBe('ok');
+    expect(report.notes).toEqual([
+      'ci: https://grafana.acme.dev/d/x could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on github.com); the allow-list accepted it.',
+    ]);
+  });
+
+  it('a link the allow-list rejects is refused before any verification, with the allow-list reason', () => {
+    const url = `${REPO}/pull/8`;
+    const yaml = VERIFY.replace(
+      'verify: true',
+      'verify: true\n      allow: ["https://github.com/*/*/actions/runs/*"]',
+    );
+    const item = judgeLink(url, { found: true, kind: 'pull', merged: true, state: 'closed' }, yaml);
+    expect(item).toMatchObject({
+      status: 'bad-evidence',
+      problems: [
+        `${url} is not accepted: it does not match the allowed links (https://github.com/*/*/actions/runs/*)`,
+      ],
+      fix: 'Replace the link with a link to a GitHub Actions run.',
+    });
+  });
+
+  it('one good link is enough when min is 1; the refused one is not held against the item', () => {
+    const good = `${REPO}/actions/runs/11`;
+    const bad = `${REPO}/actions/runs/12`;
+    const report = check(`- [x] Evidence: ${bad} ${good}\n`, VERIFY, {
+      evidence: evidence([
+        [good, completed('run')],
+        [bad, completed('run', 'failure')],
+      ]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({ status: 'ok', problems: [] });
+  });
+
+  it('min 2 with one verified and one refused link: the refusal is the problem', () => {
+    const good = `${REPO}/actions/runs/11`;
+    const bad = `${REPO}/actions/runs/12`;
+    const yaml = VERIFY.replace('verify: true', 'verify: true\n      min: 2');
+    const report = check(`- [x] Evidence: ${good} ${bad}\n`, yaml, {
+      evidence: evidence([
+        [good, completed('run')],
+        [bad, completed('run', 'failure')],
+      ]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'bad-evidence',
+      problems: [`${bad} is not accepted: run 12 concluded failure`],
+      fix: 'Replace the link with 2 links to the evidence (a full http(s) address).',
+    });
+  });
+
+  it('min 2 with one verified link and nothing refused: too few links', () => {
+    const good = `${REPO}/actions/runs/11`;
+    const yaml = VERIFY.replace('verify: true', 'verify: true\n      min: 2');
+    const report = check(`- [x] Evidence: ${good}\n`, yaml, {
+      evidence: evidence([[good, completed('run')]]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'no-evidence',
+      problems: ['ticked with 1 acceptable link: needs 2 links to the evidence (a full http(s) address)'],
+    });
+  });
+
+  it('an optional item keeps its problems but does not fail the gate', () => {
+    const url = `${REPO}/actions/runs/12`;
+    const yaml = VERIFY.replace('    text: Evidence', '    text: Evidence\n    required: false');
+    const report = check(`- [x] Evidence: ${url}\n- [x] Other\n`, yaml, {
+      evidence: evidence([[url, completed('run', 'failure')]]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'optional',
+      problems: [`${url} is not accepted: run 12 concluded failure`],
+    });
+    expect(report.passed).toBe(true);
+  });
+
+  it('without verify, the API facts are not consulted at all', () => {
+    const url = `${REPO}/actions/runs/12`;
+    const yaml = 'version: 1\nitems:\n  - id: ci\n    text: Evidence\n    evidence: {}\n';
+    const item = judgeLink(url, completed('run', 'failure'), yaml);
+    expect(item.status).toBe('ok');
+  });
+});
+
+describe('the CLI: no API facts', () => {
+  it('verify passes on the allow-list alone, with a note per item', () => {
+    const url = `${REPO}/actions/runs/12`;
+    const report = check(`- [x] Evidence: ${url}\n`, VERIFY, { evidence: null, signoffs: null });
+    expect(report.passed).toBe(true);
+    expect(only(report, 'ci').status).toBe('ok');
+    expect(report.notes).toEqual(['ci: its links were not verified; the CLI does not call the GitHub API.']);
+  });
+
+  it('evidence and signoffs absent from the context count as the CLI', () => {
+    const url = `${REPO}/actions/runs/12`;
+    const yaml = `${VERIFY}    approvers: [alice]\n`;
+    const report = check(`- [x] Evidence: ${url}\n`, yaml);
+    expect(only(report, 'ci').status).toBe('ok');
+    expect(report.notes).toEqual([
+      'ci: its links were not verified; the CLI does not call the GitHub API.',
+      'ci: its approvers were not checked; the CLI does not call the GitHub API.',
+    ]);
+  });
+
+  it('approvers pass unchecked, with a note', () => {
+    const yaml = 'version: 1\nitems:\n  - id: signoff\n    text: QA sign-off\n    approvers: [alice]\n';
+    const report = check('- [x] QA sign-off\n', yaml, { evidence: null, signoffs: null });
+    expect(report.passed).toBe(true);
+    expect(report.notes).toEqual([
+      'signoff: its approvers were not checked; the CLI does not call the GitHub API.',
+    ]);
+  });
+
+  it('the CLI still refuses what the allow-list refuses', () => {
+    const report = check('- [x] Evidence: https://example.com/run\n', VERIFY, {
+      evidence: null,
+      signoffs: null,
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'bad-evidence',
+      problems: ['https://example.com/run is not accepted: it is a placeholder address'],
+    });
+  });
+});
+
+const SIGNOFF = `version: 1
+items:
+  - id: qa
+    text: QA sign-off
+    approvers: [alice, acme/release]
+  - id: notes
+    text: Release notes written
+`;
+const SIGNED = '- [x] QA sign-off\n- [x] Release notes written\n';
+
+describe('approvers', () => {
+  it('an approving review on the head commit by a listed login passes (logins compared without case)', () => {
+    const report = check(SIGNED, SIGNOFF.replace('[alice,', '[Alice,'), {
+      evidence: evidence([]),
+      signoffs: signoffs({ approvedBy: ['alice'], teams: new Map([['acme/release', { members: [] }]]) }),
+    });
+    expect(only(report, 'qa')).toMatchObject({ status: 'ok', problems: [] });
+    expect(report.summary).toBe('All 2 required items done');
+  });
+
+  it('an approving review by a member of a listed team passes', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({ approvedBy: ['bob'], teams: new Map([['acme/release', { members: ['bob'] }]]) }),
+    });
+    expect(only(report, 'qa').status).toBe('ok');
+  });
+
+  it('no approval: unapproved, counted as open, named in the summary and the fix', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        approvedBy: ['mallory'],
+        teams: new Map([['acme/release', { members: ['bob'] }]]),
+      }),
+    });
+    expect(only(report, 'qa')).toEqual(
+      expect.objectContaining({
+        status: 'unapproved',
+        required: true,
+        problems: ['no approval from @alice or a member of @acme/release'],
+        fix: 'Ask @alice or a member of @acme/release to approve the pull request (a review on its current head commit), or to tick the box themselves.',
+      }),
+    );
+    expect(report.passed).toBe(false);
+    expect(report.conclusion).toBe('fail');
+    expect(report.summary).toBe('1 of 2 required items open');
+    expect(report.counts).toEqual({ total: 2, required: 2, done: 1, open: 1, optional: 0, notRequired: 0 });
+  });
+
+  it('an unreadable team: the problem says which permission is missing', () => {
+    const error =
+      'cannot read the members of acme/release: the token needs the organization permission "Members: read" (a GitHub App or a fine-grained token; the workflow token cannot read teams), or the team does not exist';
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({ approvedBy: ['bob'], teams: new Map([['acme/release', { error }]]) }),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unapproved',
+      problems: ['no approval from @alice or a member of @acme/release', error],
+    });
+  });
+
+  it('a team whose members were not read at all is named', () => {
+    const report = check(SIGNED, SIGNOFF, { signoffs: signoffs({ approvedBy: ['bob'] }) });
+    expect(only(report, 'qa').problems).toEqual([
+      'no approval from @alice or a member of @acme/release',
+      'the members of acme/release were not read',
+    ]);
+  });
+
+  it('an unreadable team does not matter when a listed login approved', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({ approvedBy: ['alice'], teams: new Map([['acme/release', { error: 'nope' }]]) }),
+    });
+    expect(only(report, 'qa')).toMatchObject({ status: 'ok', problems: [] });
+  });
+
+  it('three approvers are listed with commas and "or"', () => {
+    const yaml =
+      'version: 1\nitems:\n  - id: qa\n    text: QA sign-off\n    approvers: [alice, bob, carol]\n';
+    const report = check('- [x] QA sign-off\n', yaml, { signoffs: signoffs() });
+    expect(only(report, 'qa').problems).toEqual(['no approval from @alice, @bob or @carol']);
+  });
+
+  it('the edit that ticked it, made by an approver, passes', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        edit: { sender: 'ALICE', previousBody: '- [ ] QA sign-off\n- [x] Release notes written\n' },
+        teams: new Map([['acme/release', { members: [] }]]),
+      }),
+    });
+    expect(only(report, 'qa')).toMatchObject({ status: 'ok', problems: [] });
+    expect(report.passed).toBe(true);
+  });
+
+  it('the edit that added it already ticked, made by a team member, passes', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        edit: { sender: 'bob', previousBody: '- [x] Release notes written\n' },
+        teams: new Map([['acme/release', { members: ['bob'] }]]),
+      }),
+    });
+    expect(only(report, 'qa').status).toBe('ok');
+  });
+
+  it('the edit that ticked it, made by someone else, fails naming who ticked it', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        edit: { sender: 'carol', previousBody: '- [ ] QA sign-off\n- [x] Release notes written\n' },
+        teams: new Map([['acme/release', { members: ['bob'] }]]),
+      }),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unapproved',
+      problems: ['ticked by @carol, who is not an approver'],
+    });
+  });
+
+  it('an edit that did not tick the item proves nothing about it, whoever made it', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        edit: { sender: 'alice', previousBody: '- [x] QA sign-off\n- [ ] Release notes written\n' },
+        teams: new Map([['acme/release', { members: [] }]]),
+      }),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unapproved',
+      problems: ['no approval from @alice or a member of @acme/release'],
+    });
+  });
+
+  it('items are paired across the edit by their id marker, so rewording a ticked item is not a new tick', () => {
+    const yaml = 'version: 1\nitems:\n  - id: qa\n    approvers: [alice]\n';
+    const report = check('- [x] QA signed off by the lead <!-- id: qa -->\n', yaml, {
+      signoffs: signoffs({
+        edit: { sender: 'alice', previousBody: '- [x] QA sign-off <!-- id: qa -->\n' },
+      }),
+    });
+    expect(only(report, 'qa')).toMatchObject({ status: 'unapproved', problems: ['no approval from @alice'] });
+  });
+
+  it('evidence is judged before the sign-off', () => {
+    const yaml = `${VERIFY}    approvers: [alice]\n`;
+    const url = `${REPO}/actions/runs/12`;
+    const report = check(`- [x] Evidence: ${url}\n`, yaml, {
+      evidence: evidence([[url, completed('run', 'failure')]]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'bad-evidence',
+      problems: [`${url} is not accepted: run 12 concluded failure`],
+    });
+  });
+
+  it('an unticked item with approvers says who must vouch for it', () => {
+    const report = check('- [ ] QA sign-off\n- [x] Release notes written\n', SIGNOFF, {
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unchecked',
+      problems: ['not ticked'],
+      fix: 'Tick the box once this is done. It counts once @alice or a member of @acme/release approves the pull request or ticks it.',
+    });
+  });
+
+  it('an optional item that is not approved stays optional', () => {
+    const yaml = SIGNOFF.replace('    approvers:', '    required: false\n    approvers:');
+    const report = check(SIGNED, yaml, {
+      signoffs: signoffs({ teams: new Map([['acme/release', { members: [] }]]) }),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'optional',
+      problems: ['no approval from @alice or a member of @acme/release'],
+    });
+    expect(report.passed).toBe(true);
+    expect(report.counts).toMatchObject({ required: 1, open: 0, optional: 1 });
+  });
+});
+
+describe('factsNeeded', () => {
+  const doc = (markdown: string) => parseChecklist(markdown);
+
+  it('only the links of ticked items whose rule verifies, and only those the allow-list accepts', () => {
+    const yaml = `version: 1
+items:
+  - id: ci
+    text: CI green
+    evidence:
+      verify: true
+      allow: ["https://github.com/*/*/actions/runs/*"]
+  - id: docs
+    text: Docs merged
+    evidence: {}
+  - id: perf
+    text: Perf checked
+    evidence:
+      verify: true
+`;
+    const markdown = [
+      `- [x] CI green: ${REPO}/actions/runs/11 ${REPO}/pull/5 https://grafana.acme.dev/d/x`,
+      `- [x] Docs merged: ${REPO}/pull/6`,
+      `- [ ] Perf checked: ${REPO}/actions/runs/12`,
+      `- [x] Unlisted: ${REPO}/actions/runs/13`,
+      '',
+    ].join('\n');
+    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    expect(needed.links.map((link) => link.key)).toEqual(['run:codertocat/hello-world:11']);
+    expect(needed.overLimit).toBe(0);
+    expect(needed).toMatchObject({ changedFiles: false, reviews: false, teams: [] });
+  });
+
+  it('links are found on the item line and in bullets under it, on any host that is the given one', () => {
+    const markdown = `- [x] Evidence: ${REPO}/issues/3\n  - [the job](${REPO}/actions/runs/4/job/5)\n`;
+    expect(factsNeeded(doc(markdown), policy(VERIFY), HOST, PR).links.map((link) => link.key)).toEqual([
+      'issue:codertocat/hello-world:3',
+      'job:codertocat/hello-world:5',
+    ]);
+    expect(factsNeeded(doc(markdown), policy(VERIFY), 'ghe.acme.dev', PR).links).toEqual([]);
+  });
+
+  it('one link per target: repeats within an item and across items are fetched once', () => {
+    const yaml = `version: 1
+items:
+  - id: a
+    text: A
+    evidence: { verify: true }
+  - id: b
+    text: B
+    evidence: { verify: true }
+`;
+    const markdown = [
+      `- [x] A: ${REPO}/actions/runs/11 ${REPO}/actions/runs/11?check_suite_focus=true`,
+      `- [x] B: ${REPO}/actions/runs/11#logs ${REPO}/pull/9 ${REPO}/pull/9/files`,
+      '',
+    ].join('\n');
+    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    expect(needed.links.map((link) => link.key)).toEqual([
+      'run:codertocat/hello-world:11',
+      'pull:codertocat/hello-world:9',
+    ]);
+  });
+
+  it('the limit: at most max-links distinct links, the rest counted in overLimit', () => {
+    const yaml = `version: 1
+verification:
+  max-links: 2
+items:
+  - match: "^Run"
+    evidence: { verify: true }
+`;
+    const markdown = [11, 12, 13, 14, 13]
+      .map((id) => `- [x] Run ${id}: ${REPO}/actions/runs/${id}`)
+      .join('\n');
+    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    expect(needed.links.map((link) => link.key)).toEqual([
+      'run:codertocat/hello-world:11',
+      'run:codertocat/hello-world:12',
+    ]);
+    expect(needed.overLimit).toBe(2);
+  });
+
+  it('the default limit is 20', () => {
+    const markdown = Array.from(
+      { length: 25 },
+      (_, id) => `- [x] Evidence: ${REPO}/actions/runs/${id + 1}`,
+    ).join('\n');
+    const needed = factsNeeded(doc(markdown), policy(VERIFY), HOST, PR);
+    expect(needed.links).toHaveLength(20);
+    expect(needed.overLimit).toBe(5);
+  });
+
+  it('links are taken in description order, so the limit cuts the last ones in the description', () => {
+    const yaml = `version: 1
+verification:
+  max-links: 1
+items:
+  - id: second
+    text: Second
+    evidence: { verify: true }
+  - id: first
+    text: First
+    evidence: { verify: true }
+`;
+    const markdown = `- [x] First: ${REPO}/actions/runs/1\n- [x] Second: ${REPO}/actions/runs/2\n`;
+    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    expect(needed.links.map((link) => link.key)).toEqual(['run:codertocat/hello-world:1']);
+  });
+
+  it('changed files only when an item or a section has a paths condition', () => {
+    const markdown = '## Database\n- [x] Migration reviewed\n';
+    const labelsOnly =
+      'version: 1\nitems:\n  - text: Migration reviewed\n    when: { labels: [db], branches: [main] }\n';
+    const itemPaths = 'version: 1\nitems:\n  - text: Migration reviewed\n    when: { paths: ["db/**"] }\n';
+    const sectionPaths = 'version: 1\nsections:\n  - heading: Database\n    when: { paths: ["db/**"] }\n';
+    const untickedPaths =
+      'version: 1\nitems:\n  - text: Not in the checklist\n    when: { paths: ["db/**"] }\n';
+    expect(factsNeeded(doc(markdown), policy(labelsOnly), HOST, PR).changedFiles).toBe(false);
+    expect(factsNeeded(doc(markdown), policy(itemPaths), HOST, PR).changedFiles).toBe(true);
+    expect(factsNeeded(doc(markdown), policy(sectionPaths), HOST, PR).changedFiles).toBe(true);
+    expect(factsNeeded(doc(markdown), policy(untickedPaths), HOST, PR).changedFiles).toBe(true);
+  });
+
+  it('reviews and teams only for ticked items with approvers; teams in lower case, once each', () => {
+    const yaml = `version: 1
+items:
+  - text: QA sign-off
+    approvers: [alice, Acme/Release]
+  - text: Security sign-off
+    approvers: [acme/release, acme/security]
+  - text: Legal sign-off
+    approvers: [acme/legal]
+`;
+    const ticked = '- [x] QA sign-off\n- [x] Security sign-off\n- [ ] Legal sign-off\n';
+    expect(factsNeeded(doc(ticked), policy(yaml), HOST, PR)).toMatchObject({
+      reviews: true,
+      teams: ['acme/release', 'acme/security'],
+      links: [],
+    });
+    const none = '- [ ] QA sign-off\n- [ ] Security sign-off\n- [ ] Legal sign-off\n';
+    expect(factsNeeded(doc(none), policy(yaml), HOST, PR)).toMatchObject({ reviews: false, teams: [] });
+  });
+
+  it('only the checklist block is read', () => {
+    const yaml = `version: 1\nchecklist:\n  heading: Release\n${VERIFY.replace('version: 1\n', '')}`;
+    const markdown = `- [x] Evidence: ${REPO}/actions/runs/1\n## Release\n- [x] Evidence: ${REPO}/actions/runs/2\n`;
+    expect(factsNeeded(doc(markdown), policy(yaml), HOST, PR).links.map((link) => link.key)).toEqual([
+      'run:codertocat/hello-world:2',
+    ]);
+  });
+});
