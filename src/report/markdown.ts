@@ -1,6 +1,6 @@
 import type { Report, ReportItem, SectionResult } from './report.js';
 import { FAILING_STATUSES } from './report.js';
-import { safeInline } from './safe-text.js';
+import { safeInline, safeMessage } from './safe-text.js';
 
 export interface MarkdownOptions {
   /** The gate's name, shown in the heading: the check name in the action. */
@@ -33,7 +33,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     );
     for (const error of report.errors) {
       const place = [error.file, error.line, error.column].filter((part) => part !== null).join(':');
-      lines.push(`- \`${place.replace(/`/g, "'")}\` ${safeInline(error.message, 1000)}`);
+      lines.push(`- \`${place.replace(/`/g, "'")}\` ${safeMessage(error.message, 1000)}`);
     }
     lines.push(
       '',
@@ -65,7 +65,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(
       ...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)),
     );
-  if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeInline(note, 500)}`));
+  if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeMessage(note)}`));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
@@ -95,8 +95,8 @@ function failingItem(item: ReportItem): string[] {
     `- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`,
   ];
   for (const problem of item.problems.filter((text) => text !== 'not ticked'))
-    lines.push(`  - ${safeInline(problem, 500)}`);
-  if (item.fix) lines.push(`  - **Fix:** ${safeInline(item.fix, 500)}`);
+    lines.push(`  - ${safeMessage(problem)}`);
+  if (item.fix) lines.push(`  - **Fix:** ${safeMessage(item.fix)}`);
   return lines;
 }
 
@@ -109,8 +109,8 @@ function passingItem(item: ReportItem): string[] {
 const MAX_LISTED_CANDIDATES = 20;
 
 function failingSection(section: SectionResult): string[] {
-  const lines = [`- ❌ **Section “${safeInline(section.heading)}”** — ${safeInline(section.problem ?? '')}`];
-  if (section.fix) lines.push(`  - **Fix:** ${safeInline(section.fix, 500)}`);
+  const lines = [`- ❌ **Section “${safeInline(section.heading)}”** — ${safeMessage(section.problem ?? '')}`];
+  if (section.fix) lines.push(`  - **Fix:** ${safeMessage(section.fix)}`);
   for (const item of section.unticked.slice(0, MAX_LISTED_CANDIDATES)) {
     lines.push(`  - ☐ ${safeInline(item.text)} <sub>line ${item.line}</sub>`);
   }

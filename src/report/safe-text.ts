@@ -26,3 +26,33 @@ export function truncate(
   if (text.length <= limit) return text;
   return text.slice(0, Math.max(0, limit - marker.length)) + marker;
 }
+
+const URL_LIKE = /https?:\/\/[^\s<>()]+/g;
+
+/**
+ * Like safeInline, for messages that quote links and link patterns: those go into code spans,
+ * where GitHub neither links nor interprets them, and the rest is escaped as usual.
+ */
+export function safeMessage(text: string, maxLength = 500): string {
+  const flat = safeLength(text.replace(/[\r\n\t\u2028\u2029]+/g, ' '), maxLength);
+  let out = '';
+  let last = 0;
+  for (const match of flat.matchAll(URL_LIKE)) {
+    out += safeInline(flat.slice(last, match.index), maxLength) + codeSpan(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + safeInline(flat.slice(last), maxLength);
+}
+
+function safeLength(text: string, maxLength: number): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+}
+
+/** A code span holding any text: its fence is longer than any run of backticks inside. */
+function codeSpan(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
