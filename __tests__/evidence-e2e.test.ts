@@ -450,7 +450,9 @@ describe('verified evidence: links elsewhere', () => {
       'dashboards: https://grafana.acme.dev/d/x could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on github.com); the allow-list accepted it.',
     ]);
     expect(result.reads).toEqual([]);
-    expect(emulator.gateComments(2)[0]?.body).toContain('`https://grafana.acme.dev/d/x` could not be verified');
+    expect(emulator.gateComments(2)[0]?.body).toContain(
+      '`https://grafana.acme.dev/d/x` could not be verified',
+    );
   });
 
   it('another repository on github.com: readable passes; not found or forbidden fails', async () => {

@@ -17,18 +17,34 @@ const policy = read('checklists/production-release/checklist-gate.yml');
 const template = read('checklists/production-release/release.md');
 const tick = (body, text) => body.replace(`- [ ] ${text}`, `- [x] ${text}`);
 let failing = template;
-for (const text of ['Every change', 'Automated tests pass', 'No secrets', 'A backup', 'Dashboards and alerts', 'On-call']) {
+for (const text of [
+  'Every change',
+  'Automated tests pass',
+  'No secrets',
+  'A backup',
+  'Dashboards and alerts',
+  'On-call',
+]) {
   failing = tick(failing, text);
 }
 failing = failing
   .replace('Evidence: a link to the dashboard', 'Evidence: https://grafana.acme.dev/d/checkout')
-  .replace('Evidence: a link to the CI run of the release commit', 'Evidence: https://ci.acme.dev/builds/881');
+  .replace(
+    'Evidence: a link to the CI run of the release commit',
+    'Evidence: https://ci.acme.dev/builds/881',
+  );
 let passing = failing.replace(/- \[ \] (?!Error rate|Retrospective)/g, '- [x] ');
 passing = passing
-  .replace('Evidence: https://ci.acme.dev/builds/881', 'Evidence: https://github.com/acme/checkout/actions/runs/8812')
+  .replace(
+    'Evidence: https://ci.acme.dev/builds/881',
+    'Evidence: https://github.com/acme/checkout/actions/runs/8812',
+  )
   .replace('Evidence: a link to the scan report', 'Evidence: https://scanner.acme.dev/reports/4411')
   .replace('Evidence: a link to the load-test report', 'Evidence: https://grafana.acme.dev/d/k6-release')
-  .replace('Evidence: a link to the runbook or the rehearsal record', 'Evidence: https://wiki.acme.dev/runbooks/checkout-rollback');
+  .replace(
+    'Evidence: a link to the runbook or the rehearsal record',
+    'Evidence: https://wiki.acme.dev/runbooks/checkout-rollback',
+  );
 
 async function commentFor(body) {
   const emulator = new GitHubEmulator({
@@ -37,7 +53,15 @@ async function commentFor(body) {
   });
   const apiUrl = await emulator.start();
   try {
-    await runAction({ apiUrl, eventName: 'pull_request', payload: { action: 'edited', pull_request: { number: 2, base: { ref: 'master' } }, repository: { default_branch: 'master' } } });
+    await runAction({
+      apiUrl,
+      eventName: 'pull_request',
+      payload: {
+        action: 'edited',
+        pull_request: { number: 2, base: { ref: 'master' } },
+        repository: { default_branch: 'master' },
+      },
+    });
     return emulator.gateComments(2)[0].body;
   } finally {
     await emulator.stop();
@@ -45,7 +69,10 @@ async function commentFor(body) {
 }
 
 function page(markdown) {
-  const html = cmark.renderHtmlSync(markdown, { unsafe: true, extensions: { table: true, autolink: true, strikethrough: true, tasklist: true, tagfilter: true } });
+  const html = cmark.renderHtmlSync(markdown, {
+    unsafe: true,
+    extensions: { table: true, autolink: true, strikethrough: true, tasklist: true, tagfilter: true },
+  });
   return `<!doctype html><meta charset="utf-8"><style>${css}
     body { background: #fff; margin: 0; padding: 16px; font-family: -apple-system, "Segoe UI", sans-serif; }
     .comment { width: 820px; border: 1px solid #d0d7de; border-radius: 6px; }
@@ -58,15 +85,27 @@ function page(markdown) {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
-  for (const [name, body] of [['comment-failing', failing], ['comment-passing', passing]]) {
+  for (const [name, body] of [
+    ['comment-failing', failing],
+    ['comment-passing', passing],
+  ]) {
     const markdown = await commentFor(body);
     const tab = await browser.newPage({ deviceScaleFactor: 1 });
     await tab.setContent(page(markdown));
     if (name === 'comment-passing') await tab.click('summary');
-    await tab.locator('.comment').screenshot({ path: new URL(`images/${name}.png`, import.meta.url).pathname });
+    await tab
+      .locator('.comment')
+      .screenshot({ path: new URL(`images/${name}.png`, import.meta.url).pathname });
     await tab.close();
     console.log(`docs/images/${name}.png`);
   }
