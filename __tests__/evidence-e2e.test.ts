@@ -698,13 +698,14 @@ describe('approvers', () => {
     expect(result.statuses).toEqual([['failure', '2 of 4 required items open']]);
     expect(result.items).toEqual([
       ['qa', 'ok', []],
-      ['security', 'unapproved', ['no approval from @bob']],
-      ['legal', 'unapproved', ['no approval from @dave']],
+      // No edits: the edit history is the author's first description, so the author ticked these.
+      ['security', 'unapproved', ['ticked by @Codertocat, who is not an approver']],
+      ['legal', 'unapproved', ['ticked by @Codertocat, who is not an approver']],
       ['ops', 'ok', []],
     ]);
     expect(result.reads).toEqual([`${API}/pulls/2/reviews`]);
     // The comment names the approver without notifying them (a zero-width space after the @).
-    expect(emulator.gateComments(2)[0]?.body).toContain('no approval from @\u200bbob');
+    expect(emulator.gateComments(2)[0]?.body).toContain('ticked by @\u200bCodertocat, who is not an approver');
   });
 
   it('an edit by an approver that ticks the box passes', async () => {
@@ -766,7 +767,7 @@ describe('approvers', () => {
         'qa',
         'unapproved',
         [
-          'no approval from a member of @acme/qa',
+          'ticked by @Codertocat, who is not an approver',
           'cannot read the members of acme/qa: the token needs the organization permission "Members: read" (a GitHub App or a fine-grained token; the workflow token cannot read teams), or the team does not exist',
         ],
       ],

@@ -49,7 +49,7 @@ function evidence(byUrl: [string, LinkFacts][], overrides: Partial<EvidenceFacts
 }
 
 function signoffs(overrides: Partial<SignoffFacts> = {}): SignoffFacts {
-  return { approvedBy: [], teams: new Map(), edit: null, ...overrides };
+  return { approvedBy: [], teams: new Map(), edit: null, history: null, ...overrides };
 }
 
 const completed = (

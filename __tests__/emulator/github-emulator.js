@@ -20,7 +20,8 @@ export class GitHubEmulator {
   /**
    * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
    *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
-   *   resources?: Record<string, { status?: number, json: unknown }>, reviews?: Record<number, unknown[]> }} fixture
+   *   resources?: Record<string, { status?: number, json: unknown }>, reviews?: Record<number, unknown[]>,
+   *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]> }} fixture
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -44,6 +45,8 @@ export class GitHubEmulator {
     );
     /** @type {CommentRecord[]} */
     this.comments = [...(fixture.comments ?? [])];
+    /** Edit history by pull request number. @type {Map<number, { editor: string, body: string, editedAt: string }[]>} */
+    this.edits = new Map(Object.entries(fixture.edits ?? {}).map(([number, list]) => [Number(number), list]));
     /** Reviews by pull request number, as the API lists them. @type {Map<number, unknown[]>} */
     this.reviews = new Map(
       Object.entries(fixture.reviews ?? {}).map(([number, list]) => [Number(number), list]),
@@ -181,6 +184,7 @@ export class GitHubEmulator {
     /** @type {string} */ token,
     /** @type {string} */ accept,
   ) {
+    if (method === 'POST' && url.pathname === '/graphql') return this.graphql(body);
     const canned = method === 'GET' ? this.resources.get(url.pathname) : undefined;
     if (canned) {
       const status = canned.status ?? 200;
@@ -286,6 +290,35 @@ export class GitHubEmulator {
       return { status: 201, json: run };
     }
     return notFound();
+  }
+
+  /**
+   * The one GraphQL query the gate makes: a pull request's author, body and edit history. Each
+   * revision is `{ editor, body, editedAt }`; the history is `edits` by pull request number.
+   */
+  graphql(/** @type {any} */ body) {
+    const query = String(body?.query ?? '');
+    const number = Number(body?.variables?.number);
+    const pull = this.pulls.get(number);
+    if (!query.includes('userContentEdits') || !pull) {
+      return { status: 200, json: { data: null, errors: [{ message: 'not supported by the emulator' }] } };
+    }
+    const nodes = (this.edits.get(number) ?? []).map((edit) => ({
+      editedAt: edit.editedAt,
+      deletedAt: null,
+      editor: { login: edit.editor },
+      diff: edit.body,
+    }));
+    return {
+      status: 200,
+      json: {
+        data: {
+          repository: {
+            pullRequest: { author: { login: 'Codertocat' }, body: pull.body, userContentEdits: { nodes } },
+          },
+        },
+      },
+    };
   }
 
   page(/** @type {URL} */ url, /** @type {unknown[]} */ all, /** @type {string} */ path, absolute = false) {

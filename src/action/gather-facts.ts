@@ -3,6 +3,7 @@ import type { FactsNeeded } from '../evaluate/plan-facts.js';
 import { listChangedFiles } from '../github/changed-files.js';
 import type { GitHubClient } from '../github/client.js';
 import { fetchLinkFacts } from '../github/linked-facts.js';
+import { descriptionHistory } from '../github/edit-history.js';
 import { approversOfHead } from '../github/reviews.js';
 import type { Repository } from '../github/repository.js';
 import { teamMembers } from '../github/team-members.js';
@@ -34,7 +35,7 @@ export async function gatherFacts(
   about: FactsAbout,
 ): Promise<GatheredFacts> {
   const { repository, pullNumber, commit } = about;
-  const [links, files, approvedBy, teams] = await Promise.all([
+  const [links, files, approvedBy, teams, history] = await Promise.all([
     Promise.all(
       needed.links.map(async (link): Promise<[string, LinkFacts]> => [
         link.key,
@@ -48,10 +49,13 @@ export async function gatherFacts(
       ? approversOfHead(client, repository, pullNumber, commit)
       : Promise.resolve([]),
     Promise.all(needed.teams.map(async (team) => [team, await teamMembers(client, team)] as const)),
+    needed.reviews && pullNumber !== null
+      ? descriptionHistory(client, repository, pullNumber)
+      : Promise.resolve(null),
   ]);
   return {
     evidence: { host: about.host, commit, links: new Map(links), maxLinks: about.maxLinks },
-    signoffs: { approvedBy, teams: new Map(teams), edit: about.edit },
+    signoffs: { approvedBy, teams: new Map(teams), edit: about.edit, history },
     changedPaths: files?.paths ?? null,
     changedPathsCapped: files?.capped ?? false,
   };

@@ -39,4 +39,6 @@ export interface SignoffFacts {
   teams: Map<string, { members: string[] } | { error: string }>;
   /** The edit that triggered this run: who made it and the description before it. */
   edit: { sender: string; previousBody: string } | null;
+  /** The description's revisions from GitHub's edit history, oldest first; null when they could not be read. */
+  history: { editor: string; body: string }[] | null;
 }
