@@ -705,7 +705,9 @@ describe('approvers', () => {
     ]);
     expect(result.reads).toEqual([`${API}/pulls/2/reviews`]);
     // The comment names the approver without notifying them (a zero-width space after the @).
-    expect(emulator.gateComments(2)[0]?.body).toContain('ticked by @\u200bCodertocat, who is not an approver');
+    expect(emulator.gateComments(2)[0]?.body).toContain(
+      'ticked by @\u200bCodertocat, who is not an approver',
+    );
   });
 
   it('an edit by an approver that ticks the box passes', async () => {
