@@ -1,10 +1,49 @@
-import type { Code, Nodes, Root } from 'mdast';
+import type { Code, Nodes, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 
 export function parseGfm(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/**
+ * Emphasis and strikethrough change nothing about which boxes GitHub draws, their ticks or their
+ * links, and micromark resolves them in time quadratic in a paragraph's delimiters (65,536
+ * characters of "*_*_" took 86 seconds). The description is parsed without them; the text of the
+ * short paragraphs and headings the checklist reads is parsed again with them (see emphasisChildren).
+ */
+const WITHOUT_EMPHASIS = { disable: { null: ['attention', 'strikethrough'] } };
+
+function parseStructure(markdown: string): Root {
+  return fromMarkdown(markdown, {
+    extensions: [gfm(), WITHOUT_EMPHASIS],
+    mdastExtensions: [gfmFromMarkdown()],
+  });
+}
+
+/** Longest paragraph or heading whose emphasis is restored; longer ones keep their delimiters as text. */
+export const MAX_EMPHASIS_SOURCE = 2000;
+const HAS_DELIMITER = /[*_~]/;
+
+/**
+ * The inline content of a paragraph or heading, parsed with emphasis and strikethrough, from its
+ * source. A paragraph is parsed after a throw-away "x " so that text such as "2020. was" stays a
+ * paragraph rather than starting a list; the "x " is taken off again.
+ */
+export function emphasisChildren(source: string, kind: 'paragraph' | 'heading'): RootContent[] | null {
+  if (source.length > MAX_EMPHASIS_SOURCE || !HAS_DELIMITER.test(source)) return null;
+  const block = parseGfm(kind === 'paragraph' ? `x ${source}` : source).children[0];
+  if (!block || block.type !== kind) return null;
+  const children = [...block.children] as RootContent[];
+  if (kind === 'paragraph') {
+    const first = children[0];
+    if (first?.type !== 'text' || !first.value.startsWith('x ')) return null;
+    const rest = first.value.slice(2);
+    if (rest === '') children.shift();
+    else children[0] = { ...first, value: rest };
+  }
+  return children;
 }
 
 /** A line added to the source, in the coordinates of the source that holds it. */
@@ -38,7 +77,7 @@ const MAX_PASSES = 20;
  */
 export function parseLikeGitHub(markdown: string): GitHubTree {
   let source = markdown;
-  let tree = parseGfm(source);
+  let tree = parseStructure(source);
   const inserted: Insertion[] = [];
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const hidden = hiddenOrderedLists(tree, source);
@@ -59,7 +98,7 @@ export function parseLikeGitHub(markdown: string): GitHubTree {
     }
     parts.push(source.slice(from));
     source = parts.join('');
-    tree = parseGfm(source);
+    tree = parseStructure(source);
   }
   return {
     source,
@@ -77,8 +116,10 @@ type HiddenList = { lineStart: number; contentStart: number; line: number };
 /** Lines right after indented code where cmark-gfm starts an ordered list and micromark does not. */
 function hiddenOrderedLists(tree: Root, source: string): HiddenList[] {
   const found = new Map<number, HiddenList>();
-  const visit = (node: Nodes): void => {
-    if (!('children' in node)) return;
+  // A stack, not recursion: thousands of nested quotes or lists must not exhaust the call stack.
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (!('children' in node)) continue;
     node.children.forEach((child, position) => {
       const previous = node.children[position - 1];
       const start = child.position?.start;
@@ -92,10 +133,9 @@ function hiddenOrderedLists(tree: Root, source: string): HiddenList[] {
         const lineStart = source.lastIndexOf('\n', start.offset - 1) + 1;
         found.set(lineStart, { lineStart, contentStart: start.offset, line: start.line });
       }
-      visit(child);
+      pending.push(child);
     });
-  };
-  visit(tree);
+  }
   return [...found.values()].sort((a, b) => a.lineStart - b.lineStart);
 }
 

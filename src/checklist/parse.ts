@@ -1,13 +1,67 @@
 import type { Definition, ListItem, Nodes, Root } from 'mdast';
-import { parseGfm, parseLikeGitHub } from './gfm-tree.js';
+import { emphasisChildren, parseGfm, parseLikeGitHub } from './gfm-tree.js';
 import { collapseSpace, plainText, trimTrailingSeparators } from './plain-text.js';
 import { githubTaskState, LEADING_CHECK } from './task-marker.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
 
+const LEADING_CHECK_AND_SPACE = /^\[[ xX]\][ \t]+/;
 const ID_MARKER = /^<!--\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*-->$/;
+
+/** A description the parser refuses to read, saying why: nesting that deep is no checklist. */
+export class UnreadableDescriptionError extends Error {}
+
+/** Most block quote and list markers one line may nest; GitHub draws no checkbox on such a line. */
+const MAX_MARKERS_ON_A_LINE = 100;
+
+/** Refuses lines that open more than MAX_MARKERS_ON_A_LINE quotes or lists: they cost the parser time and stack out of all proportion. */
+function refuseDeepNesting(markdown: string): void {
+  let line = 1;
+  let markers = 0;
+  let counting = true;
+  for (let at = 0; at < markdown.length; at++) {
+    const char = markdown[at] ?? '';
+    if (char === '\n') {
+      line++;
+      markers = 0;
+      counting = true;
+      continue;
+    }
+    if (!counting || char === ' ' || char === '\t') continue;
+    const next = markdown[at + 1] ?? ' ';
+    if (char === '>' || ('-*+'.includes(char) && (next === ' ' || next === '\t'))) markers++;
+    else if (char >= '0' && char <= '9') {
+      let end = at;
+      while ((markdown[end] ?? '') >= '0' && (markdown[end] ?? '') <= '9') end++;
+      if ((markdown[end] === '.' || markdown[end] === ')') && (markdown[end + 1] ?? ' ').trim() === '') {
+        markers++;
+        at = end;
+      } else counting = false;
+    } else counting = false;
+    if (markers > MAX_MARKERS_ON_A_LINE) {
+      throw new UnreadableDescriptionError(
+        `line ${line} of the description nests more than ${MAX_MARKERS_ON_A_LINE} block quotes or list markers; ` +
+          'checklist-gate reads at most that many, and GitHub draws no checkbox on such a line',
+      );
+    }
+  }
+}
 
 /** Parses a description with GitHub's Markdown dialect and returns the checkboxes GitHub would draw. */
 export function parseChecklist(markdown: string): ChecklistDocument {
+  refuseDeepNesting(markdown);
+  try {
+    return readChecklist(markdown);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new UnreadableDescriptionError(
+        `the description nests blocks too deeply to read (${error.message})`,
+      );
+    }
+    throw error;
+  }
+}
+
+function readChecklist(markdown: string): ChecklistDocument {
   const { source, tree, toOriginal, isAdded } = parseLikeGitHub(markdown);
   const walker = new TreeWalker(source, collectDefinitions(tree));
   walker.visit(tree, 0, null);
@@ -81,6 +135,7 @@ class TreeWalker {
     if (node.type === 'list') for (const item of node.children) this.settleTaskState(item);
     switch (node.type) {
       case 'heading':
+        this.restoreEmphasis(node, 'heading');
         this.addHeading(node.depth, collapseSpace(plainText(node)), node.position?.start);
         break;
       case 'html':
@@ -129,8 +184,26 @@ class TreeWalker {
     });
   }
 
+  /**
+   * Gives a paragraph or heading back the emphasis the structural parse left out, for its text. A
+   * task item's paragraph can start at its check (micromark moves the start past it only when text
+   * follows the check), so a leading check is left out of the source.
+   */
+  private restoreEmphasis(node: Nodes, kind: 'paragraph' | 'heading'): void {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || !('children' in node)) return;
+    const source = this.source.slice(start, end);
+    const children = emphasisChildren(
+      kind === 'paragraph' ? source.replace(LEADING_CHECK_AND_SPACE, '') : source,
+      kind,
+    );
+    if (children) (node as { children: unknown[] }).children = children;
+  }
+
   private addTaskItem(node: ListItem & { checked: boolean }, depth: number, parent: number | null): number {
     const first = node.children[0];
+    if (first?.type === 'paragraph') this.restoreEmphasis(first, 'paragraph');
     const own = { links: [] as string[], id: null as string | null };
     for (const child of node.children) this.collectOwnContent(child, own);
     const item: TaskItem = {

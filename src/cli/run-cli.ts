@@ -1,3 +1,4 @@
+import { UnreadableDescriptionError } from '../checklist/parse.js';
 import { checkCommand } from './check-command.js';
 import type { CliIO } from './cli-io.js';
 import { initCommand } from './init-command.js';
@@ -42,7 +43,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`checklist-gate ${name}: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    io.err(`checklist-gate ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    const known = error instanceof UnreadableDescriptionError;
+    io.err(`checklist-gate ${name}: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
     return 2;
   }
 }

@@ -79,7 +79,10 @@ function rejectionReason(
   ) {
     return 'it is a placeholder address';
   }
-  if (url.pathname.split('/').some(isPlaceholderSegment)) return 'it is a placeholder';
+  // Inner segments must say something: "runs//", a blank or an invisible id is not a run.
+  const segments = url.pathname.split('/').slice(1);
+  if (segments.slice(0, -1).some(isBlankSegment)) return 'part of its address is empty';
+  if (segments.some(isPlaceholderSegment)) return 'it is a placeholder';
   if (allowed && !urlAllowed(url, allowed))
     return `it does not match the allowed links (${(patterns ?? []).join(', ')})`;
   return null;
@@ -102,13 +105,21 @@ function urlAllowed(url: URL, allowed: (candidate: string) => boolean): boolean 
   return false;
 }
 
-function isPlaceholderSegment(segment: string): boolean {
-  let decoded = segment;
+function decodeSegment(segment: string): string {
   try {
-    decoded = decodeURIComponent(segment);
+    return decodeURIComponent(segment);
   } catch {
-    // A malformed escape is judged as written.
+    return segment; // A malformed escape is judged as written.
   }
-  const word = decoded.toLowerCase();
-  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^[<{[]/.test(word);
+}
+
+function isBlankSegment(segment: string): boolean {
+  return decodeSegment(segment).replace(/[\s\u200b-\u200d\u2060\ufeff]/g, '') === '';
+}
+
+/** Words and template leftovers that stand where a real name or id belongs: TODO, xxx, <id>, {id}, ${{ }}, :id. */
+function isPlaceholderSegment(segment: string): boolean {
+  const word = decodeSegment(segment).toLowerCase();
+  if (segment !== '' && isBlankSegment(segment)) return true;
+  return PLACEHOLDER_WORDS.has(word) || /^x{3,}$/.test(word) || /^[<{[$:]/.test(word);
 }
