@@ -50,3 +50,19 @@ export function description(size) {
   }
   return lines.join('\n').slice(0, size);
 }
+
+/** Inputs of GitHub's maximum size (65,536 characters) built to make a parser work hard. */
+export function pathological(size = 65536) {
+  const fill = (unit) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  const nested = [];
+  for (let depth = 0; nested.join('\n').length < size; depth++)
+    nested.push(`${'  '.repeat(depth % 400)}- [ ] x`);
+  return {
+    'unclosed brackets': fill('- [x] ['),
+    backticks: fill('`` ` ``` '),
+    'unclosed HTML comments': fill('<!-- - [x] a\n'),
+    'nesting 400 levels deep': nested.join('\n').slice(0, size),
+    'emphasis runs': fill('*_*_**__'),
+    'one 65,536-character item': `- [x] ${'word '.repeat(size / 5)}`.slice(0, size),
+  };
+}
