@@ -1,43 +1,15 @@
 import { parseChecklist } from '../src/checklist/parse.js';
-import type { EvaluationContext } from '../src/evaluate/context.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
-import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { FAILING_STATUSES, type ItemStatus, type Report } from '../src/report/report.js';
 import { githubCheckboxes } from './helpers/github-render.js';
+import { CONTEXT, load, POLICY } from './helpers/hardening-policy.js';
 
 /**
  * A corpus of attempts to get a release past the gate without doing the work. Each attempt starts
  * from a complete, passing description and changes one thing; each must fail, on the item and with
  * the status named here, and the boxes the gate reads must be the boxes GitHub (cmark-gfm) draws.
  */
-
-const CONTEXT: EvaluationContext = {
-  event: 'pull_request',
-  baseBranch: 'main',
-  labels: [],
-  changedPaths: null,
-};
-
-const POLICY_TEXT = [
-  'version: 1',
-  'items:',
-  '  - id: rollback',
-  '    text: Rollback plan tested',
-  '  - id: load',
-  '    text: Load test passed',
-  '    evidence:',
-  "      allow: ['https://github.com/*/*/actions/runs/*']",
-  '',
-].join('\n');
-
-function load(text: string): Policy {
-  const loaded = loadPolicy(text, '.github/checklist-gate.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
-const POLICY = load(POLICY_TEXT);
 
 function check(markdown: string, policy: Policy = POLICY): Report {
   return evaluate(parseChecklist(markdown), policy, CONTEXT);

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { parseChecklist, UnreadableDescriptionError } from '../src/checklist/parse.js';
-import type { EvaluationContext } from '../src/evaluate/context.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { defaultPolicy } from '../src/policy/default-policy.js';
-import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { FAILING_STATUSES, type Report } from '../src/report/report.js';
 import { githubBoxes, githubCheckboxes } from './helpers/github-render.js';
+import { CONTEXT, load, POLICY } from './helpers/hardening-policy.js';
 
 /**
  * Hostile and worst-case descriptions: the engine never throws, always comes to a verdict, and never
@@ -15,32 +14,6 @@ import { githubBoxes, githubCheckboxes } from './helpers/github-render.js';
  * (it is measured in bench/); these tests only ask for completion and the right verdict.
  */
 
-const CONTEXT: EvaluationContext = {
-  event: 'pull_request',
-  baseBranch: 'main',
-  labels: [],
-  changedPaths: null,
-};
-
-const POLICY_TEXT = [
-  'version: 1',
-  'items:',
-  '  - id: rollback',
-  '    text: Rollback plan tested',
-  '  - id: load',
-  '    text: Load test passed',
-  '    evidence:',
-  "      allow: ['https://github.com/*/*/actions/runs/*']",
-  '',
-].join('\n');
-
-function load(text: string): Policy {
-  const loaded = loadPolicy(text, '.github/checklist-gate.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
-const POLICY = load(POLICY_TEXT);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1500);
 
 /** Parse, evaluate and render, as the action does. */
