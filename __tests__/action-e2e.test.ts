@@ -377,6 +377,38 @@ describe('the bundled action on other events', () => {
     expect(run.summary).toContain('Rollback plan tested');
   });
 
+  it('pull_request_target is evaluated like pull_request', async () => {
+    const apiUrl = await setUp();
+    const run = await runAction({
+      apiUrl,
+      eventName: 'pull_request_target',
+      payload: pullRequestEvent('opened', INCOMPLETE),
+    });
+    expect(run.code).toBe(1);
+    expect(emulator.statuses).toMatchObject([
+      { sha: HEAD_SHA, state: 'failure', description: '1 of 2 required items open' },
+    ]);
+    expect(emulator.gateComments(2)).toHaveLength(1);
+  });
+
+  it('a release the policy does not gate: success posted, and a read-only token still gets its warning', async () => {
+    const payload = webhook('release', 'published');
+    const apiUrl = await setUp({
+      files: { master: { '.github/checklist-gate.yml': 'version: 1\ngate:\n  releases: false\n' } },
+      releases: [{ id: payload['release'].id, tagName: '0.0.1', body: INCOMPLETE }],
+    });
+    const run = await runAction({
+      apiUrl,
+      eventName: 'release',
+      payload,
+      inputs: { token: READ_ONLY_TOKEN },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['result']).toBe('skip');
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::warning::'))).toHaveLength(1);
+    expect(run.stdout).toContain('statuses: write');
+  });
+
   it('workflow_dispatch with a body evaluates it and posts nothing', async () => {
     const apiUrl = await setUp();
     const run = await runAction({

@@ -17,7 +17,13 @@ import type { Report } from '../report/report.js';
 import { factsNeeded } from '../evaluate/plan-facts.js';
 import { gatherFacts, type FactsAbout } from './gather-facts.js';
 import { missingOf, type GateOutcome } from './outcome.js';
-import { PermissionProblems, publishVerdict, type PublishSettings, type Verdict } from './publish.js';
+import {
+  PermissionProblems,
+  publishVerdict,
+  writeWithPermissions,
+  type PublishSettings,
+  type Verdict,
+} from './publish.js';
 import { commentBody, gateComments, stampOf, syncComment } from './sticky-comment.js';
 import type { Target } from './target.js';
 
@@ -105,6 +111,7 @@ async function gatePullRequest(
       repository,
       sha,
       settings,
+      log,
       `Not gated: the policy does not gate the base branch ${pr.baseRef}`,
     );
   }
@@ -144,29 +151,28 @@ async function gatePullRequest(
       return RESTART;
     }
   }
-  const problems = new PermissionProblems();
   const verdict = verdictOf(report, sha, outcome.markdown);
   const writeComment =
     settings.comment === 'always' ||
     (settings.comment === 'on-failure' && (!report.passed || existing !== null));
-  await Promise.all([
-    publishVerdict(client, repository, verdict, settings, problems),
-    writeComment
-      ? problems.attempt('pull-requests: write', async () => {
-          const stamp = { evaluated: pr.updatedAt, state: verdict.state, description: verdict.description };
-          const body = commentBody(settings.checkName, stamp, outcome.markdown);
-          const sync = await syncComment(client, repository, pr.number, existing, body, settings.checkName);
-          log.info(`Report comment: ${sync.action}.`);
-          if (sync.newer) {
-            // A concurrent run judged a newer edit: the status must show its verdict, not this one.
-            log.info(`A concurrent run judged a newer edit (${sync.newer.evaluated}); its verdict stands.`);
-            await publishVerdict(client, repository, { ...verdict, ...sync.newer }, settings, problems);
-          }
-        })
-      : Promise.resolve(),
-  ]);
-  const warning = problems.warning();
-  if (warning) log.warning(warning);
+  await writeWithPermissions(log, (problems) =>
+    Promise.all([
+      publishVerdict(client, repository, verdict, settings, problems),
+      writeComment
+        ? problems.attempt('pull-requests: write', async () => {
+            const stamp = { evaluated: pr.updatedAt, state: verdict.state, description: verdict.description };
+            const body = commentBody(settings.checkName, stamp, outcome.markdown);
+            const sync = await syncComment(client, repository, pr.number, existing, body, settings.checkName);
+            log.info(`Report comment: ${sync.action}.`);
+            if (sync.newer) {
+              // A concurrent run judged a newer edit: the status must show its verdict, not this one.
+              log.info(`A concurrent run judged a newer edit (${sync.newer.evaluated}); its verdict stands.`);
+              await publishVerdict(client, repository, { ...verdict, ...sync.newer }, settings, problems);
+            }
+          })
+        : Promise.resolve(),
+    ]),
+  );
   return outcome;
 }
 
@@ -183,7 +189,14 @@ async function gateRelease(
   ]);
   const load = toPolicyLoad(policyText, settings.policyPath);
   if (load.ok && !load.policy.gate.releases) {
-    return notGated(client, repository, target.sha, settings, 'Not gated: the policy does not gate releases');
+    return notGated(
+      client,
+      repository,
+      target.sha,
+      settings,
+      log,
+      'Not gated: the policy does not gate releases',
+    );
   }
   const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
   const report = await decide(client, release.body, load, settings, context, {
@@ -194,16 +207,9 @@ async function gateRelease(
     edit: null,
   });
   const outcome = outcomeOf(report, settings.checkName, load);
-  const problems = new PermissionProblems();
-  await publishVerdict(
-    client,
-    repository,
-    verdictOf(report, target.sha, outcome.markdown),
-    settings,
-    problems,
+  await writeWithPermissions(log, (problems) =>
+    publishVerdict(client, repository, verdictOf(report, target.sha, outcome.markdown), settings, problems),
   );
-  const warning = problems.warning();
-  if (warning) log.warning(warning);
   return outcome;
 }
 
@@ -301,16 +307,18 @@ async function notGated(
   repository: Repository,
   sha: string,
   settings: GateSettings,
+  log: GateLog,
   description: string,
 ): Promise<GateOutcome> {
   const outcome = skipped(description);
-  const problems = new PermissionProblems();
-  await publishVerdict(
-    client,
-    repository,
-    { sha, state: 'success', description, markdown: outcome.markdown },
-    settings,
-    problems,
+  await writeWithPermissions(log, (problems) =>
+    publishVerdict(
+      client,
+      repository,
+      { sha, state: 'success', description, markdown: outcome.markdown },
+      settings,
+      problems,
+    ),
   );
   return outcome;
 }

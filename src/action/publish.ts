@@ -41,6 +41,20 @@ export class PermissionProblems {
   }
 }
 
+/**
+ * Runs writes that a read-only token may refuse, then warns once about every permission missing.
+ * Every path that writes goes through here, so no refusal passes without its warning.
+ */
+export async function writeWithPermissions(
+  log: { warning(message: string): void },
+  writes: (problems: PermissionProblems) => Promise<unknown>,
+): Promise<void> {
+  const problems = new PermissionProblems();
+  await writes(problems);
+  const warning = problems.warning();
+  if (warning) log.warning(warning);
+}
+
 /** Posts the verdict as a commit status, a check run, or both. */
 export async function publishVerdict(
   client: GitHubClient,
