@@ -40,6 +40,36 @@ describe('the action when GitHub fails', () => {
     expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
   });
 
+  it('retries a connection that drops without an answer, then passes', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({ method: 'GET', path: /\/contents\//, status: 0, drop: true });
+    emulator.inject({ method: 'PATCH', path: /\/comments\//, status: 0, drop: true });
+    emulator.inject({ method: 'POST', path: /\/comments$/, status: 0, drop: true });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(0);
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(2);
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
+    expect(emulator.gateComments(2)).toHaveLength(1);
+  });
+
+  it('fails closed when every connection to the pull request drops', async () => {
+    const apiUrl = await setUp();
+    emulator.inject({
+      method: 'GET',
+      path: '/repos/Codertocat/Hello-World/pulls/2',
+      status: 0,
+      drop: true,
+      times: 10,
+    });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(1);
+    expect(count('GET', '/pulls/2')).toBe(4);
+    expect(emulator.statuses).toMatchObject([{ sha: HEAD_SHA, state: 'error' }]);
+    expect(result.stdout).toContain(
+      '::error::checklist-gate could not evaluate the checklist, so the gate fails',
+    );
+  });
+
   it('sits out a secondary rate limit (403 with retry-after), then passes', async () => {
     const apiUrl = await setUp();
     emulator.inject({

@@ -12,8 +12,9 @@ const READ_ONLY_TOKEN = 'read-only-token';
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string }} ReleaseFixture
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
- *   body?: unknown, times?: number, delayMs?: number, token?: string }} Fault
- * A fault with status 0 only delays the real answer; `token` limits it to one caller.
+ *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean }} Fault
+ * A fault with status 0 only delays the real answer; `drop` closes the connection without an
+ * answer, as a reset network does; `token` limits it to one caller.
  */
 
 export class GitHubEmulator {
@@ -140,6 +141,7 @@ export class GitHubEmulator {
           : candidate.path.test(url.pathname)),
     );
     if (fault) fault.times = (fault.times ?? 1) - 1;
+    if (fault?.drop) return void request.socket.destroy();
     // The answer reflects the state when the request arrived; a delay only holds it back, like a slow network.
     const result =
       fault && fault.status > 0

@@ -2,6 +2,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { httpFetch } from './http-fetch.js';
 
 // @octokit/core with only the plugins the gate uses: @octokit/rest's endpoint methods cost start-up time.
 const GateOctokit = Octokit.plugin(paginateRest, retry, throttling);
@@ -52,6 +53,7 @@ export function createClient(options: ClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'checklist-gate',
+    request: { fetch: httpFetch as unknown as typeof fetch },
     retry: {
       retries: RETRIES,
       retryAfterBaseValue: options.retryBaseMs,

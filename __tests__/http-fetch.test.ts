@@ -1,0 +1,157 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from '../src/github/client.js';
+import { createHttpFetch, httpFetch } from '../src/github/http-fetch.js';
+
+type Seen = { method: string; url: string; headers: IncomingMessage['headers']; body: string };
+type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
+
+let server: Server;
+let base: string;
+let seen: Seen[];
+
+async function serve(handler: Handler): Promise<void> {
+  seen = [];
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+      handler(request, response, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe('httpFetch, the fetch the GitHub client uses', () => {
+  it('gives status, headers as fetch names them, and the body as text, JSON or bytes', async () => {
+    await serve((_request, response) => {
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+      response.setHeader('X-Many', ['a', 'b']);
+      response.writeHead(201, 'Created');
+      response.end('{"ok":true,"name":"Zoë"}');
+    });
+    const response = await httpFetch(`${base}/repos/o/r`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(201);
+    expect(response.statusText).toBe('Created');
+    expect(response.url).toBe(`${base}/repos/o/r`);
+    expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('x-many')).toBe('a, b');
+    expect(response.headers.get('x-absent')).toBeNull();
+    expect(Object.fromEntries(response.headers)).toMatchObject({ 'x-many': 'a, b' });
+    expect(await response.json()).toEqual({ ok: true, name: 'Zoë' });
+    expect(Buffer.from(await response.arrayBuffer()).toString('utf8')).toBe('{"ok":true,"name":"Zoë"}');
+    expect(seen[0]?.headers.accept).toBe('application/json');
+  });
+
+  it('sends a body with its length in bytes', async () => {
+    await serve((_request, response, body) => response.end(body.toUpperCase()));
+    const response = await httpFetch(base, { method: 'POST', body: '{"état":"fini"}' });
+    expect(await response.text()).toBe('{"ÉTAT":"FINI"}');
+    expect(seen[0]?.method).toBe('POST');
+    expect(seen[0]?.headers['content-length']).toBe(String(Buffer.byteLength('{"état":"fini"}')));
+  });
+
+  it('follows a moved repository, keeping the token on the same host only', async () => {
+    const other = createServer((request, response) =>
+      response.end(`arrived ${request.headers.authorization}`),
+    );
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const elsewhere = `http://127.0.0.1:${(other.address() as AddressInfo).port}/elsewhere`;
+    await serve((request, response) => {
+      if (request.url === '/old') response.writeHead(301, { location: '/new' }).end();
+      else response.writeHead(302, { location: elsewhere }).end();
+    });
+    try {
+      const response = await httpFetch(`${base}/old`, { headers: { authorization: 'token secret' } });
+      expect(await response.text()).toBe('arrived undefined');
+      expect(response.url).toBe(elsewhere);
+      expect(seen.map((request) => [request.url, request.headers.authorization])).toEqual([
+        ['/old', 'token secret'],
+        ['/new', 'token secret'],
+      ]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
+  it('turns a POST answered by 303 into a GET without body', async () => {
+    await serve((request, response) => {
+      if (request.url === '/create') response.writeHead(303, { location: '/result' }).end();
+      else response.end(request.method);
+    });
+    const response = await httpFetch(`${base}/create`, { method: 'POST', body: 'data' });
+    expect(await response.text()).toBe('GET');
+    expect(seen[1]).toMatchObject({ method: 'GET', body: '' });
+  });
+
+  it('gives a redirect back when asked to, and refuses a loop', async () => {
+    await serve((request, response) => response.writeHead(307, { location: request.url ?? '/' }).end());
+    expect((await httpFetch(`${base}/loop`, { redirect: 'manual' })).status).toBe(307);
+    await expect(httpFetch(`${base}/loop`, { redirect: 'error' })).rejects.toThrow('redirected to /loop');
+    await expect(httpFetch(`${base}/loop`)).rejects.toThrow('more than 5 redirects');
+  });
+
+  it('fails when the connection drops without an answer', async () => {
+    await serve((request) => request.socket.destroy());
+    await expect(httpFetch(base)).rejects.toThrow();
+  });
+
+  it('fails when the server says nothing for too long', async () => {
+    await serve(() => undefined);
+    await expect(createHttpFetch(100)(`${base}/slow`)).rejects.toThrow(
+      /no answer from 127\.0\.0\.1:\d+ for 0\.1 s/,
+    );
+  });
+
+  it('stops on abort', async () => {
+    await serve(() => undefined);
+    const controller = new AbortController();
+    const pending = httpFetch(base, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(httpFetch(base, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+});
+
+describe('the GitHub client on httpFetch', () => {
+  const client = () => createClient({ token: 't0ken', baseUrl: base, retryBaseMs: 1, warn: () => undefined });
+
+  it('reads JSON with the token, and retries a dropped connection', async () => {
+    let calls = 0;
+    await serve((request, response) => {
+      calls++;
+      if (calls === 1) return void request.socket.destroy();
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"number":2}');
+    });
+    const { data } = await client().request('GET /repos/{owner}/{repo}/pulls/{number}', {
+      owner: 'o',
+      repo: 'r',
+      number: 2,
+    });
+    expect(data).toEqual({ number: 2 });
+    expect(calls).toBe(2);
+    expect(seen[1]?.headers.authorization).toBe('token t0ken');
+    expect(seen[1]?.headers['user-agent']).toMatch(/^checklist-gate/);
+  });
+
+  it('fails with the server message after its retries, and does not retry a 404', async () => {
+    await serve((request, response) => {
+      const status = request.url?.includes('missing') ? 404 : 503;
+      response.writeHead(status, { 'content-type': 'application/json' }).end('{"message":"nope"}');
+    });
+    await expect(client().request('GET /down')).rejects.toMatchObject({ status: 503, message: 'nope' });
+    expect(seen).toHaveLength(4);
+    await expect(client().request('GET /missing')).rejects.toMatchObject({ status: 404 });
+    expect(seen).toHaveLength(5);
+  });
+});

@@ -1,0 +1,139 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+/**
+ * The part of `fetch` that @octokit/request uses, on node:http and node:https. Node's own fetch
+ * loads undici and its WebAssembly HTTP parser on first use, which took about 25 ms of a run
+ * that makes five small requests (bench/RESULTS.md); this takes about 7 ms.
+ */
+export interface FetchInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | null;
+  redirect?: 'follow' | 'manual' | 'error';
+  signal?: AbortSignal | null;
+}
+
+export interface FetchResponse {
+  status: number;
+  statusText: string;
+  url: string;
+  headers: ResponseHeaders;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Response headers as `fetch` gives them: lower-case names, repeated headers joined by ", ". */
+export class ResponseHeaders implements Iterable<[string, string]> {
+  private readonly values = new Map<string, string>();
+
+  constructor(message: IncomingMessage) {
+    for (const [name, value] of Object.entries(message.headers)) {
+      if (value !== undefined) this.values.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+  }
+
+  get(name: string): string | null {
+    return this.values.get(name.toLowerCase()) ?? null;
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    return this.values.entries();
+  }
+}
+
+/** A request that sees no byte for this long fails, and the client's retries take over. */
+export const IDLE_TIMEOUT_MS = 30_000;
+const MAX_REDIRECTS = 5;
+
+export type HttpFetch = (url: string, init?: FetchInit) => Promise<FetchResponse>;
+
+export function createHttpFetch(idleTimeoutMs = IDLE_TIMEOUT_MS): HttpFetch {
+  return (url, init = {}) => send(new URL(url), init, MAX_REDIRECTS, idleTimeoutMs);
+}
+
+export const httpFetch = createHttpFetch();
+
+async function send(
+  url: URL,
+  init: FetchInit,
+  redirectsLeft: number,
+  idleTimeoutMs: number,
+): Promise<FetchResponse> {
+  const response = await exchange(url, init, idleTimeoutMs);
+  const location = response.message.headers.location;
+  const isRedirect = [301, 302, 303, 307, 308].includes(response.status) && location !== undefined;
+  if (!isRedirect || init.redirect === 'manual') return response;
+  response.message.resume();
+  if (init.redirect === 'error') throw new TypeError(`redirected to ${location}`);
+  if (redirectsLeft === 0) throw new TypeError(`more than ${MAX_REDIRECTS} redirects from ${url.href}`);
+  const next = new URL(location, url);
+  // As fetch does: a 303, or a 301/302 answering a POST, is followed with a GET without body.
+  const asGet =
+    response.status === 303 ||
+    ((response.status === 301 || response.status === 302) && init.method === 'POST');
+  const headers = { ...init.headers };
+  if (next.host !== url.host) delete headers['authorization'];
+  return send(
+    next,
+    asGet ? { ...init, headers, method: 'GET', body: null } : { ...init, headers },
+    redirectsLeft - 1,
+    idleTimeoutMs,
+  );
+}
+
+function exchange(
+  url: URL,
+  init: FetchInit,
+  idleTimeoutMs: number,
+): Promise<FetchResponse & { message: IncomingMessage }> {
+  return new Promise((resolve, reject) => {
+    if (init.signal?.aborted) return reject(abortError());
+    const body = init.body ?? null;
+    const headers: Record<string, string> = { ...init.headers };
+    if (body !== null) headers['content-length'] = String(Buffer.byteLength(body));
+    const open = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    const request = open(url, { method: init.method ?? 'GET', headers }, (message) => {
+      const bytes = collect(message);
+      resolve({
+        status: message.statusCode ?? 0,
+        statusText: message.statusMessage ?? '',
+        url: url.href,
+        headers: new ResponseHeaders(message),
+        message,
+        text: async () => (await bytes).toString('utf8'),
+        json: async () => JSON.parse((await bytes).toString('utf8')) as unknown,
+        arrayBuffer: async () => {
+          const buffer = await bytes;
+          return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+        },
+      });
+    });
+    request.setTimeout(idleTimeoutMs, () =>
+      request.destroy(new Error(`no answer from ${url.host} for ${idleTimeoutMs / 1000} s`)),
+    );
+    request.on('error', reject);
+    init.signal?.addEventListener('abort', () => request.destroy(abortError()), { once: true });
+    request.end(body ?? undefined);
+  });
+}
+
+function collect(message: IncomingMessage): Promise<Buffer> {
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    message.on('data', (chunk: Buffer) => chunks.push(chunk));
+    message.on('end', () => resolve(Buffer.concat(chunks)));
+    message.on('error', reject);
+    message.on('aborted', () => reject(new Error('the connection closed before the answer was complete')));
+  });
+  // Read or not, the body must not become an unhandled rejection.
+  bytes.catch(() => undefined);
+  return bytes;
+}
+
+function abortError(): Error {
+  const error = new Error('the request was aborted');
+  error.name = 'AbortError';
+  return error;
+}
