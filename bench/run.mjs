@@ -52,10 +52,20 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy } = 
   });
   const apiUrl = await emulator.start();
   try {
+    const started = Date.now();
     const run = await runAction({ apiUrl, eventName: 'pull_request', payload });
     if (run.code !== 1 && run.code !== 0)
       throw new Error(`the action failed to run:\n${run.stdout}${run.stderr}`);
-    return { ms: run.ms, requests: emulator.requests.length };
+    const arrivals = emulator.requests.map((request) => ({
+      write: request.method !== 'GET',
+      ms: request.at - started,
+    }));
+    return {
+      ms: run.ms,
+      requests: emulator.requests.length,
+      firstRead: arrivals[0]?.ms ?? 0,
+      firstWrite: arrivals.find((arrival) => arrival.write)?.ms ?? 0,
+    };
   } finally {
     await emulator.stop();
   }
@@ -70,9 +80,13 @@ function bareNode() {
 // 1. Cold start, interleaved with bare node so that machine noise falls on both.
 const action = [];
 const bare = [];
+const firstReads = [];
+const firstWrites = [];
 for (let run = 0; run < RUNS; run++) {
   const result = await actionRun(0);
   action.push(result.ms);
+  firstReads.push(result.firstRead);
+  firstWrites.push(result.firstWrite);
   bare.push(bareNode());
 }
 
@@ -121,10 +135,16 @@ const engineRow = (size) => {
 };
 const sizes = [16384, 32768, 65536].map(engineRow);
 const defaultPolicy = engine.loadPolicy('version: 1\n', 'default.yml').policy;
+// Each worst case at half and full size, to show that doubling the input at most doubles the time.
 const hard = Object.entries(pathological()).map(([name, text]) => {
-  const once = () => engine.evaluate(engine.parseChecklist(text), defaultPolicy, context);
-  once();
-  return { name, size: text.length, ms: median(Array.from({ length: Math.min(RUNS, 7) }, () => time(once))) };
+  const measure = (input) => {
+    const once = () => engine.evaluate(engine.parseChecklist(input), defaultPolicy, context);
+    once();
+    return median(Array.from({ length: Math.min(RUNS, 7) }, () => time(once)));
+  };
+  const half = measure(text.slice(0, text.length / 2));
+  const ms = measure(text);
+  return { name, size: text.length, ms, growth: ms / half };
 });
 
 // 4. Bundle size.
@@ -133,41 +153,47 @@ const bundle = statSync(new URL('dist/index.js', ROOT)).size;
 const ratio = median(action) / median(bare);
 const full = sizes[2];
 const growth = full.ms / sizes[1].ms;
+const verdict = (met, target) => (met ? `met (${target})` : `NOT met (target ${target})`);
 const rows = [
   [
     'Cold start: `node dist/index.js`, pull_request run, no added latency',
     `${median(action).toFixed(0)} ms`,
     '',
   ],
+  ['of which: from start to the first request at the emulator', `${median(firstReads).toFixed(0)} ms`, ''],
+  [
+    'of which: from the first request to the first write (reads, then policy, parse, evaluate, render)',
+    `${median(firstWrites.map((write, run) => write - firstReads[run])).toFixed(0)} ms`,
+    '',
+  ],
   ['Cold start: bare `node -e 0`', `${median(bare).toFixed(0)} ms`, ''],
-  ['Cold start ratio', `${ratio.toFixed(2)}×`, ratio <= 1.8 ? 'met (≤ 1.8×)' : 'NOT met (target ≤ 1.8×)'],
+  ['Cold start ratio', `${ratio.toFixed(2)}×`, verdict(ratio <= 1.8, '≤ 1.8×')],
   ...scenarios.flatMap((scenario, position) => [
     [
       `Requests per run, ${scenario.name}`,
       `${scenario.requests}`,
-      position === 0 ? (scenario.requests <= 5 ? 'met (≤ 5)' : 'NOT met (target ≤ 5)') : '',
+      position === 0 ? verdict(scenario.requests <= 5, '≤ 5') : '',
     ],
     [
       `Sequential round trips, ${scenario.name} (wall time with ${LATENCY_MS} ms latency − without, ÷ ${LATENCY_MS} ms)`,
       scenario.roundTrips.toFixed(2),
-      position === 0 ? (scenario.roundTrips <= 2.3 ? 'met (≤ 2)' : 'NOT met (target ≤ 2)') : '',
+      position === 0 ? verdict(scenario.roundTrips <= 2, '≤ 2') : '',
     ],
   ]),
   ...sizes.map((row) => [
     `Engine: parse + evaluate + render, ${row.size} characters, ${row.items} items, 200-item policy`,
     `${row.ms.toFixed(2)} ms`,
-    row === full ? (row.ms <= 15 ? 'met (≤ 15 ms)' : 'NOT met (target ≤ 15 ms)') : '',
+    row === full ? verdict(row.ms <= 15, '≤ 15 ms') : '',
   ]),
-  ...hard.map((row) => [
-    `Pathological input, parse + evaluate: ${row.name} (${row.size} characters)`,
-    `${row.ms.toFixed(1)} ms`,
-    row.ms <= 100 ? 'met (≤ 100 ms)' : 'NOT met (target ≤ 100 ms)',
+  ...hard.flatMap((row) => [
+    [
+      `Pathological input, parse + evaluate: ${row.name} (${row.size} characters)`,
+      `${row.ms.toFixed(1)} ms`,
+      verdict(row.ms <= 100, '≤ 100 ms'),
+    ],
+    [`… growth, full size ÷ half size`, `${row.growth.toFixed(2)}×`, verdict(row.growth <= 2, '≤ 2×')],
   ]),
-  [
-    'Engine growth, full size ÷ half size',
-    `${growth.toFixed(2)}×`,
-    growth <= 2.2 ? 'linear (≤ 2×)' : 'NOT linear',
-  ],
+  ['Engine growth, full size ÷ half size', `${growth.toFixed(2)}×`, verdict(growth <= 2, '≤ 2×')],
   ['Bundle: dist/index.js', `${(bundle / 1024).toFixed(0)} KiB`, ''],
 ];
 const table = [
