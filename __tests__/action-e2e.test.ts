@@ -106,6 +106,40 @@ describe('the bundled action on pull requests', () => {
     expect(emulator.writes().filter((request) => request.method === 'PATCH').length).toBe(writesBefore);
   });
 
+  it('makes two round trips: the three reads at once, then the writes at once', async () => {
+    const apiUrl = await setUp({ latencyMs: 150 });
+    const run = (payload: unknown) => runAction({ apiUrl, eventName: 'pull_request', payload });
+    const requestsIn = (from: number) =>
+      emulator.requests
+        .slice(from)
+        .map((request, index) => [
+          emulator.rounds(from)[index],
+          `${request.method} ${request.path.replace('/repos/Codertocat/Hello-World', '')}`,
+        ]);
+    // The first run creates the comment, then reads the comments again to settle concurrent runs.
+    expect((await run(pullRequestEvent('opened', INCOMPLETE))).code).toBe(1);
+    emulator.editBody(2, COMPLETE, '2026-11-20T10:05:00Z');
+    const before = emulator.requests.length;
+    expect((await run(pullRequestEvent('edited', COMPLETE, { from: INCOMPLETE }))).code).toBe(0);
+    const rounds = requestsIn(before);
+    expect(rounds.sort()).toEqual(
+      [
+        [1, 'GET /contents/.github%2Fchecklist-gate.yml'],
+        [1, 'GET /issues/2/comments'],
+        [1, 'GET /pulls/2'],
+        [2, `POST /statuses/${HEAD_SHA}`],
+        [2, `PATCH /issues/comments/${emulator.gateComments(2)[0]?.id}`],
+      ].sort(),
+    );
+    // Nothing changed: the same verdict, and the comment is left as it is.
+    const again = emulator.requests.length;
+    expect((await run(pullRequestEvent('synchronize', COMPLETE))).code).toBe(0);
+    expect(requestsIn(again).filter(([, request]) => !String(request).startsWith('GET'))).toEqual([
+      [2, `POST /statuses/${HEAD_SHA}`],
+    ]);
+    expect(emulator.requests.length - again).toBe(4);
+  });
+
   it('reads the description fresh: a re-run with a stale payload cannot pass', async () => {
     const apiUrl = await setUp();
     // The payload claims everything is ticked, but the description on GitHub is incomplete.

@@ -63,6 +63,7 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy } = 
     return {
       ms: run.ms,
       requests: emulator.requests.length,
+      rounds: Math.max(0, ...emulator.rounds()),
       firstRead: arrivals[0]?.ms ?? 0,
       firstWrite: arrivals.find((arrival) => arrival.write)?.ms ?? 0,
     };
@@ -96,19 +97,27 @@ const SCENARIOS = [
   ['the policy has a path condition (changed files read)', { policyText: withPaths }],
   ['first run: the comment is created, then settled', { firstRun: true }],
 ];
-const slowRuns = Math.max(5, Math.floor(RUNS / 3));
+const slowRuns = Math.max(9, Math.floor(RUNS / 2));
 const scenarios = [];
 for (const [name, options] of SCENARIOS) {
   const fast = [];
   const slow = [];
+  const rounds = [];
   let count = 0;
   for (let run = 0; run < slowRuns; run++) {
     const quick = await actionRun(0, options);
     fast.push(quick.ms);
     count = quick.requests;
-    slow.push((await actionRun(LATENCY_MS, options)).ms);
+    const delayed = await actionRun(LATENCY_MS, options);
+    slow.push(delayed.ms);
+    rounds.push(delayed.rounds);
   }
-  scenarios.push({ name, requests: count, roundTrips: (median(slow) - median(fast)) / LATENCY_MS });
+  scenarios.push({
+    name,
+    requests: count,
+    rounds: Math.max(...rounds),
+    roundTrips: (median(slow) - median(fast)) / LATENCY_MS,
+  });
 }
 const slow = { length: slowRuns };
 
@@ -175,9 +184,14 @@ const rows = [
       position === 0 ? verdict(scenario.requests <= 5, '≤ 5') : '',
     ],
     [
-      `Sequential round trips, ${scenario.name} (wall time with ${LATENCY_MS} ms latency − without, ÷ ${LATENCY_MS} ms)`,
+      `Sequential round trips, ${scenario.name}, counted at the emulator (most of ${slowRuns} runs)`,
+      `${scenario.rounds}`,
+      position === 0 ? verdict(scenario.rounds <= 2, '≤ 2') : '',
+    ],
+    [
+      `… the same from wall time (with ${LATENCY_MS} ms latency − without, ÷ ${LATENCY_MS} ms)`,
       scenario.roundTrips.toFixed(2),
-      position === 0 ? verdict(scenario.roundTrips <= 2, '≤ 2') : '',
+      '',
     ],
   ]),
   ...sizes.map((row) => [

@@ -97,6 +97,27 @@ export class GitHubEmulator {
     pull.updatedAt = updatedAt;
   }
 
+  /**
+   * The round trip each request from `from` on belongs to, in order of arrival: a request sent
+   * after an earlier one was answered is one round later than that one. Exact when answers are
+   * delayed (latencyMs).
+   * @returns {number[]}
+   */
+  rounds(from = 0) {
+    const requests = this.requests.slice(from);
+    /** @type {number[]} */
+    const round = [];
+    requests.forEach((request, position) => {
+      let after = 0;
+      for (let index = 0; index < position; index++) {
+        const answeredAt = requests[index]?.answeredAt ?? null;
+        if (answeredAt !== null && answeredAt <= request.at) after = Math.max(after, round[index] ?? 0);
+      }
+      round.push(after + 1);
+    });
+    return round;
+  }
+
   /** Requests other than reads, in order. */
   writes() {
     return this.requests.filter((request) => request.method !== 'GET');
@@ -123,14 +144,18 @@ export class GitHubEmulator {
     const auth = request.headers.authorization ?? null;
     const token = auth ? auth.replace(/^(token|bearer)\s+/i, '') : null;
     const method = request.method ?? 'GET';
-    this.requests.push({
+    const record = {
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body,
       token,
       at: Date.now(),
-    });
+      /** When the answer was sent; null until then. */
+      answeredAt: /** @type {number | null} */ (null),
+    };
+    this.requests.push(record);
+    response.on('finish', () => (record.answeredAt = Date.now()));
     const fault = this.faults.find(
       (candidate) =>
         (candidate.times ?? 0) > 0 &&
