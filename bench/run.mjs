@@ -1,6 +1,6 @@
 // `npm run bench`: measures checklist-gate's speed and writes bench/RESULTS.md. Every figure is a
 // median of repeated runs, and what is compared is measured side by side in one run.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,15 +72,36 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy } = 
   }
 }
 
-function bareNode() {
+/** Wall time of a child process, started the way runAction starts the action (spawn, not spawnSync). */
+async function timedRun(args, env = process.env) {
   const start = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', '0']);
+  const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-// 1. Cold start, interleaved with bare node so that machine noise falls on both.
+/** Builds a bench entry point into a bundle of its own, minified as dist/ is. */
+function bundle(entry) {
+  const out = mkdtempSync(join(tmpdir(), 'checklist-gate-bench-'));
+  execFileSync(join(new URL('node_modules/.bin/ncc', ROOT).pathname), [
+    'build',
+    new URL(entry, ROOT).pathname,
+    '-o',
+    out,
+    '--minify',
+    '--quiet',
+  ]);
+  return join(out, 'index.js');
+}
+
+// 1. Cold start, interleaved with bare node and with the client alone, so that machine noise falls on all three.
+const floorBundle = bundle('bench/client-floor.ts');
+const floorEmulator = new GitHubEmulator({ pulls: [{ number: 2, base: 'main', headSha, body }] });
+const floorApi = await floorEmulator.start();
 const action = [];
 const bare = [];
+const floor = [];
 const firstReads = [];
 const firstWrites = [];
 for (let run = 0; run < RUNS; run++) {
@@ -88,8 +109,10 @@ for (let run = 0; run < RUNS; run++) {
   action.push(result.ms);
   firstReads.push(result.firstRead);
   firstWrites.push(result.firstWrite);
-  bare.push(bareNode());
+  bare.push(await timedRun(['-e', '0']));
+  floor.push(await timedRun([floorBundle], { ...process.env, BENCH_API_URL: floorApi }));
 }
+await floorEmulator.stop();
 
 // 2. Round trips: each scenario with and without 100 ms added to every response.
 const SCENARIOS = [
@@ -122,15 +145,7 @@ for (const [name, options] of SCENARIOS) {
 const slow = { length: slowRuns };
 
 // 3. Engine, in process, from a bundle of the pure core.
-const out = mkdtempSync(join(tmpdir(), 'checklist-gate-bench-'));
-execFileSync(join(new URL('node_modules/.bin/ncc', ROOT).pathname), [
-  'build',
-  new URL('bench/engine-entry.ts', ROOT).pathname,
-  '-o',
-  out,
-  '--quiet',
-]);
-const engine = await import(join(out, 'index.js'));
+const engine = await import(bundle('bench/engine-entry.ts'));
 const loaded = engine.loadPolicy(policyText(200), 'bench.yml');
 if (!loaded.ok) throw new Error('the benchmark policy is invalid');
 const context = { event: 'pull_request', baseBranch: 'main', labels: ['database'], changedPaths: null };
@@ -157,7 +172,7 @@ const hard = Object.entries(pathological()).map(([name, text]) => {
 });
 
 // 4. Bundle size.
-const bundle = statSync(new URL('dist/index.js', ROOT)).size;
+const bundleSize = statSync(new URL('dist/index.js', ROOT)).size;
 
 const ratio = median(action) / median(bare);
 const full = sizes[2];
@@ -176,6 +191,11 @@ const rows = [
     '',
   ],
   ['Cold start: bare `node -e 0`', `${median(bare).toFixed(0)} ms`, ''],
+  [
+    'Cold start: the GitHub client alone (`bench/client-floor.ts`: @octokit/core with its three plugins, one request), and its ratio to bare Node',
+    `${median(floor).toFixed(0)} ms (${(median(floor) / median(bare)).toFixed(2)}×)`,
+    '',
+  ],
   ['Cold start ratio', `${ratio.toFixed(2)}×`, verdict(ratio <= 1.8, '≤ 1.8×')],
   ...scenarios.flatMap((scenario, position) => [
     [
@@ -208,7 +228,7 @@ const rows = [
     [`… growth, full size ÷ half size`, `${row.growth.toFixed(2)}×`, verdict(row.growth <= 2, '≤ 2×')],
   ]),
   ['Engine growth, full size ÷ half size', `${growth.toFixed(2)}×`, verdict(growth <= 2, '≤ 2×')],
-  ['Bundle: dist/index.js', `${(bundle / 1024).toFixed(0)} KiB`, ''],
+  ['Bundle: dist/index.js', `${(bundleSize / 1024).toFixed(0)} KiB`, ''],
 ];
 const table = [
   '| Measure | Median | Target |',
