@@ -52,6 +52,20 @@ describe('the action when GitHub fails', () => {
     expect(emulator.gateComments(2)).toHaveLength(1);
   });
 
+  it('retries answers cut short mid-way, and judges only whole ones', async () => {
+    const apiUrl = await setUp();
+    emulator.editBody(2, INCOMPLETE, '2026-11-20T10:01:00Z');
+    emulator.inject({ method: 'GET', path: '/repos/Codertocat/Hello-World/pulls/2', status: 0, cut: true });
+    emulator.inject({ method: 'GET', path: /\/contents\//, status: 0, cut: true });
+    const result = await run(apiUrl);
+    expect(result.code).toBe(1);
+    expect(count('GET', '/pulls/2')).toBe(2);
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(2);
+    expect(emulator.statuses).toMatchObject([
+      { state: 'failure', description: '1 of 2 required items open' },
+    ]);
+  });
+
   it('fails closed when every connection to the pull request drops', async () => {
     const apiUrl = await setUp();
     emulator.inject({

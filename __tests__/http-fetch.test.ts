@@ -104,6 +104,15 @@ describe('httpFetch, the fetch the GitHub client uses', () => {
     await expect(httpFetch(base)).rejects.toThrow();
   });
 
+  it('fails when the connection breaks in the middle of an answer, rather than give half of it', async () => {
+    await serve((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '40' });
+      response.write('{"body":"- [x] half of a chec');
+      setTimeout(() => request.socket.destroy(), 10);
+    });
+    await expect(httpFetch(base)).rejects.toThrow();
+  });
+
   it('fails when the server says nothing for too long', async () => {
     await serve(() => undefined);
     await expect(createHttpFetch(100)(`${base}/slow`)).rejects.toThrow(
@@ -142,6 +151,22 @@ describe('the GitHub client on httpFetch', () => {
     expect(calls).toBe(2);
     expect(seen[1]?.headers.authorization).toBe('token t0ken');
     expect(seen[1]?.headers['user-agent']).toMatch(/^checklist-gate/);
+  });
+
+  it('retries an answer cut short, and never reads it as an empty one', async () => {
+    let calls = 0;
+    await serve((request, response) => {
+      calls++;
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '13' });
+      if (calls === 1) {
+        response.write('{"numb');
+        return void setTimeout(() => request.socket.destroy(), 10);
+      }
+      response.end('{"number":2} ');
+    });
+    const { data } = await client().request('GET /repos/o/r/pulls/2');
+    expect(data).toEqual({ number: 2 });
+    expect(calls).toBe(2);
   });
 
   it('fails with the server message after its retries, and does not retry a 404', async () => {

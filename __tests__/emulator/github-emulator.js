@@ -12,9 +12,10 @@ const READ_ONLY_TOKEN = 'read-only-token';
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string }} ReleaseFixture
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
- *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean }} Fault
+ *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean, cut?: boolean }} Fault
  * A fault with status 0 only delays the real answer; `drop` closes the connection without an
- * answer, as a reset network does; `token` limits it to one caller.
+ * answer, as a reset network does; `cut` sends the real answer's first half, then closes the
+ * connection; `token` limits it to one caller.
  */
 
 export class GitHubEmulator {
@@ -178,6 +179,15 @@ export class GitHubEmulator {
         : this.answer(method, url, body, token, request.headers.accept ?? '');
     const delay = this.latencyMs + (fault?.delayMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (fault?.cut) {
+      const text = result.raw ?? JSON.stringify(result.json);
+      response.writeHead(result.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(text)),
+      });
+      response.write(text.slice(0, Math.floor(text.length / 2)));
+      return void setTimeout(() => request.socket.destroy(), 5);
+    }
     if (result.raw !== undefined) {
       response.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' });
       return response.end(result.raw);

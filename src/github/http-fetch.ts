@@ -65,7 +65,6 @@ async function send(
   const location = response.message.headers.location;
   const isRedirect = [301, 302, 303, 307, 308].includes(response.status) && location !== undefined;
   if (!isRedirect || init.redirect === 'manual') return response;
-  response.message.resume();
   if (init.redirect === 'error') throw new TypeError(`redirected to ${location}`);
   if (redirectsLeft === 0) throw new TypeError(`more than ${MAX_REDIRECTS} redirects from ${url.href}`);
   const next = new URL(location, url);
@@ -95,20 +94,24 @@ function exchange(
     if (body !== null) headers['content-length'] = String(Buffer.byteLength(body));
     const open = url.protocol === 'http:' ? httpRequest : httpsRequest;
     const request = open(url, { method: init.method ?? 'GET', headers }, (message) => {
-      const bytes = collect(message);
-      resolve({
-        status: message.statusCode ?? 0,
-        statusText: message.statusMessage ?? '',
-        url: url.href,
-        headers: new ResponseHeaders(message),
-        message,
-        text: async () => (await bytes).toString('utf8'),
-        json: async () => JSON.parse((await bytes).toString('utf8')) as unknown,
-        arrayBuffer: async () => {
-          const buffer = await bytes;
-          return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-        },
-      });
+      // The answer is taken whole before it is handed on: a connection that breaks mid-answer
+      // fails the request, which is retried, where a half-read body could pass for an empty one.
+      collect(message).then((bytes) => {
+        const text = bytes.toString('utf8');
+        resolve({
+          status: message.statusCode ?? 0,
+          statusText: message.statusMessage ?? '',
+          url: url.href,
+          headers: new ResponseHeaders(message),
+          message,
+          text: () => Promise.resolve(text),
+          json: () => Promise.resolve().then(() => JSON.parse(text) as unknown),
+          arrayBuffer: () =>
+            Promise.resolve(
+              bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+            ),
+        });
+      }, reject);
     });
     request.setTimeout(idleTimeoutMs, () =>
       request.destroy(new Error(`no answer from ${url.host} for ${idleTimeoutMs / 1000} s`)),
@@ -120,16 +123,13 @@ function exchange(
 }
 
 function collect(message: IncomingMessage): Promise<Buffer> {
-  const bytes = new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     message.on('data', (chunk: Buffer) => chunks.push(chunk));
     message.on('end', () => resolve(Buffer.concat(chunks)));
     message.on('error', reject);
     message.on('aborted', () => reject(new Error('the connection closed before the answer was complete')));
   });
-  // Read or not, the body must not become an unhandled rejection.
-  bytes.catch(() => undefined);
-  return bytes;
 }
 
 function abortError(): Error {
