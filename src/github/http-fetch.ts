@@ -127,8 +127,10 @@ function collect(message: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     message.on('data', (chunk: Buffer) => chunks.push(chunk));
     message.on('end', () => resolve(Buffer.concat(chunks)));
+    const broken = () => reject(new Error('the connection closed before the answer was complete'));
     message.on('error', reject);
-    message.on('aborted', () => reject(new Error('the connection closed before the answer was complete')));
+    message.on('aborted', broken);
+    message.on('close', () => (message.complete ? undefined : broken()));
   });
 }
 
