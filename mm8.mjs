@@ -1,0 +1,10 @@
+import { gfm } from 'micromark-extension-gfm';
+import { parse, preprocess } from 'micromark';
+import { pathological } from '/work/main/bench/workload.mjs';
+const W = { disable: { null: ['attention', 'strikethrough'] } };
+const text = pathological()['unclosed HTML comments'];
+const f = (s) => parse({ extensions: [gfm(), W] }).document().write(preprocess()(s, undefined, true));
+const min = (g) => { for (let i = 0; i < 5; i++) g(); let m = 1e9; for (let i = 0; i < 25; i++) { const t = performance.now(); g(); m = Math.min(m, performance.now() - t); } return m; };
+const sizes = [8192, 16384, 32768, 65536];
+const r = sizes.map((n) => min(() => f(text.slice(0, n))));
+console.log(r.map((x) => x.toFixed(2)).join(' '), r.slice(1).map((x, i) => (x / r[i]).toFixed(2)).join(' '));
