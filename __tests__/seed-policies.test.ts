@@ -5,9 +5,9 @@ import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import type { ItemStatus } from '../src/report/report.js';
+import { SEEDS, describeWithSeeds } from './helpers/seeds.js';
 
 const ROOT = new URL('../', import.meta.url);
-const SEEDS = new URL('../../shared/seeds/', import.meta.url);
 
 /** Each real-world seed checklist and the ready checklist written from it. */
 const SEED_POLICIES: [seed: string, checklist: string][] = [
@@ -39,31 +39,33 @@ function lineKey(line: string): string {
   return matchKey(markdownToPlainText(bare));
 }
 
-describe.each(SEED_POLICIES)('the seed %s against checklists/%s/', (seed, checklist) => {
-  const markdown = readFileSync(new URL(seed, SEEDS), 'utf8');
-  const policy = policyOf(checklist);
+describeWithSeeds('the seeds against the ready checklists written from them', () =>
+  describe.each(SEED_POLICIES)('the seed %s against checklists/%s/', (seed, checklist) => {
+    const markdown = readFileSync(new URL(seed, SEEDS), 'utf8');
+    const policy = policyOf(checklist);
 
-  it('fails the gate, naming every required item of the policy', () => {
-    const report = evaluate(parseChecklist(markdown), policy, CONTEXT);
-    expect(report.errors).toEqual([]);
-    expect(report.conclusion).toBe('fail');
-    expect(report.passed).toBe(false);
-    const failing = new Set(report.items.filter((item) => FAILING.has(item.status)).map((item) => item.id));
-    const required = policy.items.filter((rule) => rule.required).map((rule) => rule.id);
-    expect(required.length).toBeGreaterThan(0);
-    expect(required.filter((id) => !failing.has(id))).toEqual([]);
-  });
+    it('fails the gate, naming every required item of the policy', () => {
+      const report = evaluate(parseChecklist(markdown), policy, CONTEXT);
+      expect(report.errors).toEqual([]);
+      expect(report.conclusion).toBe('fail');
+      expect(report.passed).toBe(false);
+      const failing = new Set(report.items.filter((item) => FAILING.has(item.status)).map((item) => item.id));
+      const required = policy.items.filter((rule) => rule.required).map((rule) => rule.id);
+      expect(required.length).toBeGreaterThan(0);
+      expect(required.filter((id) => !failing.has(id))).toEqual([]);
+    });
 
-  it('words every item in its own words, not as a line of the seed', () => {
-    const seedLines = new Set(
-      markdown
-        .split('\n')
-        .map(lineKey)
-        .filter((key) => key !== ''),
-    );
-    const copied = policy.items
-      .map((rule) => rule.text ?? '')
-      .filter((text) => seedLines.has(matchKey(markdownToPlainText(text))));
-    expect(copied).toEqual([]);
-  });
-});
+    it('words every item in its own words, not as a line of the seed', () => {
+      const seedLines = new Set(
+        markdown
+          .split('\n')
+          .map(lineKey)
+          .filter((key) => key !== ''),
+      );
+      const copied = policy.items
+        .map((rule) => rule.text ?? '')
+        .filter((text) => seedLines.has(matchKey(markdownToPlainText(text))));
+      expect(copied).toEqual([]);
+    });
+  }),
+);

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseChecklist } from '../src/checklist/parse.js';
 import { githubCheckboxes } from './helpers/github-render.js';
-
-const SEEDS = new URL('../../shared/seeds/', import.meta.url);
+import { SEEDS, describeWithSeeds } from './helpers/seeds.js';
 
 /** Boxes per seed, counted from cmark-gfm's rendered HTML (960 in all). */
 const EXPECTED: Record<string, number> = {
@@ -13,7 +12,7 @@ const EXPECTED: Record<string, number> = {
   '004_6862397d6f787198.txt': 126,
 };
 
-describe('the five seed checklists parse to exactly the boxes GitHub draws', () => {
+describeWithSeeds('the five seed checklists parse to exactly the boxes GitHub draws', () => {
   const files = readdirSync(SEEDS)
     .filter((name) => name.endsWith('.txt'))
     .sort();
