@@ -359,7 +359,7 @@ function describe(/** @type {any[] | null | undefined} */ errors) {
     if (error.propertyName) what = `has "${error.propertyName}", which this operation does not take`;
     if (error.keyword === 'required') what = `lacks the required field "${error.params.missingProperty}"`;
     seen.add(`${where} ${what}`);
-    if (seen.size >= 5) break;
+    if (seen.size >= (process.env.CONFORMANCE_ALL_ERRORS ? 100 : 5)) break;
   }
   return [...seen].join('; ') || 'is invalid';
 }
@@ -400,6 +400,9 @@ export function checkGraphql(/** @type {any} */ body) {
   }
 }
 
+/** Workflow events that carry another event's payload. @type {Record<string, string>} */
+const SAME_PAYLOAD_AS = { pull_request_target: 'pull_request' };
+
 /** @type {{ ajv: Ajv, schemas: any, webhooks: [string, any][] } | undefined} */
 let webhooks;
 
@@ -416,8 +419,9 @@ export function checkWebhook(/** @type {string} */ event, /** @type {any} */ pay
   }
   const action = payload?.action;
   const { ajv, schemas } = webhooks;
+  const subcategory = SAME_PAYLOAD_AS[event] ?? event;
   const found = webhooks.webhooks.find(([, item]) => {
-    if (item.post?.['x-github']?.subcategory !== event) return false;
+    if (item.post?.['x-github']?.subcategory !== subcategory) return false;
     const schema =
       schemas[String(item.post.requestBody.content['application/json'].schema.$ref).split('/').pop() ?? ''];
     const actions = schema?.properties?.action?.enum;
