@@ -3,7 +3,14 @@
 // and can add latency or inject faults. Every request and every answer is checked against
 // GitHub's published descriptions (openapi-conformance.js); a test that breaks them fails.
 import { createServer } from 'node:http';
-import { checkAnswer, checkGraphql, checkRequest, exampleAnswer, report } from './openapi-conformance.js';
+import {
+  checkAnswer,
+  checkGraphql,
+  checkGraphqlAnswer,
+  checkRequest,
+  exampleAnswer,
+  report,
+} from './openapi-conformance.js';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
 const READ_ONLY_TOKEN = 'read-only-token';
@@ -68,7 +75,9 @@ export class GitHubEmulator {
     /**
      * Canned answers to GET requests by API path, for anything else the gate may read: Actions
      * runs, jobs, check runs, issues, commits, other repositories, team members. A list is paged.
-     * @type {Map<string, { status?: number, json: unknown }>}
+     * A success answer is completed from GitHub's example, like every answer (see completeAnswer);
+     * `asIs` serves it exactly as given, for a test of an answer GitHub would not give.
+     * @type {Map<string, { status?: number, json: unknown, asIs?: boolean }>}
      */
     this.resources = new Map(Object.entries(fixture.resources ?? {}));
     this.server = createServer((request, response) => void this.handle(request, response));
@@ -160,11 +169,8 @@ export class GitHubEmulator {
     this.requests.push(record);
     response.on('finish', () => (record.answeredAt = Date.now()));
     // Checked even when a fault answers it: the request is the caller's, whatever comes back.
-    const operation = checked(() =>
-      url.pathname === '/graphql' && method === 'POST'
-        ? (checkGraphql(body), null)
-        : checkRequest(method, url, body),
-    );
+    const graphql = method === 'POST' && url.pathname === '/graphql';
+    const operation = checked(() => (graphql ? (checkGraphql(body), null) : checkRequest(method, url, body)));
     const fault = this.faults.find(
       (candidate) =>
         (candidate.times ?? 0) > 0 &&
@@ -186,7 +192,11 @@ export class GitHubEmulator {
           }
         : this.answer(method, url, body, token, request.headers.accept ?? '');
     // An injected status is a deliberate departure from GitHub's documented answers; a real one is held to them.
-    if (!(fault && fault.status > 0)) {
+    if (fault && fault.status > 0) {
+      // Nothing to hold to GitHub's answers: the fault is the test's.
+    } else if (graphql) {
+      checked(() => checkGraphqlAnswer(body, result.json));
+    } else {
       if (result.json !== undefined && !result.asIs)
         result.json = completeAnswer(method, url.pathname, result.status, result.json);
       checked(() => checkAnswer(operation ?? null, result.status, result.json, result.raw !== undefined));

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { buildSchema, getVariableValues, parse, validate } from 'graphql';
+import { isDeepStrictEqual } from 'node:util';
+import { buildSchema, execute, getVariableValues, parse, validate } from 'graphql';
 
 const require = createRequire(import.meta.url);
 const addFormats = /** @type {any} */ (addFormatsModule).default ?? addFormatsModule;
@@ -116,6 +117,9 @@ function anchored(/** @type {any} */ schema) {
   return JSON.parse(JSON.stringify(schema ?? {}).replace(/"#\/components\//g, '"github#/components/'));
 }
 
+/** Parameters whose values GitHub takes with slashes in them: file paths, refs, branch names. */
+const SPANNING = new Set(['path', 'ref', 'branch', 'basehead', 'dir']);
+
 /**
  * The operation a request is for: among the path templates with the request's method, the one
  * whose literal segments all match and are the most; a last `{parameter}` may span slashes
@@ -152,7 +156,8 @@ export function matchOperation(/** @type {string} */ method, /** @type {string} 
   if (!best.route) {
     for (let count = 2; count < parts.length; count++) {
       for (const route of routes.get(`${method} ${count}`) ?? []) {
-        if (/^\{.+\}$/.test(route.segments.at(-1) ?? '')) consider(route, true);
+        const last = /^\{(.+)\}$/.exec(route.segments.at(-1) ?? '')?.[1];
+        if (last !== undefined && SPANNING.has(last)) consider(route, true);
       }
     }
   }
@@ -178,6 +183,15 @@ function compiled(/** @type {string} */ key, /** @type {() => any} */ build) {
   return compiled.get(key);
 }
 
+/** A parameter's schema, with a bound its description gives in words ("(max 100)") made a maximum. */
+function parameterSchema(/** @type {any} */ parameter) {
+  const schema = anchored(parameter.schema);
+  const max = /\(max (\d+)\)/.exec(parameter.description ?? '')?.[1];
+  if (max !== undefined && schema.type === 'integer' && schema.maximum === undefined)
+    schema.maximum = Number(max);
+  return schema;
+}
+
 /** The request-side validators of one operation. */
 function requestValidators(/** @type {Route} */ route) {
   return compiled(`request ${route.id}`, () => {
@@ -190,7 +204,7 @@ function requestValidators(/** @type {Route} */ route) {
       return {
         type: 'object',
         properties: Object.fromEntries(
-          declared.map((parameter) => [parameter.name, anchored(parameter.schema)]),
+          declared.map((parameter) => [parameter.name, parameterSchema(parameter)]),
         ),
         required: declared.filter((parameter) => parameter.required).map((parameter) => parameter.name),
         additionalProperties: false,
@@ -367,8 +381,7 @@ function describe(/** @type {any[] | null | undefined} */ errors) {
 /** @type {import('graphql').GraphQLSchema | undefined} */
 let graphqlSchema;
 
-/** Checks a GraphQL request (query and variables) against GitHub's schema. */
-export function checkGraphql(/** @type {any} */ body) {
+function graphqlDescription() {
   // The package exports only an entry that parses its JSON introspection too; the SDL file is enough.
   graphqlSchema ??= buildSchema(
     readFileSync(
@@ -378,6 +391,12 @@ export function checkGraphql(/** @type {any} */ body) {
     // The published SDL declares two enterprise fields twice; nothing the gate asks for.
     { assumeValidSDL: true },
   );
+  return graphqlSchema;
+}
+
+/** Checks a GraphQL request (query and variables) against GitHub's schema. */
+export function checkGraphql(/** @type {any} */ body) {
+  const graphqlSchema = graphqlDescription();
   const name = 'POST /graphql';
   if (typeof body?.query !== 'string') return report(`${name}: the body has no query`);
   let document;
@@ -398,6 +417,49 @@ export function checkGraphql(/** @type {any} */ body) {
     );
     for (const error of values.errors ?? []) report(`${name}: variables: ${error.message}`);
   }
+}
+
+/**
+ * Checks the emulator's GraphQL answer: its data must be what GitHub's schema makes of the query,
+ * field for field (types, non-null fields, nothing that was not asked for).
+ */
+export function checkGraphqlAnswer(/** @type {any} */ body, /** @type {any} */ json) {
+  if (!isObject(json?.data)) return;
+  const schema = graphqlDescription();
+  let document;
+  try {
+    document = parse(String(body?.query ?? ''));
+  } catch {
+    return; // already said by checkGraphql
+  }
+  const result = /** @type {import('graphql').ExecutionResult} */ (
+    execute({
+      schema,
+      document,
+      rootValue: json.data,
+      variableValues: body?.variables ?? {},
+      // An interface (Actor) is answered as the object GitHub would name, a user unless said.
+      typeResolver: (value, _context, _info, type) =>
+        /** @type {any} */ (value)?.__typename ??
+        (schema.getPossibleTypes(type).some((object) => object.name === 'User') ? 'User' : undefined),
+    })
+  );
+  const name = 'POST /graphql: answer';
+  // Errors without a path are the request's, said already by checkGraphql.
+  const errors = (result.errors ?? []).filter((error) => error.path !== undefined);
+  for (const error of errors) report(`${name}: ${error.message} (at ${error.path?.join('.')})`);
+  if (
+    result.data &&
+    !result.errors?.length &&
+    !isDeepStrictEqual(JSON.parse(JSON.stringify(result.data)), json.data)
+  )
+    report(
+      `${name}: has fields or values the query does not ask for: ${JSON.stringify(json.data).slice(0, 300)}`,
+    );
+}
+
+function isObject(/** @type {unknown} */ value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Workflow events that carry another event's payload. @type {Record<string, string>} */
