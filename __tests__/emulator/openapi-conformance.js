@@ -28,6 +28,20 @@ export function report(/** @type {string} */ problem) {
   if (!pending.includes(problem)) pending.push(problem);
 }
 
+/** What was checked in this test file, for the note on coverage (CONFORMANCE_COVERAGE). */
+const checked = {
+  operations: new Set(),
+  requestShapes: new Set(),
+  answers: new Set(),
+  graphqlQueries: new Set(),
+  webhooks: new Set(),
+};
+
+/** What was checked so far, as lists. */
+export function coverage() {
+  return Object.fromEntries(Object.entries(checked).map(([kind, keys]) => [kind, [...keys].sort()]));
+}
+
 /** The problems found since the last call, and forgets them. */
 export function takeViolations() {
   return pending.splice(0, pending.length);
@@ -249,6 +263,11 @@ export function checkRequest(
     return null;
   }
   const validators = requestValidators(route);
+  checked.operations.add(named(route));
+  const keys = (/** @type {unknown} */ value) => (isObject(value) ? Object.keys(value).sort().join(',') : '');
+  checked.requestShapes.add(
+    `${named(route)} ?${[...url.searchParams.keys()].sort().join(',')} {${keys(body)}}`,
+  );
   const query = /** @type {Record<string, unknown>} */ ({});
   for (const [name, value] of url.searchParams) query[name] = value;
   const pathParams = { ...params };
@@ -291,6 +310,7 @@ export function checkAnswer(
 ) {
   if (!route) return;
   const { validate, documented } = answerValidator(route, status);
+  checked.answers.add(`${named(route)} ${status}`);
   if (!documented && !validate) {
     report(`${named(route)}: answers ${status}, a status GitHub does not document for this operation`);
     return;
@@ -405,6 +425,7 @@ export function checkGraphql(/** @type {any} */ body) {
   } catch (error) {
     return report(`${name}: the query does not parse: ${/** @type {Error} */ (error).message}`);
   }
+  checked.graphqlQueries.add(body.query.replace(/\s+/g, ' '));
   const errors = validate(graphqlSchema, document);
   for (const error of errors) report(`${name}: ${error.message}`);
   if (errors.length > 0) return;
@@ -490,6 +511,7 @@ export function checkWebhook(/** @type {string} */ event, /** @type {any} */ pay
     return actions === undefined ? action === undefined : actions.includes(action);
   });
   const name = `webhook ${event}${action === undefined ? '' : `.${action}`}`;
+  checked.webhooks.add(name);
   if (!found) return report(`${name}: GitHub documents no such event and action`);
   const [key, item] = found;
   const ref = item.post.requestBody.content['application/json'].schema.$ref;
