@@ -141,6 +141,23 @@ describe('answers are held to the response schemas', () => {
     ]);
   });
 
+  it('completion never supplies a finished state: what decides a verdict comes from the fixture or is unfinished', async () => {
+    emulator.resources.set(`${API}/actions/jobs/5`, { json: { id: 5 } });
+    emulator.resources.set(`${API}/check-runs/6`, { json: { id: 6 } });
+    emulator.resources.set(`${API}/issues/7`, { json: { number: 7 } });
+    emulator.resources.set(`${API}/releases/tags/v1`, { json: { tag_name: 'v1' } });
+    const job = await send('GET', `${API}/actions/jobs/5`);
+    const checkRun = await send('GET', `${API}/check-runs/6`);
+    const issue = await send('GET', `${API}/issues/7`);
+    const release = await send('GET', `${API}/releases/tags/v1`);
+    expect(job.json).toMatchObject({ id: 5, status: 'queued', conclusion: null });
+    expect(checkRun.json).toMatchObject({ id: 6, status: 'queued', conclusion: null });
+    expect(issue.json).toMatchObject({ number: 7, state: 'open', state_reason: null });
+    expect(issue.json.pull_request).toBeUndefined();
+    expect(release.json).toMatchObject({ tag_name: 'v1', draft: true });
+    expect(takeViolations()).toEqual([]);
+  });
+
   it('a status GitHub does not document for the operation is flagged', async () => {
     emulator.resources.set(`${API}/actions/runs/13`, { status: 202, json: {} });
     await send('GET', `${API}/actions/runs/13`);

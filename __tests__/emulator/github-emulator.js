@@ -410,6 +410,8 @@ export class GitHubEmulator {
       labels: (pull.labels ?? []).map((name, index) => ({ id: index + 1, name })),
       updated_at: pull.updatedAt,
       merged: pull.merged ?? false,
+      merged_at: pull.merged ? pull.updatedAt : null,
+      closed_at: pull.state === 'closed' ? pull.updatedAt : null,
       user: { login: 'Codertocat', type: 'User' },
     };
   }
@@ -441,7 +443,8 @@ export class GitHubEmulator {
  * An answer with every field GitHub documents: the emulator's own fields laid over GitHub's
  * example answer for the operation (each item of a list over the example's first item), so
  * that code reading a field the emulator does not model sees GitHub's kind of value, not
- * undefined. Fields the emulator deliberately answers otherwise are in ANSWERED_OTHERWISE.
+ * undefined. Where GitHub's example is wrong for this, the fix is in EXAMPLE_FIXES
+ * (openapi-conformance.js).
  */
 function completeAnswer(
   /** @type {string} */ method,
