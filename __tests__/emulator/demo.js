@@ -2,12 +2,10 @@
 // a sample release pull request, twice: with the checklist half done, then after the author
 // ticks the rest and links the evidence. Prints what the gate posted each time.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { GitHubEmulator } from './github-emulator.js';
+import { takeViolations } from './openapi-conformance.js';
 import { runAction } from './run-action.js';
-
-const require = createRequire(import.meta.url);
-const examples = require('@octokit/webhooks-examples/api.github.com/index.json');
+import { webhookExample } from './webhook-examples.js';
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 const policy = read('checklists/production-release/checklist-gate.yml');
@@ -47,9 +45,7 @@ done = done
     'Evidence: https://wiki.acme.dev/runbooks/checkout-rollback',
   );
 
-const pullRequest = examples
-  .find((entry) => entry.name === 'pull_request')
-  .examples.find((example) => example.action === 'opened');
+const pullRequest = webhookExample('pull_request', 'opened');
 const headSha = pullRequest.pull_request.head.sha;
 const emulator = new GitHubEmulator({
   files: { master: { '.github/checklist-gate.yml': policy } },
@@ -85,6 +81,11 @@ try {
     changes: { body: { from: halfDone } },
   });
   console.log(`API requests made in all: ${emulator.requests.length}; every one went to ${apiUrl}.`);
+  const problems = takeViolations();
+  if (problems.length > 0) {
+    console.error(`\nDepartures from GitHub's published API:\n- ${problems.join('\n- ')}`);
+    process.exitCode = 1;
+  }
 } finally {
   await emulator.stop();
 }

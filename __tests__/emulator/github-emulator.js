@@ -1,7 +1,16 @@
 // A small GitHub REST API on 127.0.0.1 for end-to-end tests, the demo and the benchmark.
 // It serves the endpoints checklist-gate uses from in-memory state, records every request,
-// and can add latency or inject faults.
+// and can add latency or inject faults. Every request and every answer is checked against
+// GitHub's published descriptions (openapi-conformance.js); a test that breaks them fails.
 import { createServer } from 'node:http';
+import {
+  checkAnswer,
+  checkGraphql,
+  checkGraphqlAnswer,
+  checkRequest,
+  exampleAnswer,
+  report,
+} from './openapi-conformance.js';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
 const READ_ONLY_TOKEN = 'read-only-token';
@@ -22,7 +31,7 @@ export class GitHubEmulator {
   /**
    * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
    *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
-   *   resources?: Record<string, { status?: number, json: unknown }>, reviews?: Record<number, unknown[]>,
+   *   resources?: Record<string, { status?: number, json: unknown, asIs?: boolean }>, reviews?: Record<number, unknown[]>,
    *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]> }} fixture
    */
   constructor(fixture = {}) {
@@ -66,7 +75,9 @@ export class GitHubEmulator {
     /**
      * Canned answers to GET requests by API path, for anything else the gate may read: Actions
      * runs, jobs, check runs, issues, commits, other repositories, team members. A list is paged.
-     * @type {Map<string, { status?: number, json: unknown }>}
+     * A success answer is completed from GitHub's example, like every answer (see completeAnswer);
+     * `asIs` serves it exactly as given, for a test of an answer GitHub would not give.
+     * @type {Map<string, { status?: number, json: unknown, asIs?: boolean }>}
      */
     this.resources = new Map(Object.entries(fixture.resources ?? {}));
     this.server = createServer((request, response) => void this.handle(request, response));
@@ -157,6 +168,9 @@ export class GitHubEmulator {
     };
     this.requests.push(record);
     response.on('finish', () => (record.answeredAt = Date.now()));
+    // Checked even when a fault answers it: the request is the caller's, whatever comes back.
+    const graphql = method === 'POST' && url.pathname === '/graphql';
+    const operation = checked(() => (graphql ? (checkGraphql(body), null) : checkRequest(method, url, body)));
     const fault = this.faults.find(
       (candidate) =>
         (candidate.times ?? 0) > 0 &&
@@ -177,6 +191,16 @@ export class GitHubEmulator {
             headers: fault.headers,
           }
         : this.answer(method, url, body, token, request.headers.accept ?? '');
+    // An injected status is a deliberate departure from GitHub's documented answers; a real one is held to them.
+    if (fault && fault.status > 0) {
+      // Nothing to hold to GitHub's answers: the fault is the test's.
+    } else if (graphql) {
+      checked(() => checkGraphqlAnswer(body, result.json));
+    } else {
+      if (result.json !== undefined && !result.asIs)
+        result.json = completeAnswer(method, url.pathname, result.status, result.json);
+      checked(() => checkAnswer(operation ?? null, result.status, result.json, result.raw !== undefined));
+    }
     const delay = this.latencyMs + (fault?.delayMs ?? 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault?.cut) {
@@ -195,7 +219,7 @@ export class GitHubEmulator {
     return send(response, result.status, result.json, result.headers);
   }
 
-  /** @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string> }} */
+  /** @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string>, asIs?: boolean }} */
   answer(
     /** @type {string} */ method,
     /** @type {URL} */ url,
@@ -212,7 +236,7 @@ export class GitHubEmulator {
   }
 
   /**
-   * @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string> }}
+   * @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string>, asIs?: boolean }}
    */
   route(
     /** @type {string} */ method,
@@ -226,8 +250,8 @@ export class GitHubEmulator {
     if (canned) {
       const status = canned.status ?? 200;
       if (status === 200 && Array.isArray(canned.json))
-        return this.page(url, canned.json, url.pathname, true);
-      return { status, json: canned.json };
+        return { ...this.page(url, canned.json, url.pathname, true), asIs: canned.asIs };
+      return { status, json: canned.json, asIs: canned.asIs };
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
     if (!url.pathname.startsWith(prefix)) return notFound();
@@ -386,6 +410,8 @@ export class GitHubEmulator {
       labels: (pull.labels ?? []).map((name, index) => ({ id: index + 1, name })),
       updated_at: pull.updatedAt,
       merged: pull.merged ?? false,
+      merged_at: pull.merged ? pull.updatedAt : null,
+      closed_at: pull.state === 'closed' ? pull.updatedAt : null,
       user: { login: 'Codertocat', type: 'User' },
     };
   }
@@ -411,6 +437,51 @@ export class GitHubEmulator {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${comment.issue}#issuecomment-${comment.id}`,
     };
   }
+}
+
+/**
+ * An answer with every field GitHub documents: the emulator's own fields laid over GitHub's
+ * example answer for the operation (each item of a list over the example's first item), so
+ * that code reading a field the emulator does not model sees GitHub's kind of value, not
+ * undefined. Where GitHub's example is wrong for this, the fix is in EXAMPLE_FIXES
+ * (openapi-conformance.js).
+ */
+function completeAnswer(
+  /** @type {string} */ method,
+  /** @type {string} */ pathname,
+  /** @type {number} */ status,
+  /** @type {unknown} */ json,
+) {
+  // GitHub's error answers all name their documentation.
+  if (status >= 400)
+    return isObject(json) ? { documentation_url: 'https://docs.github.com/rest', ...json } : json;
+  const example = checked(() => exampleAnswer(method, pathname, status, json));
+  return example === undefined ? json : layOver(example, json);
+}
+
+/** Runs a check; a check that breaks is a failure of the test too, never a hung request. */
+function checked(/** @type {() => any} */ check) {
+  try {
+    return check();
+  } catch (error) {
+    report(`the conformance check itself failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return undefined;
+  }
+}
+
+function layOver(/** @type {unknown} */ example, /** @type {unknown} */ value) {
+  if (Array.isArray(value))
+    return value.map((item) => layOver(Array.isArray(example) ? example[0] : undefined, item));
+  if (!isObject(value) || !isObject(example)) return value;
+  /** @type {Record<string, unknown>} */
+  const merged = { ...example };
+  for (const [key, item] of Object.entries(value))
+    if (item !== undefined) merged[key] = layOver(example[key], item);
+  return merged;
+}
+
+function isObject(/** @type {unknown} */ value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function notFound() {

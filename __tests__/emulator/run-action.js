@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkWebhook } from './openapi-conformance.js';
 
 const BUNDLE = new URL('../../dist/index.js', import.meta.url);
 
@@ -12,6 +13,8 @@ const BUNDLE = new URL('../../dist/index.js', import.meta.url);
  * @returns {Promise<{ code: number, stdout: string, stderr: string, outputs: Record<string, string>, summary: string, ms: number }>}
  */
 export async function runAction(options) {
+  // The payload is held to GitHub's webhook schema for its event, as a runner would receive it.
+  checkWebhook(options.eventName, options.payload);
   const dir = mkdtempSync(join(tmpdir(), 'checklist-gate-run-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');

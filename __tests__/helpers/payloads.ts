@@ -1,18 +1,9 @@
-import { createRequire } from 'node:module';
+import { checkWebhook } from '../emulator/openapi-conformance.js';
+import { webhookExample } from '../emulator/webhook-examples.js';
 
-const require = createRequire(import.meta.url);
-const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as {
-  name: string;
-  examples: Record<string, unknown>[];
-}[];
-
-/** A copy of one of GitHub's own example webhook payloads. */
+/** A copy of one of GitHub's own example webhook payloads, held to GitHub's webhook schema. */
 export function webhook(event: string, action?: string): Record<string, any> {
-  const found = examples
-    .find((entry) => entry.name === event)
-    ?.examples.find((example) => action === undefined || example['action'] === action);
-  if (!found) throw new Error(`no example payload for ${event}.${action ?? ''}`);
-  return structuredClone(found) as Record<string, any>;
+  return webhookExample(event, action);
 }
 
 /** GitHub's example pull_request payload for PR #2 of Codertocat/Hello-World, set to an action and a body. */
@@ -27,7 +18,11 @@ export function pullRequestEvent(
   if (changes) {
     payload['changes'] = { body: { from: changes.from } };
     if (changes.sender) payload['sender'] = { ...payload['sender'], login: changes.sender };
+  } else if (action === 'edited') {
+    // GitHub always says what an edit changed; without a previous body, it was the title.
+    payload['changes'] = { title: { from: payload['pull_request'].title } };
   }
+  checkWebhook('pull_request', payload);
   return payload;
 }
 
