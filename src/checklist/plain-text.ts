@@ -1,19 +1,23 @@
-import type { Nodes } from 'mdast';
+import type { Node } from 'commonmark';
 
-/** Plain text of a node: markup stripped, HTML (such as id markers) left out. */
-export function plainText(node: Nodes): string {
+/** Plain text of a node: markup stripped, HTML (such as id markers) left out, images by their alt text. */
+export function plainText(node: Node): string {
   switch (node.type) {
-    case 'html':
+    case 'html_inline':
+    case 'html_block':
+    case 'code_block':
       return '';
     case 'text':
-    case 'inlineCode':
-      return node.value;
-    case 'image':
-      return node.alt ?? '';
-    case 'break':
+    case 'code':
+      return node.literal ?? '';
+    case 'softbreak':
+    case 'linebreak':
       return ' ';
-    default:
-      return 'children' in node ? node.children.map((child) => plainText(child)).join('') : '';
+    default: {
+      let text = '';
+      for (let child = node.firstChild; child !== null; child = child.next) text += plainText(child);
+      return text;
+    }
   }
 }
 
