@@ -80,6 +80,7 @@ export function skippedNodes(block: Node, skip: number): Set<Node> {
  * "%3Crun-id%3E"), so that reports show it as written; left encoded when it does not decode.
  */
 function asWritten(url: string): string {
+  if (!url.includes('%')) return url;
   try {
     return decodeURI(url);
   } catch {

@@ -1,6 +1,6 @@
 import { Parser, type Node } from 'commonmark';
 import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
-import { collapseSpace, plainText, trimTrailingSeparators } from './plain-text.js';
+import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
 import { afterListMarker, CHECK_LENGTH, gapColumns, readTaskLine } from './task-marker.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
 
@@ -277,12 +277,15 @@ class ChecklistReader {
     collectLinks(node, links, (child) => skipped.has(child) || this.isTaskItem(child));
     const textOf = (parts: Segment[]) => collapseSpace(parts.map((part) => part.text).join(''));
     const trailing = [...pieces];
-    while (isTrailingEvidence(trailing.at(-1))) trailing.pop();
+    let endsInLink = false;
+    while (isTrailingEvidence(trailing.at(-1))) endsInLink = trailing.pop()?.kind === 'link' || endsInLink;
+    const withoutLinks = trimTrailingSeparators(textOf(trailing));
     const [line] = node.sourcepos[0];
     const item: TaskItem = {
       index: this.items.length,
       text: textOf(pieces),
-      textWithoutLinks: trimTrailingSeparators(textOf(trailing)),
+      textWithoutLinks: withoutLinks,
+      textBeforeEvidence: endsInLink ? trimEvidenceIntroducer(withoutLinks) : withoutLinks,
       checked: box.ticked,
       line,
       depth,
