@@ -7,10 +7,12 @@ import type { ReportItem } from '../report/report.js';
 
 /** Most characters a near miss may differ by; fewer for short texts (one for every six characters). */
 const MAX_CHARACTERS = 3;
+/** Longest word a near miss may add or drop, in characters. */
+const MAX_WORD_LENGTH = 20;
 /** Fewest words a policy text needs for a near miss to differ from it by a whole word. */
 const MIN_WORDS = 3;
 /** Comparisons made for one report at most, so that a large description and policy stay cheap. */
-const MAX_COMPARISONS = 20_000;
+const MAX_COMPARISONS = 2_000;
 
 /** Words as single characters, so that the distance between two texts can be counted in words. */
 function wordsAsCharacters(words: string[], codes: Map<string, string>): string {
@@ -68,7 +70,8 @@ export class NearMissFinder {
     let best: { item: TaskItem; score: number } | null = null;
     for (const { item, key } of this.keys) {
       if (this.comparisons++ >= MAX_COMPARISONS) break;
-      if (!isNearMiss(wanted, key)) continue;
+      // A text longer or shorter by more than a long word is no near miss: skip the distances.
+      if (Math.abs(wanted.length - key.length) > MAX_WORD_LENGTH || !isNearMiss(wanted, key)) continue;
       const score = distance(wanted, key);
       if (best === null || score < best.score) best = { item, score };
     }
