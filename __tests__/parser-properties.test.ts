@@ -5,10 +5,11 @@ import { githubBoxFromLaterLine, githubCheckboxes, knownDifference } from './hel
 /** Pieces that task lists, and attempts to fake them, are made of. */
 const indent = fc.constantFrom('', ' ', '  ', '   ', '    ', '\t', '      ');
 const container = fc.constantFrom('', '', '', '> ', '>', '- ', '1. ', '> > ');
-// Ordered lists are numbered from 1 here: lists numbered otherwise interrupt other blocks under
-// rules micromark and cmark-gfm apply differently (see the conformance table and knownDifference).
+// Ordered lists are numbered from 1 here, as in the checklists this test was written for.
 const marker = fc.constantFrom('-', '*', '+', '1.', '1)', '');
-const gap = fc.constantFrom(' ', ' ', '  ', '\t', '', '     ');
+// ASCII control and white-space characters: cmark-gfm's task rule takes "\v" and "\f" as white space.
+const CONTROL = ['\v', '\f', '\r', '\u0000', '\u0001', '\b', '\u001b', '\u001f', '\u007f', '\u0085'];
+const gap = fc.constantFrom(' ', ' ', '  ', '\t', '', '     ', ...CONTROL.map((char) => ` ${char}`));
 const check = fc.constantFrom(
   '[ ]',
   '[x]',
@@ -23,7 +24,7 @@ const check = fc.constantFrom(
   '\\[x]',
   '[ x]',
 );
-const after = fc.constantFrom(' ', ' ', '\t', '', '  ');
+const after = fc.constantFrom(' ', ' ', '\t', '', '  ', ...CONTROL);
 const content = fc.constantFrom(
   'item',
   '**bold** item',

@@ -55,14 +55,22 @@ export function description(size) {
 export function pathological(size = 65536) {
   const fill = (unit) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const nested = [];
-  for (let depth = 0; nested.join('\n').length < size; depth++)
-    nested.push(`${'  '.repeat(depth % 400)}- [ ] x`);
+  // One level deeper on every line, as deep as the size allows.
+  for (let depth = 0, length = 0; length < size; depth++) {
+    const line = `${'  '.repeat(depth)}- [ ] x`;
+    nested.push(line);
+    length += line.length + 1;
+  }
   return {
     'unclosed brackets': fill('- [x] ['),
     backticks: fill('`` ` ``` '),
     'unclosed HTML comments': fill('<!-- - [x] a\n'),
-    'nesting 400 levels deep': nested.join('\n').slice(0, size),
+    'a list nested one level deeper on every line': nested.join('\n').slice(0, size),
     'emphasis runs': fill('*_*_**__'),
     'one 65,536-character item': `- [x] ${'word '.repeat(size / 5)}`.slice(0, size),
+    'a run of |': `- [x] a\n${fill('|')}`.slice(0, size),
+    'a run of ~': `- [x] a ${fill('~')}`.slice(0, size),
+    'a run of www.': `- [x] a ${fill('www.')}`.slice(0, size),
+    'a run of [': `- [x] a ${fill('[')}`.slice(0, size),
   };
 }

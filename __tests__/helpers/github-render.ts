@@ -41,23 +41,111 @@ export function githubBoxFromLaterLine(markdown: string): boolean {
   });
 }
 
-const TWO_MARKERS_ON_A_LINE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:[-+*]|\d{1,9}[.)])[ \t]/m;
-const ORDERED_FROM_OTHER_THAN_ONE = /^[ \t>]*(?:\d{2,9}|[02-9])[.)][ \t]/m;
-
 const EMPTY_TASK_THEN_MORE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+\r?\n[^]*\S/m;
 
 /**
- * The two known differences between the parser and cmark-gfm, both about structure that micromark
- * reads otherwise, and neither seen in a real checklist:
- * (1) after a line with two list markers ("- 10. [ ] item"), a line that starts an ordered list
- *     from a number other than 1 is a lazy continuation for micromark and a new list for cmark-gfm;
- * (2) a task item holding only its check ("- [ ] "), with more lines after it: cmark-gfm takes the
- *     check away and is left with an empty item, which ends at a blank line or lets the next line
- *     start a list, where micromark keeps a paragraph "[ ]" going.
+ * The known difference between the parser and cmark-gfm, about structure, and not seen in a real
+ * checklist: a task item holding only its check ("- [ ] "), with more lines after it. cmark-gfm
+ * steps over the check and is left with an empty item, which ends at a blank line or lets the next
+ * line start a list, where commonmark keeps a paragraph "[ ]" going.
  */
 export function knownDifference(markdown: string): boolean {
-  return (
-    (TWO_MARKERS_ON_A_LINE.test(markdown) && ORDERED_FROM_OTHER_THAN_ONE.test(markdown)) ||
-    EMPTY_TASK_THEN_MORE.test(markdown)
-  );
+  return EMPTY_TASK_THEN_MORE.test(markdown);
+}
+
+export interface GitHubItem {
+  checked: boolean;
+  /** The text of the item's first block, tags stripped, white space collapsed. */
+  text: string;
+  /** Link targets in the item, leaving out those of nested task items, as written (percent-decoded). */
+  links: string[];
+}
+
+const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^>]*)>/gi;
+const BLOCK_TAGS = new Set(['ul', 'ol', 'blockquote', 'pre', 'table', 'hr', 'div', 'p', 'h1', 'h2', 'h3']);
+const ENTITY = /&(amp|lt|gt|quot|#(\d+)|#x([0-9a-f]+));/gi;
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (_all, name: string, decimal?: string, hex?: string) => {
+    if (decimal) return String.fromCodePoint(Number(decimal));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase()] ?? '';
+  });
+}
+
+function asWritten(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The task items cmark-gfm draws, read from its HTML: whether ticked, the text of the first block
+ * (a tight item's inline content up to its first nested block, or a loose item's first paragraph
+ * or heading), and the links in the item outside nested task items.
+ */
+export function githubItems(markdown: string): GitHubItem[] {
+  // Raw HTML as GitHub keeps it (then sanitised); comments draw nothing.
+  const html = cmark
+    .renderHtmlSync(markdown, { unsafe: true, extensions: EXTENSIONS })
+    .replace(/<!--[^]*?-->/g, '');
+  type Open = { item: GitHubItem | null; text: string; reading: boolean; blocks: number; depth: number };
+  const items: GitHubItem[] = [];
+  const stack: Open[] = [];
+  let last = 0;
+  const feed = (chunk: string) => {
+    const top = stack.at(-1);
+    if (top?.reading) top.text += chunk;
+  };
+  for (const match of html.matchAll(TAG)) {
+    feed(decodeEntities(html.slice(last, match.index)));
+    last = match.index + match[0].length;
+    const [, closing, rawName, attributes = ''] = match;
+    const name = (rawName ?? '').toLowerCase();
+    const top = stack.at(-1);
+    if (name === 'li' && !closing) {
+      stack.push({ item: null, text: '', reading: false, blocks: 0, depth: 0 });
+      continue;
+    }
+    if (name === 'li' && closing) {
+      const done = stack.pop();
+      if (done?.item) done.item.text = done.text.replace(/\s+/g, ' ').trim();
+      continue;
+    }
+    if (!top) continue;
+    if (name === 'input' && top.item === null && top.blocks <= 1 && /type="checkbox"/.test(attributes)) {
+      top.item = { checked: / checked=""/.test(attributes), text: '', links: [] };
+      items.push(top.item);
+      top.reading = true;
+      continue;
+    }
+    if (name === 'a' && !closing) {
+      const href = /href="([^"]*)"/.exec(attributes)?.[1];
+      const owner = [...stack].reverse().find((open) => open.item !== null);
+      if (href !== undefined && owner?.item) owner.item.links.push(asWritten(decodeEntities(href)));
+    }
+    if (name === 'br') feed(' ');
+    if (BLOCK_TAGS.has(name) || /^h[1-6]$/.test(name)) {
+      if (!closing) {
+        top.blocks++;
+        // The first block of a loose item, a paragraph or heading, is its text; anything else ends it.
+        top.reading = top.reading && top.blocks === 1 && (name === 'p' || /^h[1-6]$/.test(name));
+      } else if (top.reading) top.reading = false;
+    }
+  }
+  for (const item of items) item.links = [...new Set(item.links)];
+  return items;
+}
+
+const DELIMITER_BY_VT_OR_FF = /[\v\f][*_]|[*_][\v\f]/;
+
+/**
+ * The known difference in text: an emphasis delimiter next to a vertical tab or form feed. For
+ * commonmark these are white space around the delimiter, for cmark-gfm not, so one reads
+ * emphasis where the other keeps the "_" or "*" as text.
+ */
+export function knownTextDifference(markdown: string): boolean {
+  return DELIMITER_BY_VT_OR_FF.test(markdown);
 }

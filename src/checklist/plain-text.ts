@@ -1,27 +1,34 @@
-import type { Nodes } from 'mdast';
+import type { Node } from 'commonmark';
 
-/** Plain text of a node: markup stripped, HTML (such as id markers) left out. */
-export function plainText(node: Nodes): string {
+/** Plain text of a node: markup stripped, HTML (such as id markers) left out, images by their alt text. */
+export function plainText(node: Node): string {
   switch (node.type) {
-    case 'html':
+    case 'html_inline':
+    case 'html_block':
+    case 'code_block':
       return '';
     case 'text':
-    case 'inlineCode':
-      return node.value;
-    case 'image':
-      return node.alt ?? '';
-    case 'break':
+    case 'code':
+      return node.literal ?? '';
+    case 'softbreak':
+    case 'linebreak':
       return ' ';
-    default:
-      return 'children' in node ? node.children.map((child) => plainText(child)).join('') : '';
+    default: {
+      let text = '';
+      for (let child = node.firstChild; child !== null; child = child.next) text += plainText(child);
+      return text;
+    }
   }
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
+
 /** White space collapsed to single spaces and trimmed. */
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts are already even: testing is cheaper than rebuilding them.
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** The form in which texts are compared: case, width, zero-width characters and spacing ignored. */
@@ -53,11 +60,21 @@ export function headingKey(text: string): string {
   return key;
 }
 
-const SEPARATORS = new Set([...' \t:;,.-–—()[]{}|/<>']);
+const SEPARATORS = new Set([...' \t:;,.-–—→()[]{}|/<>']);
 
 /** Drops what evidence links leave behind at the end of an item's text: "passing: " or "passing ()". */
 export function trimTrailingSeparators(text: string): string {
   let end = text.length;
   while (end > 0 && SEPARATORS.has(text[end - 1] ?? '')) end--;
   return text.slice(0, end);
+}
+
+/** The English words that introduce evidence at the end of an item: "passed, see https://…". */
+const INTRODUCER = /(?:^|\s)(?:in|at|see|via|on|per)$/i;
+
+/** An item's text before its trailing links, without the word and punctuation that introduce them. */
+export function trimEvidenceIntroducer(text: string): string {
+  const trimmed = trimTrailingSeparators(text);
+  const introducer = INTRODUCER.exec(trimmed);
+  return introducer ? trimTrailingSeparators(trimmed.slice(0, introducer.index)) : trimmed;
 }

@@ -6,6 +6,11 @@ export interface TaskItem {
   text: string;
   /** The text without its links and the separators before them: "All tests passing" for "All tests passing: https://…". */
   textWithoutLinks: string;
+  /**
+   * The text before its trailing links without the word that introduces them, when links end it:
+   * "Load test passed" for "Load test passed, see https://…"; otherwise the same as textWithoutLinks.
+   */
+  textBeforeEvidence?: string;
   checked: boolean;
   /** 1-based line of the item's list marker. */
   line: number;

@@ -1,56 +1,57 @@
-import type { ListItem } from 'mdast';
+/**
+ * cmark-gfm's task-list rule (its tasklist extension), applied to the whole source line of a list
+ * item: white space, one list marker, white space, then "[ ]", "[x]" or "[X]", then white space
+ * on the same line. White space here is cmark-gfm's: space, tab, vertical tab or form feed; so
+ * "[ ]" followed by "\v" is a box. Anything else before the marker on the line (a block quote's
+ * ">", a second list marker) means no box.
+ */
+const TASK_LINE = /^[ \t\v\f]*(?:[-+*]|\d{1,9}[.)])([ \t\v\f]+)\[([ xX])\][ \t\v\f]/;
+
+/** A line cmark-gfm reads as a task line; GitHub draws its box ticked when it holds "[x]" or "[X]" anywhere. */
+export interface TaskLine {
+  /** Whether the check itself is ticked. */
+  ticked: boolean;
+  /** Whether cmark-gfm would draw it ticked: "[x]" anywhere on the line ticks it ("- [ ] a [x]"). */
+  drawnTicked: boolean;
+}
+
+export function readTaskLine(line: string): TaskLine | null {
+  const match = TASK_LINE.exec(line);
+  if (!match) return null;
+  return {
+    ticked: match[2] !== ' ',
+    drawnTicked: line.includes('[x]') || line.includes('[X]'),
+  };
+}
+
+/** The three characters cmark-gfm skips after an item's content start when it reads a check. */
+export const CHECK_LENGTH = 3;
 
 /**
- * Whether GitHub draws a list item as a checkbox, and ticked; null for an item without one.
- *
- * This is cmark-gfm's rule, read from the source line of the list marker: only indentation before
- * the marker, then spaces or tabs, then "[ ]", "[x]" or "[X]", then a space or tab on the same line.
- * It differs from micromark's in a few corner cases, each recorded in the conformance tests: a tab
- * inside the brackets, a check followed by a line ending or only by spaces, and anything but white
- * space before the marker (a block quote's ">", or another list marker on the same line).
+ * Columns of white space between the end of a list marker at `from` and the first other character,
+ * tabs to the next stop of four: an item's content starts there when they are at most four, and
+ * more make indented code (then cmark-gfm reads no check).
  */
-export function githubTaskState(item: ListItem, source: string): boolean | null {
-  const at = checkOffset(item, source);
-  return at === null ? null : source[at + 1] !== ' ';
-}
-
-/** Where the "[" of a list item's check stands in the source, when GitHub draws a box for it. */
-export function checkOffset(item: ListItem, source: string): number | null {
-  const marker = item.position?.start.offset;
-  if (marker === undefined || item.children[0]?.type !== 'paragraph' || !onlyIndentBefore(marker, source)) {
-    return null;
-  }
-  let at = afterListMarker(marker, source);
-  if (at === null) return null;
-  const gap = at;
-  while (source[at] === ' ' || source[at] === '\t') at++;
-  if (at === gap || source[at] !== '[' || source[at + 2] !== ']') return null;
-  const mark = source[at + 1];
-  if (mark !== ' ' && mark !== 'x' && mark !== 'X') return null;
-  const after = source[at + 3];
-  if (after !== ' ' && after !== '\t') return null;
-  return at;
-}
-
-function onlyIndentBefore(offset: number, source: string): boolean {
-  for (let at = offset - 1; at >= 0; at--) {
-    const char = source[at];
-    if (char === '\n' || char === '\r') return true;
-    if (char !== ' ' && char !== '\t') return false;
-  }
-  return true;
-}
-
-/** Offset just past a bullet ("-", "+", "*") or an ordered marker ("1." or "1)"). */
-function afterListMarker(offset: number, source: string): number | null {
-  const char = source[offset];
-  if (char === '-' || char === '+' || char === '*') return offset + 1;
-  let at = offset;
-  while (at < source.length && at - offset < 10 && (source[at] ?? '') >= '0' && (source[at] ?? '') <= '9')
+export function gapColumns(line: string, from: number): { columns: number; contentAt: number } {
+  let column = 0;
+  for (let at = 0; at < from; at++) column = line[at] === '\t' ? column + 4 - (column % 4) : column + 1;
+  const start = column;
+  let at = from;
+  while (line[at] === ' ' || line[at] === '\t') {
+    column = line[at] === '\t' ? column + 4 - (column % 4) : column + 1;
     at++;
-  if (at === offset || (source[at] !== '.' && source[at] !== ')')) return null;
+  }
+  return { columns: column - start, contentAt: at };
+}
+
+/** Offset just past the list marker that starts `line` after its indentation, or null. */
+export function afterListMarker(line: string): number | null {
+  let at = 0;
+  while (line[at] === ' ' || line[at] === '\t') at++;
+  const char = line[at];
+  if (char === '-' || char === '+' || char === '*') return at + 1;
+  const start = at;
+  while (at - start < 10 && (line[at] ?? '') >= '0' && (line[at] ?? '') <= '9') at++;
+  if (at === start || (line[at] !== '.' && line[at] !== ')')) return null;
   return at + 1;
 }
-
-/** The check as it stands at the start of a paragraph micromark did not see as a task. */
-export const LEADING_CHECK = /^\[[ xX]\]/;

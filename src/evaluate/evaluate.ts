@@ -9,6 +9,7 @@ import type { EvaluationContext } from './context.js';
 import { indexItems, type ItemIndex } from './item-index.js';
 import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
 import { findMatches } from './match-items.js';
+import { nearMissFix } from './near-miss.js';
 import { isGroupRule, itemsUnder, sectionRuleFor, sectionRulesByKey, ticksNeeded } from './section-rules.js';
 import { tickedInEdit, tickersFromHistory } from './ticked-in-edit.js';
 
@@ -29,6 +30,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
   };
   const entries: ReportItem[] = [];
   const claimed = new Set<number>();
+  const missing: [ItemRule, ReportItem][] = [];
   for (const rule of policy.items) {
     const matches = findMatches(rule, index);
     for (const item of matches) claimed.add(item.index);
@@ -36,7 +38,9 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     notes.push(...condition.notes.map((note) => `${ruleName(rule)}: ${note}.`));
     const required = rule.required && condition.holds;
     if (matches.length === 0) {
-      entries.push(missingEntry(rule, required, condition.holds));
+      const absent = missingEntry(rule, required, condition.holds);
+      entries.push(absent);
+      if (absent.status === 'missing') missing.push([rule, absent]);
       continue;
     }
     for (const item of matches) {
@@ -44,6 +48,13 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
       entries.push(entry(item, rule.id ?? item.id, required, verdict));
     }
   }
+
+  // A missing item's fix names an unmatched item worded nearly like it; the hint never matches.
+  if (missing.length > 0)
+    nearMissFix(
+      missing,
+      block.items.filter((item) => !claimed.has(item.index)),
+    );
 
   const sectionResults = policy.sections.map((rule) => judgeSection(rule, index, doc, block, context, notes));
   const resultsByRule = new Map(policy.sections.map((rule, position) => [rule, sectionResults[position]]));

@@ -18,6 +18,9 @@ export function indexItems(items: TaskItem[]): ItemIndex {
     push(index.byText, key, item);
     const withoutLinks = matchKey(item.textWithoutLinks);
     if (withoutLinks !== key && withoutLinks !== '') push(index.byText, withoutLinks, item);
+    const beforeEvidence = matchKey(item.textBeforeEvidence ?? item.textWithoutLinks);
+    if (beforeEvidence !== key && beforeEvidence !== withoutLinks && beforeEvidence !== '')
+      push(index.byText, beforeEvidence, item);
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
     const keys = item.headings.map((heading) => {
       let key = keyCache.get(heading);

@@ -1,0 +1,52 @@
+import { GitHubEmulator } from './emulator/github-emulator.js';
+import { runAction } from './emulator/run-action.js';
+import { githubCheckboxes } from './helpers/github-render.js';
+import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+
+/**
+ * cmark-gfm draws a box when the check is followed by a vertical tab or a form feed. With no policy
+ * file, or `unlisted: required`, such an open box must fail the gate through the bundle.
+ */
+let emulator: GitHubEmulator;
+
+afterEach(async () => {
+  await emulator?.stop();
+});
+
+async function gate(body: string, files: Record<string, Record<string, string>>) {
+  emulator = new GitHubEmulator({
+    files,
+    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body }],
+  });
+  const apiUrl = await emulator.start();
+  return runAction({ apiUrl, eventName: 'pull_request', payload: pullRequestEvent('opened', body) });
+}
+
+describe('boxes after a vertical tab or form feed are read as GitHub draws them', () => {
+  it.each([
+    ['a vertical tab, no policy file', '\v', {}],
+    [
+      'a form feed, unlisted: required',
+      '\f',
+      { master: { '.github/checklist-gate.yml': 'version: 1\nunlisted: required\n' } },
+    ],
+  ])('an open box followed by %s fails the gate', async (_name, space, files) => {
+    const body = `## Release\n- [x] Tests pass\n- [ ]${space}Rollback plan tested\n`;
+    expect(githubCheckboxes(body)).toEqual([true, false]);
+    const run = await gate(body, files);
+    expect(run.code).toBe(1);
+    expect(run.outputs['result']).toBe('fail');
+    expect(emulator.statuses.map((status) => [status.state, status.description])).toEqual([
+      ['failure', '1 of 2 required items open'],
+    ]);
+    expect(emulator.gateComments(2)[0]?.body).toContain('Rollback plan tested');
+  });
+
+  it('the same description with the box ticked passes (the test above can fail)', async () => {
+    const body = '## Release\n- [x] Tests pass\n- [x]\vRollback plan tested\n';
+    expect(githubCheckboxes(body)).toEqual([true, true]);
+    const run = await gate(body, {});
+    expect(run.code).toBe(0);
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
+  });
+});

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { parseChecklist } from '../src/checklist/parse.js';
+import {
+  githubBoxFromLaterLine,
+  githubItems,
+  knownDifference,
+  knownTextDifference,
+} from './helpers/github-render.js';
+
+/**
+ * Tick, text and links of every task item against cmark-gfm, GitHub's renderer, over generated
+ * descriptions holding what real checklists hold around their boxes: autolink literals with
+ * trailing punctuation and parentheses, links, code spans, emphasis, tables, <details>, block
+ * quotes, fences, HTML comments, tabs, CRLF, and ASCII control and white-space characters.
+ */
+const CONTROL = fc.constantFrom(
+  '\v',
+  '\f',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u00a0',
+  '\u0085',
+);
+const word = fc.constantFrom('Load', 'test', 'passed', 'Rollback', 'plan', 'tested', 'ok');
+const autolink = fc
+  .tuple(
+    fc.constantFrom(
+      'https://grafana.acme.dev/d/42',
+      'http://x.org/a',
+      'www.acme.dev/run',
+      'https://x.org/(b)',
+    ),
+    fc.constantFrom('', '.', ',', ')', ').', ':', '!', '?', '*'),
+  )
+  .map(([link, tail]) => link + tail);
+const inline = fc.oneof(
+  { weight: 4, arbitrary: word },
+  { weight: 2, arbitrary: autolink },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('(see https://x.org/run)', '[run](https://github.com/o/r/actions/runs/1)'),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('`code`', '**bold**', '_em_', '<!-- id: a -->', '<b>b</b>', 'see:', '—'),
+  },
+  { weight: 1, arbitrary: CONTROL },
+);
+const content = fc.array(inline, { maxLength: 5 }).map((parts) => parts.join(' '));
+const indent = fc.constantFrom('', '', ' ', '  ', '    ', '\t');
+const marker = fc.constantFrom('-', '*', '+', '1.', '1)');
+const gap = fc.oneof(
+  fc.constantFrom(' ', ' ', '  ', '\t'),
+  fc.tuple(fc.constantFrom(' ', '\t'), CONTROL).map((p) => p.join('')),
+);
+const check = fc.constantFrom('[ ]', '[x]', '[X]', '[ ]', '[x]');
+const after = fc.oneof(fc.constantFrom(' ', ' ', '\t'), CONTROL);
+const taskLine = fc.tuple(indent, marker, gap, check, after, content).map((parts) => parts.join(''));
+const otherLine = fc.oneof(
+  fc.constantFrom('', '', '```', '<!--', '-->', '<details>', '</details>', '# Heading', '> quoted', 'text'),
+  content,
+);
+const document = fc
+  .array(fc.oneof({ weight: 3, arbitrary: taskLine }, { weight: 1, arbitrary: otherLine }), { maxLength: 10 })
+  .chain((lines) => fc.constantFrom('\n', '\r\n').map((eol) => lines.join(eol)));
+
+describe('tick, text and links agree with cmark-gfm on generated task lists', () => {
+  it('every item, in order', () => {
+    fc.assert(
+      fc.property(document, (markdown) => {
+        fc.pre(
+          !githubBoxFromLaterLine(markdown) && !knownDifference(markdown) && !knownTextDifference(markdown),
+        );
+        const ours = parseChecklist(markdown).items.map((item) => ({
+          checked: item.checked,
+          text: item.text,
+          links: item.links,
+        }));
+        expect(ours).toEqual(githubItems(markdown));
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
+    );
+  });
+});

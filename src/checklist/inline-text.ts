@@ -1,0 +1,110 @@
+import type { Node } from 'commonmark';
+import { autolinks } from './autolink.js';
+import { plainText } from './plain-text.js';
+
+/** A piece of a paragraph's top level, as the checklist reads it. */
+export interface Segment {
+  kind: 'text' | 'link' | 'html';
+  text: string;
+}
+
+/** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
+function textRun(first: Node): { text: string; next: Node | null } {
+  let text = '';
+  let node: Node | null = first;
+  while (node !== null && node.type === 'text') {
+    text += node.literal ?? '';
+    node = node.next;
+  }
+  return { text, next: node };
+}
+
+/** A run of text split where GitHub links it. */
+function linkedRun(text: string, into: Segment[]): void {
+  let from = 0;
+  for (const link of autolinks(text)) {
+    if (link.index > from) into.push({ kind: 'text', text: text.slice(from, link.index) });
+    into.push({ kind: 'link', text: text.slice(link.index, link.lastIndex) });
+    from = link.lastIndex;
+  }
+  if (from < text.length) into.push({ kind: 'text', text: text.slice(from) });
+}
+
+/**
+ * The top level of a paragraph or heading, after `skip` characters that cmark-gfm's task-list
+ * rule steps over (the check): a node only partly stepped over is dropped whole.
+ */
+export function segments(block: Node, skip: number): Segment[] {
+  const found: Segment[] = [];
+  let node = block.firstChild;
+  let left = skip;
+  while (node !== null) {
+    if (node.type === 'text') {
+      const run = textRun(node);
+      const taken = Math.min(left, run.text.length);
+      left -= taken;
+      linkedRun(run.text.slice(taken), found);
+      node = run.next;
+      continue;
+    }
+    if (left > 0) {
+      left = 0;
+    } else if (node.type === 'link') {
+      found.push({ kind: 'link', text: plainText(node) });
+    } else if (node.type === 'html_inline') {
+      found.push({ kind: 'html', text: '' });
+    } else {
+      found.push({ kind: 'text', text: plainText(node) });
+    }
+    node = node.next;
+  }
+  return found;
+}
+
+/** Nodes that stand for no links of their own: the check stepped over (see segments). */
+export function skippedNodes(block: Node, skip: number): Set<Node> {
+  const skipped = new Set<Node>();
+  let left = skip;
+  for (let node = block.firstChild; node !== null && left > 0; node = node.next) {
+    if (node.type === 'text') left -= (node.literal ?? '').length;
+    else {
+      skipped.add(node);
+      left = 0;
+    }
+  }
+  return skipped;
+}
+
+/**
+ * A link's address with the percent-encoding commonmark adds taken off again ("<run-id>", not
+ * "%3Crun-id%3E"), so that reports show it as written; left encoded when it does not decode.
+ */
+function asWritten(url: string): string {
+  if (!url.includes('%')) return url;
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/** URLs of links inside `node`, in order, GFM's autolink literals included; none from code or what `leaveOut` names. */
+export function collectLinks(node: Node, into: string[], leaveOut: (node: Node) => boolean): void {
+  let child = node.firstChild;
+  while (child !== null) {
+    if (leaveOut(child)) {
+      child = child.next;
+      continue;
+    }
+    if (child.type === 'text') {
+      const run = textRun(child);
+      for (const link of autolinks(run.text)) into.push(link.url);
+      child = run.next;
+      continue;
+    }
+    if (child.type === 'link' || child.type === 'image') {
+      if (child.type === 'link' && child.destination !== null) into.push(asWritten(child.destination));
+    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut);
+    child = child.next;
+  }
+}
