@@ -16,20 +16,30 @@ export function commentMarker(checkName: string): string {
   return `<!-- checklist-gate:${checkName} -->`;
 }
 
-/** The verdict a comment carries, hidden: which edit of the description it judged, and the status it posted. */
+/**
+ * The verdict a comment carries, hidden: which edit of the pull request it judged (its time, and
+ * a hash of the facts read, see newest-facts.ts), and the status it posted.
+ */
 export interface Stamp {
   evaluated: string;
+  facts?: string;
   state: 'success' | 'failure' | 'error';
   description: string;
 }
 
 const STAMP = /<!-- checklist-gate-verdict: (\{.*?\}) -->/;
 
-/** The gate's own comments: the marker, and written by a bot. A person pasting the marker is not mistaken for it. */
-export function gateComments(comments: IssueComment[], checkName: string): IssueComment[] {
+/**
+ * The gate's own comments: the marker, written by the identity the gate posts as. A person, or
+ * another app that echoes the marker, is not mistaken for it.
+ */
+export function gateComments(comments: IssueComment[], checkName: string, author: string): IssueComment[] {
   const marker = commentMarker(checkName);
   return comments
-    .filter((comment) => comment.authorIsBot && comment.body.includes(marker))
+    .filter(
+      (comment) =>
+        comment.authorLogin.toLowerCase() === author.toLowerCase() && comment.body.includes(marker),
+    )
     .sort((a, b) => a.id - b.id);
 }
 
@@ -75,6 +85,7 @@ export async function syncComment(
   existing: IssueComment | null,
   body: string,
   checkName: string,
+  author: string,
 ): Promise<CommentSync> {
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', newer: null };
@@ -82,8 +93,8 @@ export async function syncComment(
     return { action: 'updated', newer: null };
   }
   const created = await createComment(client, repository, number, body);
-  const ours = gateComments(await listComments(client, repository, number), checkName).map((comment) =>
-    comment.id === created ? { ...comment, body } : comment,
+  const ours = gateComments(await listComments(client, repository, number), checkName, author).map(
+    (comment) => (comment.id === created ? { ...comment, body } : comment),
   );
   const keep = ours[0];
   if (!keep) return { action: 'created', newer: null };

@@ -1,0 +1,64 @@
+import type { EvaluationContext } from '../evaluate/context.js';
+import { factsNeeded } from '../evaluate/plan-facts.js';
+import { parseChecklist } from '../checklist/parse.js';
+import type { GitHubClient } from '../github/client.js';
+import { getRelease } from '../github/releases.js';
+import { withErrorStatus } from './error-status.js';
+import { judge, outcomeOf, skipped, toPolicyLoad, verdictOf } from './evaluation.js';
+import { gatherFacts } from './gather-facts.js';
+import type { GateOutcome } from './outcome.js';
+import type { PolicyReader } from './policy-reader.js';
+import { publishVerdict, writeWithPermissions } from './publish.js';
+import type { GateLog, GateSettings } from './settings.js';
+import type { Target } from './target.js';
+
+/** Evaluates a release's description against the default branch's policy and posts on its commit. */
+export async function gateRelease(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'release' }>,
+  settings: GateSettings,
+  log: GateLog,
+  policies: PolicyReader,
+): Promise<GateOutcome> {
+  const { repository } = target;
+  return withErrorStatus(client, repository, { sha: target.sha }, settings, async () => {
+    const [release, policyText] = await Promise.all([
+      getRelease(client, repository, target.releaseId),
+      policies(target.defaultBranch),
+    ]);
+    const load = toPolicyLoad(policyText, settings.policyPath);
+    if (load.ok && !load.policy.gate.releases) {
+      const description = 'Not gated: the policy does not gate releases';
+      const outcome = skipped(description);
+      await writeWithPermissions(log, (problems) =>
+        publishVerdict(
+          client,
+          repository,
+          { sha: target.sha, state: 'success', description, markdown: outcome.markdown },
+          settings,
+          problems,
+        ),
+      );
+      return outcome;
+    }
+    const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
+    const doc = load.ok ? parseChecklist(release.body) : null;
+    const facts =
+      doc && load.ok
+        ? await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
+            repository,
+            host: settings.serverHost,
+            commit: target.sha,
+            pullNumber: null,
+            edit: null,
+            maxLinks: load.policy.verification.maxLinks,
+          })
+        : null;
+    const report = judge(doc, load, settings.policyPath, context, facts);
+    const outcome = outcomeOf(report, settings.checkName, load);
+    await writeWithPermissions(log, (problems) =>
+      publishVerdict(client, repository, verdictOf(report, target.sha, outcome.markdown), settings, problems),
+    );
+    return outcome;
+  });
+}
