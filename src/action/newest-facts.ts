@@ -49,8 +49,8 @@ export function settleWithFresh(
   mine: FactsRead,
   fresh: FactsRead,
 ): 'write' | 'forged' | 'theirs' | 'again' {
-  if (sameFacts(fresh, mine)) return 'write';
   if (stamp.evaluated > fresh.evaluated) return 'forged';
+  if (sameFacts(fresh, mine)) return 'write';
   if (fresh.evaluated === stamp.evaluated && fresh.facts === stamp.facts) return 'theirs';
   return 'again';
 }

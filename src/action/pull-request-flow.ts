@@ -2,6 +2,7 @@ import type { GitHubClient } from '../github/client.js';
 import { getPullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
+import type { IssueComment } from '../github/comments.js';
 import { withErrorStatus } from './error-status.js';
 import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
 import type { GateIdentity } from './identity.js';
@@ -154,7 +155,24 @@ async function attemptPullRequest(
     notes.length === 0 &&
     alreadyPosted(reading.posted, verdict, identity, settings)
   );
-  const writesAt = Date.now();
+  let movedMeanwhile = false;
+  // Runs that created a comment at the same time: the one on the newest facts is kept.
+  const pick = async (mineComment: IssueComment, rivals: IssueComment[]) => {
+    const rival = rivals
+      .map((comment) => ({ comment, stamp: stampOf(comment) }))
+      .filter((entry) => entry.stamp !== null && compareStamp(entry.stamp, mine) === 'ask')
+      .sort((a, b) => ((b.stamp?.evaluated ?? '') > (a.stamp?.evaluated ?? '') ? 1 : -1))[0];
+    if (!rival?.stamp) return mineComment;
+    const fresh = await freshFacts();
+    const decision = settleWithFresh(rival.stamp, mine, fresh);
+    if (decision === 'again') {
+      log.info(
+        `The pull request changed while this run evaluated it (${fresh.evaluated}); evaluating again.`,
+      );
+      movedMeanwhile = true;
+    }
+    return decision === 'theirs' ? rival.comment : mineComment;
+  };
   await writeWithPermissions(log, (problems) =>
     Promise.all([
       writeStatus
@@ -170,17 +188,18 @@ async function attemptPullRequest(
               pr.number,
               existing,
               body,
-              settings.checkName,
-              identity.login,
+              { checkName: settings.checkName, login: identity.login },
+              pick,
             );
             log.info(`Report comment: ${sync.action}.`);
-            if (sync.newer) {
+            const kept = sync.kept ? stampOf(sync.kept) : null;
+            if (kept && sync.kept?.body !== body) {
               // A concurrent run judged newer facts: the status must show its verdict, not this one.
-              log.info(`A concurrent run judged newer facts (${sync.newer.evaluated}); its verdict stands.`);
+              log.info(`A concurrent run judged newer facts (${kept.evaluated}); its verdict stands.`);
               await publishVerdict(
                 client,
                 request.repository,
-                { ...verdict, ...sync.newer },
+                { ...verdict, state: kept.state, description: kept.description },
                 settings,
                 problems,
               );
@@ -189,9 +208,12 @@ async function attemptPullRequest(
         : Promise.resolve(),
     ]),
   );
-  // A write held up (retries, a slow network) may land after a newer run's: if the pull request
+  // A run held up (retries, a slow network) may write after a newer run: if the pull request
   // changed meanwhile, this run evaluates again, so that the last verdict written is the newest.
-  if (mayRestart && Date.now() - writesAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
+  if (
+    mayRestart &&
+    (movedMeanwhile || (Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log))))
+  )
     return RESTART;
   return outcome;
 }

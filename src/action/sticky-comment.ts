@@ -69,14 +69,15 @@ export type CommentAction = 'created' | 'updated' | 'unchanged';
 
 export interface CommentSync {
   action: CommentAction;
-  /** Set when a concurrent run had judged a newer edit: its verdict, which the status must show too. */
-  newer: Stamp | null;
+  /** The comment kept, when runs created one at the same time: the one `pick` chose. */
+  kept: IssueComment | null;
 }
 
 /**
  * Keeps one living comment: updates the oldest of the gate's comments in place, or creates one.
  * After creating, it settles with runs that created one at the same time: the oldest comment is
- * kept, it shows the verdict on the newest edit, and the others are removed.
+ * kept, it shows the body `pick` chooses among them (the verdict on the newest facts), and the
+ * others are removed.
  */
 export async function syncComment(
   client: GitHubClient,
@@ -84,30 +85,30 @@ export async function syncComment(
   number: number,
   existing: IssueComment | null,
   body: string,
-  checkName: string,
-  author: string,
+  author: { checkName: string; login: string },
+  pick: (mine: IssueComment, rivals: IssueComment[]) => Promise<IssueComment>,
 ): Promise<CommentSync> {
   if (existing) {
-    if (existing.body === body) return { action: 'unchanged', newer: null };
+    if (existing.body === body) return { action: 'unchanged', kept: null };
     await updateComment(client, repository, existing.id, body);
-    return { action: 'updated', newer: null };
+    return { action: 'updated', kept: null };
   }
   const created = await createComment(client, repository, number, body);
-  const ours = gateComments(await listComments(client, repository, number), checkName, author).map(
-    (comment) => (comment.id === created ? { ...comment, body } : comment),
-  );
+  const ours = gateComments(
+    await listComments(client, repository, number),
+    author.checkName,
+    author.login,
+  ).map((comment) => (comment.id === created ? { ...comment, body } : comment));
   const keep = ours[0];
-  if (!keep) return { action: 'created', newer: null };
-  const newest = ours.reduce((best, comment) =>
-    (stampOf(comment)?.evaluated ?? '') > (stampOf(best)?.evaluated ?? '') ? comment : best,
-  );
-  if (newest.body !== keep.body) await updateComment(client, repository, keep.id, newest.body);
+  const mine = ours.find((comment) => comment.id === created);
+  if (!keep || !mine) return { action: 'created', kept: null };
+  const rivals = ours.filter((comment) => comment.id !== created);
+  const winner = rivals.length === 0 ? mine : await pick(mine, rivals);
+  if (winner.body !== keep.body) await updateComment(client, repository, keep.id, winner.body);
   await Promise.all(
     ours
       .filter((comment) => comment.id !== keep.id)
       .map((comment) => deleteComment(client, repository, comment.id)),
   );
-  const mine = stampOf({ ...keep, body });
-  const theirs = stampOf(newest);
-  return { action: 'created', newer: theirs && mine && theirs.evaluated > mine.evaluated ? theirs : null };
+  return { action: 'created', kept: winner };
 }
