@@ -24,6 +24,14 @@ export async function learnIdentity(client: GitHubClient): Promise<GateIdentity>
   }
 }
 
-export function isGateAuthor(identity: GateIdentity, login: string): boolean {
-  return login.toLowerCase() === identity.login.toLowerCase();
+/**
+ * Whether an author is the gate: a bot whose login is the gate's. GraphQL may name a bot without
+ * the "[bot]" that REST adds, so the suffix is compared away; a person's account is never the gate.
+ */
+export function isGateAuthor(identity: GateIdentity, author: { login: string; isBot: boolean }): boolean {
+  return author.isBot && botName(author.login) === botName(identity.login);
+}
+
+function botName(login: string): string {
+  return login.toLowerCase().replace(/\[bot\]$/, '');
 }

@@ -5,7 +5,7 @@ import type { PublishSettings, Verdict } from './publish.js';
 
 /** Verdicts with the gate's context on the commit that the gate did not post: any workflow can post a status. */
 export function foreignVerdicts(posted: PostedVerdict[], identity: GateIdentity): PostedVerdict[] {
-  return posted.filter((verdict) => !isGateAuthor(identity, verdict.author));
+  return posted.filter((verdict) => !isGateAuthor(identity, authorOf(verdict)));
 }
 
 export function foreignNotice(verdict: PostedVerdict, sha: string, checkName: string): string {
@@ -27,7 +27,7 @@ export function alreadyPosted(
     posted.some(
       (candidate) =>
         candidate.kind === kind &&
-        isGateAuthor(identity, candidate.author) &&
+        isGateAuthor(identity, authorOf(candidate)) &&
         candidate.state === state &&
         candidate.description === description,
     );
@@ -43,4 +43,8 @@ function shortDescription(description: string): string {
   return description.length > STATUS_DESCRIPTION_LIMIT
     ? `${description.slice(0, STATUS_DESCRIPTION_LIMIT - 1)}…`
     : description;
+}
+
+function authorOf(verdict: PostedVerdict): { login: string; isBot: boolean } {
+  return { login: verdict.author, isBot: verdict.authorIsBot };
 }

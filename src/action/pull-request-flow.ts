@@ -188,7 +188,7 @@ async function attemptPullRequest(
               pr.number,
               existing,
               body,
-              { checkName: settings.checkName, login: identity.login },
+              { checkName: settings.checkName, identity },
               pick,
             );
             log.info(`Report comment: ${sync.action}.`);

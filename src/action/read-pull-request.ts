@@ -143,7 +143,7 @@ export async function readPullRequest(
     load,
     gated,
     identity: who,
-    ownComments: gateComments(comments, settings.checkName, who.login),
+    ownComments: gateComments(comments, settings.checkName, who),
     sharingHead: shared.filter(
       (other) => other.number !== pr.number && other.state === 'open' && other.headSha === pr.headSha,
     ),

@@ -8,6 +8,7 @@ import {
 } from '../github/comments.js';
 import type { Repository } from '../github/repository.js';
 import { truncate } from '../report/safe-text.js';
+import { isGateAuthor, type GateIdentity } from './identity.js';
 
 /** GitHub's limit on a comment body. */
 export const COMMENT_LIMIT = 65536;
@@ -33,12 +34,17 @@ const STAMP = /<!-- checklist-gate-verdict: (\{.*?\}) -->/;
  * The gate's own comments: the marker, written by the identity the gate posts as. A person, or
  * another app that echoes the marker, is not mistaken for it.
  */
-export function gateComments(comments: IssueComment[], checkName: string, author: string): IssueComment[] {
+export function gateComments(
+  comments: IssueComment[],
+  checkName: string,
+  identity: GateIdentity,
+): IssueComment[] {
   const marker = commentMarker(checkName);
   return comments
     .filter(
       (comment) =>
-        comment.authorLogin.toLowerCase() === author.toLowerCase() && comment.body.includes(marker),
+        isGateAuthor(identity, { login: comment.authorLogin, isBot: comment.authorIsBot }) &&
+        comment.body.includes(marker),
     )
     .sort((a, b) => a.id - b.id);
 }
@@ -85,7 +91,7 @@ export async function syncComment(
   number: number,
   existing: IssueComment | null,
   body: string,
-  author: { checkName: string; login: string },
+  author: { checkName: string; identity: GateIdentity },
   pick: (mine: IssueComment, rivals: IssueComment[]) => Promise<IssueComment>,
 ): Promise<CommentSync> {
   if (existing) {
@@ -94,11 +100,15 @@ export async function syncComment(
     return { action: 'updated', kept: null };
   }
   const created = await createComment(client, repository, number, body);
-  const ours = gateComments(
-    await listComments(client, repository, number),
-    author.checkName,
-    author.login,
-  ).map((comment) => (comment.id === created ? { ...comment, body } : comment));
+  const listed = await listComments(client, repository, number);
+  // The comment just created is the gate's whoever GitHub says wrote it.
+  const ours = listed
+    .filter(
+      (comment) =>
+        comment.id === created || gateComments([comment], author.checkName, author.identity).length > 0,
+    )
+    .sort((a, b) => a.id - b.id)
+    .map((comment) => (comment.id === created ? { ...comment, body } : comment));
   const keep = ours[0];
   const mine = ours.find((comment) => comment.id === created);
   if (!keep || !mine) return { action: 'created', kept: null };

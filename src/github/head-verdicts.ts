@@ -9,6 +9,8 @@ export interface PostedVerdict {
   description: string;
   /** A status's creator login; for a check run, its app's bot login (`<slug>[bot]`). */
   author: string;
+  /** Whether the author is a bot (an app); a check run's always is. */
+  authorIsBot: boolean;
 }
 
 /** The latest commit status with this context on the commit (GitHub lists them newest first), or null. */
@@ -30,6 +32,7 @@ export async function latestStatus(
         state: status.state,
         description: status.description ?? '',
         author: status.creator?.login ?? '',
+        authorIsBot: status.creator?.type === 'Bot',
       }
     : null;
 }
@@ -55,6 +58,7 @@ export async function latestCheckRun(
         state: run.conclusion ?? run.status,
         description: run.output?.title ?? '',
         author: run.app?.slug ? `${run.app.slug}[bot]` : '',
+        authorIsBot: true,
       }
     : null;
 }
