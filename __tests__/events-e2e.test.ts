@@ -182,6 +182,17 @@ describe('events that change a verdict', () => {
     expect(emulator.writes().length).toBe(before);
   });
 
+  it("a schedule's payload names no default branch: it is read, so a policy gating the default branch still gates", async () => {
+    const apiUrl = await start({
+      files: { master: { [POLICY_PATH]: 'version: 1\n' } },
+      pulls: [{ number: 2, base: 'master', headSha: SHA(2), body: '- [ ] Tests pass\n' }],
+    });
+    const run = await runAction({ apiUrl, eventName: 'schedule', payload: { schedule: '0 6 * * *' } });
+    expect(JSON.parse(run.outputs['results'] ?? '{}')).toEqual({ '2': 'fail' });
+    expect(statesOn(SHA(2))).toEqual(['failure']);
+    expect(emulator.requests.some((request) => request.path === '/repos/Codertocat/Hello-World')).toBe(true);
+  });
+
   it('a sweep evaluates at most max-pulls, most recently updated first, and says how many are left', async () => {
     const pulls = [1, 2, 3].map((number) => ({
       number,

@@ -362,6 +362,19 @@ export class GitHubEmulator {
       this.checkRuns.push(run);
       return { status: 201, json: run };
     }
+    if (method === 'GET' && path === '') {
+      return {
+        status: 200,
+        json: {
+          id: 1296269,
+          name: this.repo,
+          full_name: `${this.owner}/${this.repo}`,
+          owner: { login: this.owner, type: 'User' },
+          default_branch: this.defaultBranch,
+          html_url: `https://github.com/${this.owner}/${this.repo}`,
+        },
+      };
+    }
     if (method === 'GET' && path === '/pulls') {
       // GET /repos/{owner}/{repo}/pulls: state, base, sort (created, updated), direction, per_page, page.
       const state = url.searchParams.get('state') ?? 'open';

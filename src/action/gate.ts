@@ -1,4 +1,5 @@
 import type { GitHubClient } from '../github/client.js';
+import { getDefaultBranch } from '../github/default-branch.js';
 import { gateBody } from './body-flow.js';
 import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
@@ -33,11 +34,21 @@ export async function runGate(
     }
     case 'sweep':
     case 'commit':
-      return gateSweep(client, target, settings, log, {
-        policies,
-        identity: learnIdentity(client),
-        sweep: true,
-      });
+      return gateSweep(
+        client,
+        // Which branches an unconfigured policy gates depends on the default branch: never guessed.
+        {
+          ...target,
+          defaultBranch: target.defaultBranch ?? (await getDefaultBranch(client, target.repository)),
+        },
+        settings,
+        log,
+        {
+          policies,
+          identity: learnIdentity(client),
+          sweep: true,
+        },
+      );
   }
 }
 

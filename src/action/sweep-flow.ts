@@ -12,7 +12,8 @@ import type { Target } from './target.js';
 /** Pull requests evaluated at once in a sweep: few enough to stay clear of secondary rate limits. */
 const CONCURRENCY = 4;
 
-type SweepTarget = Extract<Target, { kind: 'sweep' | 'commit' }>;
+type SweepTarget =
+  Extract<Target, { kind: 'commit' }> | (Extract<Target, { kind: 'sweep' }> & { defaultBranch: string });
 
 interface Row {
   number: number;

@@ -19,7 +19,14 @@ export type Target =
   | { kind: 'release'; repository: Repository; releaseId: number; defaultBranch: string; sha: string }
   | { kind: 'body'; repository: Repository; body: string; defaultBranch: string }
   /** Every open pull request (into `base`, when set) that the policy gates. */
-  | { kind: 'sweep'; repository: Repository; defaultBranch: string; base: string | null; reason: string }
+  | {
+      kind: 'sweep';
+      repository: Repository;
+      /** Null when the payload does not say (a schedule's payload names no repository). */
+      defaultBranch: string | null;
+      base: string | null;
+      reason: string;
+    }
   /** Every open pull request whose head is the commit: those named, else those GitHub associates with it. */
   | { kind: 'commit'; repository: Repository; defaultBranch: string; sha: string; numbers: number[] }
   /** An event that cannot change a verdict, such as a push to a tag. */
@@ -57,9 +64,9 @@ const QUEUE_REF = /gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/;
  */
 export function resolveTarget(input: EventInput): Target {
   const { payload, repository } = input;
-  const defaultBranch = String(
-    (payload['repository'] as { default_branch?: string } | undefined)?.default_branch ?? 'main',
-  );
+  const payloadDefault =
+    (payload['repository'] as { default_branch?: string } | undefined)?.default_branch ?? null;
+  const defaultBranch = String(payloadDefault ?? 'main');
   if (input.body !== null) return { kind: 'body', repository, body: input.body, defaultBranch };
   const payloadHead = (payload['pull_request'] as { head?: { sha?: string } } | undefined)?.head?.sha ?? null;
   const pullRequest = (number: number, payloadBase: string | null, statusSha: string | null = null) => ({
@@ -123,12 +130,18 @@ export function resolveTarget(input: EventInput): Target {
           description: `A push to ${ref || 'no ref'} is not a push to a branch; nothing is evaluated.`,
         };
       const base = ref.slice('refs/heads/'.length);
-      return { kind: 'sweep', repository, defaultBranch, base, reason: `a push to ${base}` };
+      return { kind: 'sweep', repository, defaultBranch: payloadDefault, base, reason: `a push to ${base}` };
     }
     case 'schedule':
-      return { kind: 'sweep', repository, defaultBranch, base: null, reason: 'the schedule' };
+      return { kind: 'sweep', repository, defaultBranch: payloadDefault, base: null, reason: 'the schedule' };
     case 'workflow_dispatch':
-      return { kind: 'sweep', repository, defaultBranch, base: null, reason: 'a manual run' };
+      return {
+        kind: 'sweep',
+        repository,
+        defaultBranch: payloadDefault,
+        base: null,
+        reason: 'a manual run',
+      };
     default:
       throw new UnsupportedEventError(
         `the event "${input.eventName}" is not supported; use one of: ${SUPPORTED_EVENTS.join(', ')}`,
