@@ -144,6 +144,23 @@ function BOT_OTHER_WORKFLOW_USER() {
   return { login: 'octocat', type: 'User', id: 1 };
 }
 
+describe('foreign verdicts on a release commit', () => {
+  it('a foreign success status on the release commit is replaced by the failure, with the notice', async () => {
+    const payload = webhook('release', 'published');
+    const sha = 'a'.repeat(40);
+    const apiUrl = await start({
+      releases: [{ id: payload['release'].id, tagName: '0.0.1', body: INCOMPLETE }],
+    });
+    emulator.postStatus(sha, { state: 'success', creator: MALLORY });
+    const result = await runAction({ apiUrl, eventName: 'release', payload, sha });
+    expect(result.code).toBe(1);
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha, state: 'failure' });
+    expect(result.summary).toContain(
+      'A `checklist-gate` status on aaaaaaa was posted by @mallory, not by the gate. It was replaced.',
+    );
+  });
+});
+
 describe('shared head commits', () => {
   it('"Not gated" never overwrites the verdict of a gated pull request with the same head', async () => {
     const apiUrl = await start({

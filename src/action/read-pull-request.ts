@@ -157,7 +157,7 @@ export async function readPullRequest(
 }
 
 /** The latest status and/or check run with the gate's context, as the gate reports (one request each). */
-async function postedVerdicts(
+export async function postedVerdicts(
   client: GitHubClient,
   repository: Repository,
   sha: string,

@@ -6,7 +6,10 @@ import { getRelease } from '../github/releases.js';
 import { withErrorStatus } from './error-status.js';
 import { judge, outcomeOf, skipped, toPolicyLoad, verdictOf } from './evaluation.js';
 import { gatherFacts } from './gather-facts.js';
+import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
+import { foreignNotice, foreignVerdicts } from './posted-verdicts.js';
+import { postedVerdicts } from './read-pull-request.js';
 import type { PolicyReader } from './policy-reader.js';
 import { publishVerdict, writeWithPermissions } from './publish.js';
 import type { GateLog, GateSettings } from './settings.js';
@@ -22,14 +25,23 @@ export async function gateRelease(
 ): Promise<GateOutcome> {
   const { repository } = target;
   return withErrorStatus(client, repository, { sha: target.sha }, settings, async () => {
-    const [release, policyText] = await Promise.all([
+    const [release, policyText, identity, posted] = await Promise.all([
       getRelease(client, repository, target.releaseId),
       policies(target.defaultBranch),
+      learnIdentity(client),
+      postedVerdicts(client, repository, target.sha, settings),
     ]);
+    // A verdict on the release commit that another identity posted is replaced, and said so.
+    const notices = foreignVerdicts(posted, identity).map((foreign) =>
+      foreignNotice(foreign, target.sha, settings.checkName),
+    );
+    for (const notice of notices) log.warning(notice);
+    const noticed = (markdown: string) =>
+      notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
     const load = toPolicyLoad(policyText, settings.policyPath);
     if (load.ok && !load.policy.gate.releases) {
       const description = 'Not gated: the policy does not gate releases';
-      const outcome = skipped(description);
+      const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
       await writeWithPermissions(log, (problems) =>
         publishVerdict(
           client,
@@ -55,7 +67,8 @@ export async function gateRelease(
           })
         : null;
     const report = judge(doc, load, settings.policyPath, context, facts);
-    const outcome = outcomeOf(report, settings.checkName, load);
+    const judged = outcomeOf(report, settings.checkName, load);
+    const outcome = { ...judged, markdown: noticed(judged.markdown) };
     await writeWithPermissions(log, (problems) =>
       publishVerdict(client, repository, verdictOf(report, target.sha, outcome.markdown), settings, problems),
     );
