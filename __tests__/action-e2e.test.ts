@@ -106,7 +106,7 @@ describe('the bundled action on pull requests', () => {
     expect(emulator.writes().filter((request) => request.method === 'PATCH').length).toBe(writesBefore);
   });
 
-  it('makes two round trips: the three reads at once, then the writes at once', async () => {
+  it('makes two round trips: the reads at once, then the writes at once', async () => {
     const apiUrl = await setUp({ latencyMs: 150 });
     const run = (payload: unknown) => runAction({ apiUrl, eventName: 'pull_request', payload });
     const requestsIn = (from: number) =>
@@ -127,6 +127,10 @@ describe('the bundled action on pull requests', () => {
         [1, 'GET /contents/.github%2Fchecklist-gate.yml'],
         [1, 'GET /issues/2/comments'],
         [1, 'GET /pulls/2'],
+        // The head commit's pull requests (shared heads), its statuses (foreign ones), and who the gate is.
+        [1, `GET /commits/${HEAD_SHA}/pulls`],
+        [1, `GET /commits/${HEAD_SHA}/statuses`],
+        [1, 'POST /graphql'],
         [2, `POST /statuses/${HEAD_SHA}`],
         [2, `PATCH /issues/comments/${emulator.gateComments(2)[0]?.id}`],
       ].sort(),
@@ -134,10 +138,11 @@ describe('the bundled action on pull requests', () => {
     // Nothing changed: the same verdict, and the comment is left as it is.
     const again = emulator.requests.length;
     expect((await run(pullRequestEvent('synchronize', COMPLETE))).code).toBe(0);
-    expect(requestsIn(again).filter(([, request]) => !String(request).startsWith('GET'))).toEqual([
+    const isWrite = (request: unknown) => !String(request).startsWith('GET') && request !== 'POST /graphql';
+    expect(requestsIn(again).filter(([, request]) => isWrite(request))).toEqual([
       [2, `POST /statuses/${HEAD_SHA}`],
     ]);
-    expect(emulator.requests.length - again).toBe(4);
+    expect(emulator.requests.length - again).toBe(7);
   });
 
   it('reads the description fresh: a re-run with a stale payload cannot pass', async () => {
@@ -465,7 +470,7 @@ describe('the bundled action on other events', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      'the event "issue_comment" is not supported; use one of: pull_request, pull_request_target, merge_group, release, workflow_dispatch',
+      'the event "issue_comment" is not supported; use one of: pull_request, pull_request_target, pull_request_review, merge_group, release, workflow_run, push, schedule, workflow_dispatch',
     );
   });
 });

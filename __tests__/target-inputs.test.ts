@@ -70,7 +70,7 @@ describe('what an event asks the gate to evaluate', () => {
     });
   });
 
-  it('workflow_dispatch: the body input, or the pr-number input, and an error naming them otherwise', () => {
+  it('workflow_dispatch: the body input, or the pr-number input, and a sweep otherwise', () => {
     const payload = webhook('workflow_dispatch');
     expect(resolve('workflow_dispatch', payload, { body: '- [x] a' })).toMatchObject({
       kind: 'body',
@@ -81,9 +81,44 @@ describe('what an event asks the gate to evaluate', () => {
       number: 7,
       payloadBase: null,
     });
-    expect(() => resolve('workflow_dispatch', payload)).toThrow(
-      'on workflow_dispatch, set the "pr-number" or "body" input',
-    );
+    expect(resolve('workflow_dispatch', payload)).toMatchObject({ kind: 'sweep', base: null });
+  });
+
+  it('pull_request_review: the pull request, never taking the review edit for a description edit', () => {
+    const payload = webhook('pull_request_review', 'submitted');
+    payload['action'] = 'edited';
+    payload['changes'] = { body: { from: 'old review text' } };
+    expect(resolve('pull_request_review', payload)).toMatchObject({
+      kind: 'pull_request',
+      number: 2,
+      payloadBase: 'master',
+      edit: null,
+    });
+  });
+
+  it('workflow_run: completed names its pull requests, or the commit; other actions change nothing', () => {
+    const [withPulls] = [webhook('workflow_run', 'completed')];
+    const sha = withPulls['workflow_run'].head_sha;
+    expect(resolve('workflow_run', withPulls)).toMatchObject({ kind: 'commit', sha, numbers: [] });
+    withPulls['workflow_run'].pull_requests = [
+      { number: 5, head: { sha } },
+      { number: 6, head: { sha: 'a'.repeat(40) } },
+    ];
+    expect(resolve('workflow_run', withPulls)).toMatchObject({ kind: 'commit', sha, numbers: [5] });
+    expect(resolve('workflow_run', webhook('workflow_run', 'requested'))).toMatchObject({ kind: 'nothing' });
+  });
+
+  it('push: a branch sweeps the pull requests into it; a tag changes nothing', () => {
+    const branch = webhook('push');
+    branch['ref'] = 'refs/heads/main';
+    expect(resolve('push', branch)).toMatchObject({ kind: 'sweep', base: 'main' });
+    const tag = webhook('push');
+    tag['ref'] = 'refs/tags/v1';
+    expect(resolve('push', tag)).toMatchObject({ kind: 'nothing' });
+  });
+
+  it('schedule: every open pull request', () => {
+    expect(resolve('schedule', { schedule: '0 6 * * *' })).toMatchObject({ kind: 'sweep', base: null });
   });
 
   it('a pull_request event without a pull request in its payload is an error', () => {
@@ -106,6 +141,7 @@ describe('the inputs', () => {
       failJob: true,
       body: null,
       prNumber: null,
+      maxPulls: 100,
     });
   });
 
@@ -116,6 +152,8 @@ describe('the inputs', () => {
     [{ 'pr-number': '12a' }, 'input "pr-number" is "12a"; it must be a pull request number'],
     [{ 'pr-number': '0' }, 'input "pr-number" is "0"; it must be a pull request number'],
     [{ 'check-name': 'a --> b' }, 'input "check-name" must not contain "-->"'],
+    [{ 'max-pulls': '0' }, 'input "max-pulls" is "0"; it must be a whole number of at least 1'],
+    [{ 'max-pulls': '10x' }, 'input "max-pulls" is "10x"; it must be a whole number of at least 1'],
   ])('reject %j, saying what is allowed', (values, message) => {
     expect(() => inputs({ token: 't', ...values })).toThrow(message);
   });

@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubEmulator } from '../__tests__/emulator/github-emulator.js';
 import { runAction } from '../__tests__/emulator/run-action.js';
+import { unchangedSweep } from './sweep.mjs';
 import { description, pathological, policyText } from './workload.mjs';
 
 const ROOT = new URL('../', import.meta.url);
@@ -197,6 +198,26 @@ const coldParse = median(
   ),
 );
 
+// 5. A scheduled sweep of 50 open pull requests whose verdicts did not change.
+const SWEPT = 50;
+const sweeps = [];
+for (let run = 0; run < Math.min(RUNS, 5); run++) sweeps.push(await unchangedSweep(SWEPT, { policy, body }));
+const sweep = sweeps.at(-1);
+const sweepRows = () => [
+  [
+    `Sweep of ${SWEPT} unchanged pull requests: requests in all (listing, identity, policy, then per pull request)`,
+    `${sweep.requests}`,
+    '',
+  ],
+  [
+    `… requests per pull request`,
+    (sweep.requests / SWEPT).toFixed(2),
+    verdict(sweep.requests / SWEPT <= 3, '≤ 3'),
+  ],
+  [`… writes`, `${sweep.writes}`, verdict(sweep.writes === 0, '0')],
+  [`… wall time, no added latency`, `${median(sweeps.map((entry) => entry.ms)).toFixed(0)} ms`, ''],
+];
+
 // 4. Bundle size.
 const bundleSize = statSync(new URL('dist/index.js', ROOT)).size;
 
@@ -277,6 +298,7 @@ const rows = [
   ],
   ['Engine growth, full size ÷ half size', `${growth.toFixed(2)}×`, verdict(growth <= 2, '≤ 2×')],
   ['Bundle: dist/index.js', `${(bundleSize / 1024).toFixed(0)} KiB`, ''],
+  ...sweepRows(),
 ];
 const table = [
   '| Measure | Median | Target |',

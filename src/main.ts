@@ -41,6 +41,7 @@ export async function run(
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,
         comment: inputs.comment,
+        maxPulls: inputs.maxPulls,
         runUrl: context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
       },
       { info: (message) => runner.info(message), warning: (message) => runner.warning(message) },
@@ -48,10 +49,11 @@ export async function run(
     runner.setOutput('result', outcome.result);
     runner.setOutput('missing', JSON.stringify(outcome.missing));
     runner.setOutput('report', reportOutput(outcome.report));
+    runner.setOutput('results', JSON.stringify(outcome.results ?? {}));
     writeSummary(runner, outcome.markdown);
     runner.info(`${inputs.checkName}: ${outcome.result}: ${outcome.description}`);
     if (outcome.result === 'error') fail(runner, outcome.description);
-    else if (outcome.result === 'fail' && inputs.failJob)
+    else if (outcome.result === 'fail' && inputs.failJob && !outcome.sweep)
       fail(runner, `${inputs.checkName}: ${outcome.description}`);
   } catch (error) {
     fail(

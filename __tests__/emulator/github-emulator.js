@@ -14,6 +14,9 @@ import {
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
 const READ_ONLY_TOKEN = 'read-only-token';
+/** A GitHub App's installation token, and the bot it acts as. */
+const APP_TOKEN = 'app-installation-token';
+const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, base: string, headSha: string, headRef?: string,
@@ -32,7 +35,8 @@ export class GitHubEmulator {
    * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
    *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
    *   resources?: Record<string, { status?: number, json: unknown, asIs?: boolean }>, reviews?: Record<number, unknown[]>,
-   *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]> }} fixture
+   *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]>,
+   *   identities?: Record<string, { login: string, type: string, id: number }> }} fixture
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -63,6 +67,9 @@ export class GitHubEmulator {
       Object.entries(fixture.reviews ?? {}).map(([number, list]) => [Number(number), list]),
     );
     this.nextCommentId = 1000 + this.comments.length;
+    /** Who each token acts as; any other token is the workflow token, github-actions[bot]. */
+    this.identities = { [APP_TOKEN]: APP_BOT, ...fixture.identities };
+    this.nextStatusId = 1;
     /** @type {{ sha: string, state: string, context: string, description: string, target_url?: string }[]} */
     this.statuses = [];
     /** @type {Record<string, unknown>[]} */
@@ -130,9 +137,29 @@ export class GitHubEmulator {
     return round;
   }
 
-  /** Requests other than reads, in order. */
+  /** Requests other than reads (a GraphQL query is a read), in order. */
   writes() {
-    return this.requests.filter((request) => request.method !== 'GET');
+    return this.requests.filter((request) => request.method !== 'GET' && request.path !== '/graphql');
+  }
+
+  /** The user or bot a token acts as. */
+  identityOf(/** @type {string | null} */ token) {
+    return (token && this.identities[token]) || BOT;
+  }
+
+  /** Posts a commit status as someone else would (another workflow, say), newest last. */
+  postStatus(
+    /** @type {string} */ sha,
+    /** @type {{ state: string, context?: string, description?: string, creator: { login: string, type: string, id?: number } }} */ status,
+  ) {
+    this.statuses.push({
+      sha,
+      state: status.state,
+      context: status.context ?? 'checklist-gate',
+      description: status.description ?? '',
+      creator: status.creator,
+      id: this.nextStatusId++,
+    });
   }
 
   gateComments(issue = 0) {
@@ -245,7 +272,7 @@ export class GitHubEmulator {
     /** @type {string} */ token,
     /** @type {string} */ accept,
   ) {
-    if (method === 'POST' && url.pathname === '/graphql') return this.graphql(body);
+    if (method === 'POST' && url.pathname === '/graphql') return this.graphql(body, token);
     const canned = method === 'GET' ? this.resources.get(url.pathname) : undefined;
     if (canned) {
       const status = canned.status ?? 200;
@@ -306,7 +333,7 @@ export class GitHubEmulator {
         id: ++this.nextCommentId,
         issue: Number(match[1]),
         body: String(body?.body ?? ''),
-        user: BOT,
+        user: this.identityOf(token),
       };
       this.comments.push(comment);
       return { status: 201, json: this.commentJson(comment) };
@@ -316,7 +343,7 @@ export class GitHubEmulator {
       const comment = this.comments.find((candidate) => candidate.id === id);
       if (!comment) return notFound();
       if (method === 'PATCH') {
-        if (comment.user.type !== 'Bot')
+        if (comment.user.login !== this.identityOf(token).login)
           return { status: 403, json: { message: 'Must be the author to edit' } };
         comment.body = String(body?.body ?? '');
         return { status: 200, json: this.commentJson(comment) };
@@ -340,6 +367,10 @@ export class GitHubEmulator {
         description: body?.description,
         target_url: body?.target_url,
       };
+      Object.defineProperties(status, {
+        creator: { value: this.identityOf(token), enumerable: false },
+        id: { value: this.nextStatusId++, enumerable: false },
+      });
       this.statuses.push(status);
       return { status: 201, json: status };
     }
@@ -347,8 +378,86 @@ export class GitHubEmulator {
       if (String(body?.output?.summary ?? '').length > 65535)
         return { status: 422, json: { message: 'summary is too long' } };
       const run = { id: this.checkRuns.length + 1, ...body };
+      const login = this.identityOf(token).login;
+      Object.defineProperty(run, 'app', {
+        value: { slug: login.replace(/\[bot\]$/, ''), name: login.replace(/\[bot\]$/, '') },
+        enumerable: false,
+      });
       this.checkRuns.push(run);
       return { status: 201, json: run };
+    }
+    if (method === 'GET' && path === '') {
+      return {
+        status: 200,
+        json: {
+          id: 1296269,
+          name: this.repo,
+          full_name: `${this.owner}/${this.repo}`,
+          owner: { login: this.owner, type: 'User' },
+          default_branch: this.defaultBranch,
+          html_url: `https://github.com/${this.owner}/${this.repo}`,
+        },
+      };
+    }
+    if (method === 'GET' && path === '/pulls') {
+      // GET /repos/{owner}/{repo}/pulls: state, base, sort (created, updated), direction, per_page, page.
+      const state = url.searchParams.get('state') ?? 'open';
+      const base = url.searchParams.get('base');
+      const sort = url.searchParams.get('sort') ?? 'created';
+      const direction = url.searchParams.get('direction') ?? (sort === 'created' ? 'desc' : 'desc');
+      const pulls = [...this.pulls.values()]
+        .filter((pull) => state === 'all' || pull.state === state)
+        .filter((pull) => base === null || pull.base === base)
+        .sort((a, b) =>
+          sort === 'updated'
+            ? String(a.updatedAt).localeCompare(String(b.updatedAt)) || a.number - b.number
+            : a.number - b.number,
+        );
+      if (direction === 'desc') pulls.reverse();
+      return this.page(
+        url,
+        pulls.map((pull) => this.pullJson(pull)),
+        path,
+      );
+    }
+    if (method === 'GET' && (match = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(path))) {
+      // Pull requests associated with a commit: here, those whose head it is.
+      const sha = match[1];
+      const pulls = [...this.pulls.values()].filter((pull) => pull.headSha === sha);
+      return this.page(
+        url,
+        pulls.map((pull) => this.pullJson(pull)),
+        path,
+      );
+    }
+    if (method === 'GET' && (match = /^\/commits\/([^/]+)\/statuses$/.exec(path))) {
+      // Newest first, as GitHub lists them.
+      const ref = decodeURIComponent(match[1]);
+      const statuses = this.statuses
+        .filter((status) => status.sha === ref)
+        .reverse()
+        .map((status) => ({
+          id: status.id,
+          state: status.state,
+          context: status.context,
+          description: status.description ?? null,
+          target_url: status.target_url ?? null,
+          creator: status.creator ?? BOT,
+          created_at: '2026-11-20T10:00:00Z',
+          updated_at: '2026-11-20T10:00:00Z',
+        }));
+      return this.page(url, statuses, path);
+    }
+    if (method === 'GET' && (match = /^\/commits\/([^/]+)\/check-runs$/.exec(path))) {
+      const ref = decodeURIComponent(match[1]);
+      const name = url.searchParams.get('check_name');
+      const runs = this.checkRuns
+        .filter((run) => run.head_sha === ref && (name === null || run.name === name))
+        .map((run) => ({
+          ...run,
+          app: run.app ?? { slug: 'github-actions', name: 'GitHub Actions' },
+        }));
+      return { status: 200, json: { total_count: runs.length, check_runs: runs } };
     }
     return notFound();
   }
@@ -357,8 +466,11 @@ export class GitHubEmulator {
    * The one GraphQL query the gate makes: a pull request's author, body and edit history. Each
    * revision is `{ editor, body, editedAt }`; the history is `edits` by pull request number.
    */
-  graphql(/** @type {any} */ body) {
+  graphql(/** @type {any} */ body, /** @type {string} */ token) {
     const query = String(body?.query ?? '');
+    if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
+    }
     const number = Number(body?.variables?.number);
     const pull = this.pulls.get(number);
     if (!query.includes('userContentEdits') || !pull) {
@@ -498,4 +610,4 @@ function send(
   response.end(status === 204 ? undefined : JSON.stringify(json));
 }
 
-export { READ_ONLY_TOKEN, BOT };
+export { READ_ONLY_TOKEN, BOT, APP_TOKEN, APP_BOT };

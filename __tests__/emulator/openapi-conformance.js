@@ -331,6 +331,11 @@ const EXAMPLE_FIXES = {
   'issues/get': { pull_request: undefined, state: 'open', state_reason: null, closed_at: null },
   // The example team has no "type", which the schema requires; the example was merged in 2011.
   'pulls/get': { requested_teams: [], state: 'open', merged: false, merged_at: null, closed_at: null },
+  // The listed pull requests' example team has no "type" either.
+  'pulls/list': { requested_teams: [], state: 'open' },
+  'repos/list-pull-requests-associated-with-commit': { requested_teams: [], state: 'open' },
+  // The example repository and its fork source have no "language", which the schema requires.
+  'repos/get': { language: null, source: undefined, parent: undefined },
   // The example job has no "created_at", which the schema requires; it succeeded.
   'actions/get-job-for-workflow-run': {
     created_at: '2019-08-08T08:00:00Z',
@@ -498,6 +503,9 @@ function isObject(/** @type {unknown} */ value) {
 /** Workflow events that carry another event's payload. @type {Record<string, string>} */
 const SAME_PAYLOAD_AS = { pull_request_target: 'pull_request' };
 
+/** Workflow events that are no webhook: GitHub documents their payload only in prose. */
+const NOT_WEBHOOKS = new Set(['schedule']);
+
 /** @type {{ ajv: Ajv, schemas: any, webhooks: [string, any][] } | undefined} */
 let webhooks;
 
@@ -512,6 +520,7 @@ export function checkWebhook(/** @type {string} */ event, /** @type {any} */ pay
     ajv.addSchema({ components: spec.components }, 'github');
     webhooks = { ajv, schemas: spec.components.schemas, webhooks: Object.entries(spec.webhooks) };
   }
+  if (NOT_WEBHOOKS.has(event)) return;
   const action = payload?.action;
   const { ajv, schemas } = webhooks;
   const subcategory = SAME_PAYLOAD_AS[event] ?? event;

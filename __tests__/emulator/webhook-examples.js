@@ -31,6 +31,29 @@ const EXAMPLE_FIXES = {
     payload['pull_request'].auto_merge ??= null;
     for (const side of ['base', 'head']) payload['pull_request'][side].repo.has_discussions ??= false;
   },
+  pull_request_review: (payload) => {
+    const pull = payload['pull_request'];
+    pull.draft ??= false;
+    pull.auto_merge ??= null;
+    pull.active_lock_reason ??= null;
+    for (const side of ['base', 'head']) {
+      pull[side].repo.has_discussions ??= false;
+      pull[side].repo.topics ??= [];
+      pull[side].repo.visibility ??= pull[side].repo.private ? 'private' : 'public';
+    }
+  },
+  workflow_run: (payload) => {
+    const run = payload['workflow_run'];
+    run.actor ??= payload['sender'];
+    run.triggering_actor ??= payload['sender'];
+    run.path ??= '.github/workflows/ci.yml';
+  },
+  push: (payload) => {
+    const repository = payload['repository'];
+    repository.has_discussions ??= false;
+    repository.topics ??= [];
+    repository.visibility ??= repository.private ? 'private' : 'public';
+  },
   merge_group: (payload) => {
     // An empty homepage is sent as null; "" is not a URI.
     if (payload['repository'].homepage === '') payload['repository'].homepage = null;

@@ -8,6 +8,7 @@ export interface ActionInputs {
   failJob: boolean;
   body: string | null;
   prNumber: number | null;
+  maxPulls: number;
 }
 
 export class InputError extends Error {}
@@ -34,6 +35,11 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
       'input "token" is empty; pass ${{ github.token }} or a token with the permissions listed in the README',
     );
   const body = getInput('body');
+  const maxPullsText = getInput('max-pulls').trim() || '100';
+  const maxPulls = Number(maxPullsText);
+  if (!/^\d+$/.test(maxPullsText) || maxPulls < 1) {
+    throw new InputError(`input "max-pulls" is "${maxPullsText}"; it must be a whole number of at least 1`);
+  }
   return {
     token,
     policyPath: getInput('policy').trim() || '.github/checklist-gate.yml',
@@ -43,5 +49,6 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     failJob: choice('fail-job', ['true', 'false'] as const, 'true') === 'true',
     body: body === '' ? null : body,
     prNumber,
+    maxPulls,
   };
 }

@@ -11,6 +11,10 @@ export interface GateOutcome {
   missing: string[];
   /** One line for logs and the status description. */
   description: string;
+  /** Each pull request evaluated, by number: the `results` output. */
+  results?: Record<string, GateOutcome['result']>;
+  /** A sweep: the job fails only when an evaluation errors, whatever `fail-job` says. */
+  sweep?: boolean;
 }
 
 export function missingOf(report: Report): string[] {

@@ -8,6 +8,7 @@ import {
 } from '../github/comments.js';
 import type { Repository } from '../github/repository.js';
 import { truncate } from '../report/safe-text.js';
+import { isGateAuthor, type GateIdentity } from './identity.js';
 
 /** GitHub's limit on a comment body. */
 export const COMMENT_LIMIT = 65536;
@@ -16,20 +17,35 @@ export function commentMarker(checkName: string): string {
   return `<!-- checklist-gate:${checkName} -->`;
 }
 
-/** The verdict a comment carries, hidden: which edit of the description it judged, and the status it posted. */
+/**
+ * The verdict a comment carries, hidden: which edit of the pull request it judged (its time, and
+ * a hash of the facts read, see newest-facts.ts), and the status it posted.
+ */
 export interface Stamp {
   evaluated: string;
+  facts?: string;
   state: 'success' | 'failure' | 'error';
   description: string;
 }
 
 const STAMP = /<!-- checklist-gate-verdict: (\{.*?\}) -->/;
 
-/** The gate's own comments: the marker, and written by a bot. A person pasting the marker is not mistaken for it. */
-export function gateComments(comments: IssueComment[], checkName: string): IssueComment[] {
+/**
+ * The gate's own comments: the marker, written by the identity the gate posts as. A person, or
+ * another app that echoes the marker, is not mistaken for it.
+ */
+export function gateComments(
+  comments: IssueComment[],
+  checkName: string,
+  identity: GateIdentity,
+): IssueComment[] {
   const marker = commentMarker(checkName);
   return comments
-    .filter((comment) => comment.authorIsBot && comment.body.includes(marker))
+    .filter(
+      (comment) =>
+        isGateAuthor(identity, { login: comment.authorLogin, isBot: comment.authorIsBot }) &&
+        comment.body.includes(marker),
+    )
     .sort((a, b) => a.id - b.id);
 }
 
@@ -59,14 +75,15 @@ export type CommentAction = 'created' | 'updated' | 'unchanged';
 
 export interface CommentSync {
   action: CommentAction;
-  /** Set when a concurrent run had judged a newer edit: its verdict, which the status must show too. */
-  newer: Stamp | null;
+  /** The comment kept, when runs created one at the same time: the one `pick` chose. */
+  kept: IssueComment | null;
 }
 
 /**
  * Keeps one living comment: updates the oldest of the gate's comments in place, or creates one.
  * After creating, it settles with runs that created one at the same time: the oldest comment is
- * kept, it shows the verdict on the newest edit, and the others are removed.
+ * kept, it shows the body `pick` chooses among them (the verdict on the newest facts), and the
+ * others are removed.
  */
 export async function syncComment(
   client: GitHubClient,
@@ -74,29 +91,34 @@ export async function syncComment(
   number: number,
   existing: IssueComment | null,
   body: string,
-  checkName: string,
+  author: { checkName: string; identity: GateIdentity },
+  pick: (mine: IssueComment, rivals: IssueComment[]) => Promise<IssueComment>,
 ): Promise<CommentSync> {
   if (existing) {
-    if (existing.body === body) return { action: 'unchanged', newer: null };
+    if (existing.body === body) return { action: 'unchanged', kept: null };
     await updateComment(client, repository, existing.id, body);
-    return { action: 'updated', newer: null };
+    return { action: 'updated', kept: null };
   }
   const created = await createComment(client, repository, number, body);
-  const ours = gateComments(await listComments(client, repository, number), checkName).map((comment) =>
-    comment.id === created ? { ...comment, body } : comment,
-  );
+  const listed = await listComments(client, repository, number);
+  // The comment just created is the gate's whoever GitHub says wrote it.
+  const ours = listed
+    .filter(
+      (comment) =>
+        comment.id === created || gateComments([comment], author.checkName, author.identity).length > 0,
+    )
+    .sort((a, b) => a.id - b.id)
+    .map((comment) => (comment.id === created ? { ...comment, body } : comment));
   const keep = ours[0];
-  if (!keep) return { action: 'created', newer: null };
-  const newest = ours.reduce((best, comment) =>
-    (stampOf(comment)?.evaluated ?? '') > (stampOf(best)?.evaluated ?? '') ? comment : best,
-  );
-  if (newest.body !== keep.body) await updateComment(client, repository, keep.id, newest.body);
+  const mine = ours.find((comment) => comment.id === created);
+  if (!keep || !mine) return { action: 'created', kept: null };
+  const rivals = ours.filter((comment) => comment.id !== created);
+  const winner = rivals.length === 0 ? mine : await pick(mine, rivals);
+  if (winner.body !== keep.body) await updateComment(client, repository, keep.id, winner.body);
   await Promise.all(
     ours
       .filter((comment) => comment.id !== keep.id)
       .map((comment) => deleteComment(client, repository, comment.id)),
   );
-  const mine = stampOf({ ...keep, body });
-  const theirs = stampOf(newest);
-  return { action: 'created', newer: theirs && mine && theirs.evaluated > mine.evaluated ? theirs : null };
+  return { action: 'created', kept: winner };
 }

@@ -17,13 +17,30 @@ export type Target =
       edit: { previousBody: string; body: string; sender: string } | null;
     }
   | { kind: 'release'; repository: Repository; releaseId: number; defaultBranch: string; sha: string }
-  | { kind: 'body'; repository: Repository; body: string; defaultBranch: string };
+  | { kind: 'body'; repository: Repository; body: string; defaultBranch: string }
+  /** Every open pull request (into `base`, when set) that the policy gates. */
+  | {
+      kind: 'sweep';
+      repository: Repository;
+      /** Null when the payload does not say (a schedule's payload names no repository). */
+      defaultBranch: string | null;
+      base: string | null;
+      reason: string;
+    }
+  /** Every open pull request whose head is the commit: those named, else those GitHub associates with it. */
+  | { kind: 'commit'; repository: Repository; defaultBranch: string; sha: string; numbers: number[] }
+  /** An event that cannot change a verdict, such as a push to a tag. */
+  | { kind: 'nothing'; description: string };
 
 export const SUPPORTED_EVENTS = [
   'pull_request',
   'pull_request_target',
+  'pull_request_review',
   'merge_group',
   'release',
+  'workflow_run',
+  'push',
+  'schedule',
   'workflow_dispatch',
 ];
 
@@ -41,12 +58,15 @@ interface EventInput {
 
 const QUEUE_REF = /gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/;
 
-/** Decides what to evaluate for an event; an event the gate does not handle is an error naming those it does. */
+/**
+ * The one place that turns an event into what to evaluate; an event the gate does not handle is
+ * an error naming those it does.
+ */
 export function resolveTarget(input: EventInput): Target {
   const { payload, repository } = input;
-  const defaultBranch = String(
-    (payload['repository'] as { default_branch?: string } | undefined)?.default_branch ?? 'main',
-  );
+  const payloadDefault =
+    (payload['repository'] as { default_branch?: string } | undefined)?.default_branch ?? null;
+  const defaultBranch = String(payloadDefault ?? 'main');
   if (input.body !== null) return { kind: 'body', repository, body: input.body, defaultBranch };
   const payloadHead = (payload['pull_request'] as { head?: { sha?: string } } | undefined)?.head?.sha ?? null;
   const pullRequest = (number: number, payloadBase: string | null, statusSha: string | null = null) => ({
@@ -57,12 +77,17 @@ export function resolveTarget(input: EventInput): Target {
     defaultBranch,
     statusSha,
     payloadHeadSha: statusSha ?? payloadHead,
-    edit: editOf(payload),
+    // A review's `edited` event carries the review's text, not the description's.
+    edit:
+      input.eventName === 'pull_request' || input.eventName === 'pull_request_target'
+        ? editOf(payload)
+        : null,
   });
   if (input.prNumber !== null) return pullRequest(input.prNumber, null);
   switch (input.eventName) {
     case 'pull_request':
-    case 'pull_request_target': {
+    case 'pull_request_target':
+    case 'pull_request_review': {
       const pr = payload['pull_request'] as { number: number; base?: { ref?: string } } | undefined;
       if (!pr)
         throw new UnsupportedEventError(`the ${input.eventName} event has no pull_request in its payload`);
@@ -84,11 +109,42 @@ export function resolveTarget(input: EventInput): Target {
         throw new UnsupportedEventError('the release event has no release in its payload');
       return { kind: 'release', repository, releaseId: release.id, defaultBranch, sha: input.sha };
     }
+    case 'workflow_run': {
+      const run = payload['workflow_run'] as
+        { head_sha?: string; pull_requests?: { number?: number; head?: { sha?: string } }[] } | undefined;
+      if (payload['action'] !== 'completed')
+        return { kind: 'nothing', description: 'A workflow run that has not completed changes no verdict.' };
+      if (!run?.head_sha)
+        throw new UnsupportedEventError('the workflow_run event has no workflow_run.head_sha in its payload');
+      const numbers = (run.pull_requests ?? [])
+        .filter((pull) => pull.head?.sha === undefined || pull.head.sha === run.head_sha)
+        .map((pull) => pull.number)
+        .filter((number): number is number => typeof number === 'number');
+      return { kind: 'commit', repository, defaultBranch, sha: run.head_sha, numbers };
+    }
+    case 'push': {
+      const ref = String(payload['ref'] ?? '');
+      if (!ref.startsWith('refs/heads/'))
+        return {
+          kind: 'nothing',
+          description: `A push to ${ref || 'no ref'} is not a push to a branch; nothing is evaluated.`,
+        };
+      const base = ref.slice('refs/heads/'.length);
+      return { kind: 'sweep', repository, defaultBranch: payloadDefault, base, reason: `a push to ${base}` };
+    }
+    case 'schedule':
+      return { kind: 'sweep', repository, defaultBranch: payloadDefault, base: null, reason: 'the schedule' };
     case 'workflow_dispatch':
-      throw new UnsupportedEventError('on workflow_dispatch, set the "pr-number" or "body" input');
+      return {
+        kind: 'sweep',
+        repository,
+        defaultBranch: payloadDefault,
+        base: null,
+        reason: 'a manual run',
+      };
     default:
       throw new UnsupportedEventError(
-        `the event "${input.eventName}" is not supported; use one of: ${SUPPORTED_EVENTS.join(', ')} (workflow_dispatch with pr-number or body)`,
+        `the event "${input.eventName}" is not supported; use one of: ${SUPPORTED_EVENTS.join(', ')}`,
       );
   }
 }

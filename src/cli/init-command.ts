@@ -6,7 +6,17 @@ import { UsageError } from './usage.js';
 export const WORKFLOW = `name: checklist-gate
 on:
   pull_request_target:
-    types: [opened, edited, reopened, synchronize, ready_for_review]
+    types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled]
+  pull_request_review:
+    types: [submitted, edited, dismissed]
+  # Re-evaluate when a run that the checklist links as evidence completes. Name your workflows:
+  # workflow_run:
+  #   workflows: [CI]
+  #   types: [completed]
+  push:
+  schedule:
+    - cron: '23 6 * * *'
+  workflow_dispatch:
   merge_group:
   release:
     types: [published, edited]
@@ -17,7 +27,7 @@ permissions:
   statuses: write
 
 concurrency:
-  group: checklist-gate-\${{ github.event.pull_request.number || github.ref }}
+  group: checklist-gate-\${{ github.event.pull_request.number || github.event.workflow_run.head_sha || github.ref }}
   cancel-in-progress: false
 
 jobs:

@@ -22,6 +22,11 @@ export async function getPullRequest(
     ...repository,
     pull_number: number,
   });
+  return toPullRequest(data);
+}
+
+/** The fields the gate uses, from a pull request as the API returns it alone or in a list. */
+export function toPullRequest(data: PullRequestData): PullRequest {
   return {
     number: data.number,
     state: data.state === 'closed' ? 'closed' : 'open',
@@ -32,4 +37,16 @@ export async function getPullRequest(
     updatedAt: data.updated_at,
     htmlUrl: data.html_url,
   };
+}
+
+/** The part of the API's pull request object (single or listed) that the gate reads. */
+export interface PullRequestData {
+  number: number;
+  state: string;
+  body: string | null;
+  base: { ref: string };
+  head: { sha: string };
+  labels: { name?: string }[];
+  updated_at: string;
+  html_url: string;
 }

@@ -1,0 +1,76 @@
+import { isGateAuthor } from '../src/action/identity.js';
+import { compareStamp, factsRead, settleWithFresh } from '../src/action/newest-facts.js';
+import { strictest } from '../src/action/shared-commit.js';
+import type { PullRequest } from '../src/github/pull-requests.js';
+
+const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
+  number: 2,
+  state: 'open',
+  body: '- [ ] a\n',
+  baseRef: 'main',
+  headSha: 'a'.repeat(40),
+  labels: [],
+  updatedAt: '2026-11-20T10:00:00Z',
+  htmlUrl: 'https://github.com/o/r/pull/2',
+  ...overrides,
+});
+const stampOf = (read: { evaluated: string; facts: string }) => ({
+  ...read,
+  state: 'success' as const,
+  description: 'done',
+});
+
+describe('whose facts are newest', () => {
+  const mine = factsRead(pull(), null);
+
+  it('tells apart two edits in the same second, a label, a head commit and approvers', () => {
+    for (const other of [
+      factsRead(pull({ body: '- [x] a\n' }), null),
+      factsRead(pull({ labels: ['database'] }), null),
+      factsRead(pull({ headSha: 'b'.repeat(40) }), null),
+      factsRead(pull(), ['alice']),
+    ]) {
+      expect(other.evaluated).toBe(mine.evaluated);
+      expect(other.facts).not.toBe(mine.facts);
+      expect(compareStamp(stampOf(other), mine)).toBe('ask');
+    }
+    expect(compareStamp(stampOf(mine), mine)).toBe('ours');
+    expect(compareStamp(null, mine)).toBe('ours');
+  });
+
+  it('a fresh read decides: current facts write, a stamp from the future is forged, the stamp current is theirs', () => {
+    const newer = factsRead(pull({ body: '- [x] a\n', updatedAt: '2026-11-20T10:00:05Z' }), null);
+    const future = stampOf({ evaluated: '2099-01-01T00:00:00Z', facts: 'x' });
+    const sameSecond = factsRead(pull({ body: '- [x] a\n' }), null);
+    expect(settleWithFresh(stampOf(sameSecond), mine, mine)).toBe('write');
+    expect(settleWithFresh(stampOf(sameSecond), mine, sameSecond)).toBe('theirs');
+    expect(settleWithFresh(future, mine, mine)).toBe('forged');
+    expect(settleWithFresh(stampOf(newer), mine, newer)).toBe('theirs');
+    const newest = factsRead(pull({ updatedAt: '2026-11-20T10:00:09Z' }), null);
+    expect(settleWithFresh(stampOf(newer), mine, newest)).toBe('again');
+  });
+});
+
+describe('the gate as an author', () => {
+  const identity = { login: 'release-gate[bot]', source: 'viewer' as const };
+  it('is a bot with its login, with or without the "[bot]" suffix; never a person', () => {
+    expect(isGateAuthor(identity, { login: 'release-gate[bot]', isBot: true })).toBe(true);
+    expect(isGateAuthor(identity, { login: 'Release-Gate', isBot: true })).toBe(true);
+    expect(isGateAuthor(identity, { login: 'release-gate', isBot: false })).toBe(false);
+    expect(isGateAuthor(identity, { login: 'github-actions[bot]', isBot: true })).toBe(false);
+  });
+});
+
+describe('the verdict on a shared commit', () => {
+  const entry = (number: number, gated: boolean, state: 'success' | 'failure' | 'error') => ({
+    number,
+    gated,
+    verdict: { sha: 'a'.repeat(40), state, description: state, markdown: '' },
+  });
+  it('is the strictest, and "Not gated" success is the weakest', () => {
+    expect(strictest(entry(9, false, 'success'), [entry(2, true, 'failure')]).number).toBe(2);
+    expect(strictest(entry(9, false, 'success'), [entry(2, true, 'success')]).number).toBe(2);
+    expect(strictest(entry(2, true, 'failure'), [entry(3, true, 'error')]).number).toBe(3);
+    expect(strictest(entry(2, true, 'failure'), [entry(9, false, 'success')]).number).toBe(2);
+  });
+});

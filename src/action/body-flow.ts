@@ -1,0 +1,39 @@
+import { parseChecklist } from '../checklist/parse.js';
+import type { EvaluationContext } from '../evaluate/context.js';
+import { factsNeeded } from '../evaluate/plan-facts.js';
+import type { GitHubClient } from '../github/client.js';
+import { judge, outcomeOf, toPolicyLoad } from './evaluation.js';
+import { gatherFacts } from './gather-facts.js';
+import type { GateOutcome } from './outcome.js';
+import type { PolicyReader } from './policy-reader.js';
+import type { GateSettings } from './settings.js';
+import type { Target } from './target.js';
+
+/** A given text (workflow_dispatch): evaluated against the default branch's policy, nothing posted. */
+export async function gateBody(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'body' }>,
+  settings: GateSettings,
+  policies: PolicyReader,
+): Promise<GateOutcome> {
+  const load = toPolicyLoad(await policies(target.defaultBranch), settings.policyPath);
+  const context: EvaluationContext = {
+    event: 'pull_request',
+    baseBranch: target.defaultBranch,
+    labels: [],
+    changedPaths: null,
+  };
+  const doc = load.ok ? parseChecklist(target.body) : null;
+  const facts =
+    doc && load.ok
+      ? await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
+          repository: target.repository,
+          host: settings.serverHost,
+          commit: null,
+          pullNumber: null,
+          edit: null,
+          maxLinks: load.policy.verification.maxLinks,
+        })
+      : null;
+  return outcomeOf(judge(doc, load, settings.policyPath, context, facts), settings.checkName, load);
+}

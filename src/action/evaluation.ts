@@ -1,0 +1,67 @@
+import picomatch from 'picomatch';
+import type { ChecklistDocument } from '../checklist/task-item.js';
+import type { EvaluationContext } from '../evaluate/context.js';
+import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
+import { defaultPolicy } from '../policy/default-policy.js';
+import { loadPolicy, type PolicyLoad } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Report } from '../report/report.js';
+import { renderTemplate } from '../template/render-template.js';
+import type { GatheredFacts } from './gather-facts.js';
+import { missingOf, type GateOutcome } from './outcome.js';
+import type { Verdict } from './publish.js';
+
+/** The policy from its file's text; no file means the default policy. */
+export function toPolicyLoad(text: string | null, path: string): PolicyLoad {
+  return text === null ? { ok: true, policy: defaultPolicy() } : loadPolicy(text, path);
+}
+
+export function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {
+  return picomatch(policy.gate.branches ?? [defaultBranch])(baseRef);
+}
+
+/** The pure step: the parsed description, the policy and the facts read for it, judged. */
+export function judge(
+  doc: ChecklistDocument | null,
+  load: PolicyLoad,
+  policyPath: string,
+  context: EvaluationContext,
+  facts: GatheredFacts | null,
+): Report {
+  if (!load.ok || doc === null) return policyErrorReport(load.ok ? [] : load.errors, policyPath);
+  return evaluate(doc, load.policy, {
+    ...context,
+    changedPaths: facts?.changedPaths ?? context.changedPaths,
+    changedPathsCapped: facts?.changedPathsCapped ?? false,
+    evidence: facts?.evidence ?? null,
+    signoffs: facts?.signoffs ?? null,
+  });
+}
+
+export function outcomeOf(report: Report, checkName: string, load: PolicyLoad): GateOutcome {
+  // Offered to paste when no checklist was found; the default policy names no items to offer.
+  const template = load.ok && load.policy.items.length > 0 ? renderTemplate(load.policy) : null;
+  return {
+    result: report.conclusion,
+    report,
+    markdown: renderMarkdown(report, { title: checkName, template }),
+    missing: missingOf(report),
+    description: report.summary,
+  };
+}
+
+export function verdictOf(report: Report, sha: string, markdown: string): Verdict {
+  const state = report.passed ? 'success' : report.conclusion === 'error' ? 'error' : 'failure';
+  return { sha, state, description: report.summary, markdown };
+}
+
+export function skipped(description: string): GateOutcome {
+  return {
+    result: 'skip',
+    report: null,
+    markdown: `### checklist-gate\n\n${description}\n`,
+    missing: [],
+    description,
+  };
+}

@@ -1,0 +1,18 @@
+import type { GitHubClient } from '../github/client.js';
+import { readFileAtRef } from '../github/policy-file.js';
+import type { Repository } from '../github/repository.js';
+
+/** The policy file's text at a branch; each branch is read once per run, however many pull requests target it. */
+export type PolicyReader = (ref: string) => Promise<string | null>;
+
+export function policyReader(client: GitHubClient, repository: Repository, path: string): PolicyReader {
+  const texts = new Map<string, Promise<string | null>>();
+  return (ref) => {
+    let text = texts.get(ref);
+    if (!text) {
+      text = readFileAtRef(client, repository, path, ref);
+      texts.set(ref, text);
+    }
+    return text;
+  };
+}

@@ -1,0 +1,268 @@
+import type { GitHubClient } from '../github/client.js';
+import { getPullRequest } from '../github/pull-requests.js';
+import type { Repository } from '../github/repository.js';
+import { approversOfHead } from '../github/reviews.js';
+import type { IssueComment } from '../github/comments.js';
+import { withErrorStatus } from './error-status.js';
+import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
+import type { GateIdentity } from './identity.js';
+import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
+import type { GateOutcome } from './outcome.js';
+import type { PolicyReader } from './policy-reader.js';
+import { alreadyPosted, foreignNotice, foreignVerdicts } from './posted-verdicts.js';
+import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
+import { readPullRequest, type PullRequestReading, type PullRequestRequest } from './read-pull-request.js';
+import type { GateLog, GateSettings } from './settings.js';
+import { strictest, type CommitVerdict } from './shared-commit.js';
+import { commentBody, stampOf, syncComment } from './sticky-comment.js';
+
+/** What a run shares across the pull requests it evaluates. */
+export interface PullRequestRun {
+  policies: PolicyReader;
+  identity: Promise<GateIdentity>;
+  /** A sweep posts no status where the gate's own latest one already says the same. */
+  sweep: boolean;
+}
+
+/** A run slower than this between reading and writing, or in writing, reads the pull request again. */
+const SLOW_RUN_MS = 2000;
+const MAX_ATTEMPTS = 3;
+/** Returned by an attempt that found the pull request changed under it. */
+const RESTART = Symbol('restart');
+
+/** Evaluates one pull request and reports on it: one round of reads, then one round of writes. */
+export async function gatePullRequest(
+  client: GitHubClient,
+  request: PullRequestRequest,
+  settings: GateSettings,
+  log: GateLog,
+  run: PullRequestRun,
+): Promise<GateOutcome> {
+  const status = { sha: request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha };
+  return withErrorStatus(client, request.repository, status, settings, async () => {
+    let current = request;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt);
+      if (outcome !== RESTART) return outcome;
+      // Evaluated again from a fresh read, not from the sweep's listing.
+      current = { ...current, listed: undefined };
+    }
+  });
+}
+
+async function attemptPullRequest(
+  client: GitHubClient,
+  request: PullRequestRequest,
+  settings: GateSettings,
+  log: GateLog,
+  run: PullRequestRun,
+  status: { sha: string | null },
+  attempt: number,
+): Promise<GateOutcome | typeof RESTART> {
+  const mayRestart = attempt < MAX_ATTEMPTS;
+  const readAt = Date.now();
+  const reading = await readPullRequest(client, request, settings, run.policies, run.identity);
+  const { pr, identity } = reading;
+  if (pr.state === 'closed') return skipped(`Pull request #${pr.number} is closed; it is not evaluated.`);
+  status.sha = reading.statusSha;
+  const own = verdictFor(reading, settings);
+  // A status belongs to the commit: other open pull requests with this head have their say.
+  const others = await Promise.all(
+    reading.sharingHead.map(async (other) =>
+      verdictFor(
+        await readPullRequest(
+          client,
+          {
+            repository: request.repository,
+            number: other.number,
+            defaultBranch: request.defaultBranch,
+            payloadBase: other.baseRef,
+            payloadHeadSha: other.headSha,
+            statusSha: null,
+            edit: null,
+            listed: other,
+            openPulls: [],
+          },
+          { ...settings, comment: 'never' },
+          run.policies,
+          run.identity,
+        ),
+        settings,
+      ),
+    ),
+  );
+  const posting = strictest(own, others);
+  const notes: string[] = [];
+  let verdict: Verdict = { ...posting.verdict, sha: reading.statusSha };
+  if (posting.number !== pr.number) {
+    verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
+    notes.push(
+      `The \`${settings.checkName}\` status on ${reading.statusSha.slice(0, 7)} shows #${posting.number}'s verdict: ` +
+        'that pull request has the same head commit, and a status belongs to the commit, so the strictest verdict of its open pull requests is posted.',
+    );
+  }
+  for (const foreign of foreignVerdicts(reading.posted, identity)) {
+    const notice = foreignNotice(foreign, reading.statusSha, settings.checkName);
+    notes.push(notice);
+    log.warning(notice);
+  }
+  const outcome: GateOutcome = {
+    ...own.outcome,
+    markdown: notes.length === 0 ? own.outcome.markdown : `${own.outcome.markdown}\n${notes.join('\n\n')}\n`,
+  };
+
+  const existing = reading.ownComments[0] ?? null;
+  const stamp = existing ? stampOf(existing) : null;
+  const mine = factsRead(pr, reading.readsReviews ? (reading.facts?.signoffs.approvedBy ?? []) : null);
+  const freshFacts = () => readFacts(client, request.repository, reading);
+  let checked = false;
+  if (compareStamp(stamp, mine) === 'ask' && stamp !== null) {
+    // The comment may carry a verdict on newer facts: a fresh read decides whose verdict stands.
+    checked = true;
+    const fresh = await freshFacts();
+    switch (settleWithFresh(stamp, mine, fresh)) {
+      case 'theirs':
+        log.info(
+          `A run that read newer facts (${stamp.evaluated}) has already reported; this run (${mine.evaluated}) writes nothing.`,
+        );
+        return outcome;
+      case 'again':
+        if (mayRestart) {
+          log.info(
+            `The pull request changed while this run evaluated it (${fresh.evaluated}); evaluating again.`,
+          );
+          return RESTART;
+        }
+        break;
+      case 'forged':
+        log.warning(
+          `The gate's comment claims facts from ${stamp.evaluated}, newer than the pull request as read now (${fresh.evaluated}); the claim is ignored and this run's verdict is posted.`,
+        );
+        break;
+      case 'write':
+        break;
+    }
+  }
+  if (!checked && mayRestart && Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
+    return RESTART;
+
+  const writeComment =
+    own.gated &&
+    (settings.comment === 'always' ||
+      (settings.comment === 'on-failure' && (!own.passed || existing !== null)));
+  const writeStatus = !(
+    run.sweep &&
+    notes.length === 0 &&
+    alreadyPosted(reading.posted, verdict, identity, settings)
+  );
+  let movedMeanwhile = false;
+  // Runs that created a comment at the same time: the one on the newest facts is kept.
+  const pick = async (mineComment: IssueComment, rivals: IssueComment[]) => {
+    const rival = rivals
+      .map((comment) => ({ comment, stamp: stampOf(comment) }))
+      .filter((entry) => entry.stamp !== null && compareStamp(entry.stamp, mine) === 'ask')
+      .sort((a, b) => ((b.stamp?.evaluated ?? '') > (a.stamp?.evaluated ?? '') ? 1 : -1))[0];
+    if (!rival?.stamp) return mineComment;
+    const fresh = await freshFacts();
+    const decision = settleWithFresh(rival.stamp, mine, fresh);
+    if (decision === 'again') {
+      log.info(
+        `The pull request changed while this run evaluated it (${fresh.evaluated}); evaluating again.`,
+      );
+      movedMeanwhile = true;
+    }
+    return decision === 'theirs' ? rival.comment : mineComment;
+  };
+  await writeWithPermissions(log, (problems) =>
+    Promise.all([
+      writeStatus
+        ? publishVerdict(client, request.repository, verdict, settings, problems)
+        : Promise.resolve(),
+      writeComment
+        ? problems.attempt('pull-requests: write', async () => {
+            const newStamp = { ...mine, state: verdict.state, description: verdict.description };
+            const body = commentBody(settings.checkName, newStamp, outcome.markdown);
+            const sync = await syncComment(
+              client,
+              request.repository,
+              pr.number,
+              existing,
+              body,
+              { checkName: settings.checkName, identity },
+              pick,
+            );
+            log.info(`Report comment: ${sync.action}.`);
+            const kept = sync.kept ? stampOf(sync.kept) : null;
+            if (kept && sync.kept?.body !== body) {
+              // A concurrent run judged newer facts: the status must show its verdict, not this one.
+              log.info(`A concurrent run judged newer facts (${kept.evaluated}); its verdict stands.`);
+              await publishVerdict(
+                client,
+                request.repository,
+                { ...verdict, state: kept.state, description: kept.description },
+                settings,
+                problems,
+              );
+            }
+          })
+        : Promise.resolve(),
+    ]),
+  );
+  // A run held up (retries, a slow network) may write after a newer run: if the pull request
+  // changed meanwhile, this run evaluates again, so that the last verdict written is the newest.
+  if (
+    mayRestart &&
+    (movedMeanwhile || (Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log))))
+  )
+    return RESTART;
+  return outcome;
+}
+
+/** One pull request's own verdict for its head commit, gated or not. */
+function verdictFor(
+  reading: PullRequestReading,
+  settings: GateSettings,
+): CommitVerdict & { outcome: GateOutcome; passed: boolean } {
+  const { pr } = reading;
+  if (!reading.gated) {
+    const description = `Not gated: the policy does not gate the base branch ${pr.baseRef}`;
+    const outcome = skipped(description);
+    return {
+      number: pr.number,
+      gated: false,
+      passed: true,
+      outcome,
+      verdict: { sha: reading.statusSha, state: 'success', description, markdown: outcome.markdown },
+    };
+  }
+  const report = judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts);
+  const outcome = outcomeOf(report, settings.checkName, reading.load);
+  return {
+    number: pr.number,
+    gated: true,
+    passed: report.passed,
+    outcome,
+    verdict: verdictOf(report, reading.statusSha, outcome.markdown),
+  };
+}
+
+/** The pull request's facts as they are now: one request, two when the verdict depends on reviews. */
+async function readFacts(
+  client: GitHubClient,
+  repository: Repository,
+  reading: PullRequestReading,
+): Promise<FactsRead> {
+  const { number, headSha } = reading.pr;
+  const [fresh, approvers] = await Promise.all([
+    getPullRequest(client, repository, number),
+    reading.readsReviews ? approversOfHead(client, repository, number, headSha) : Promise.resolve(null),
+  ]);
+  return factsRead(fresh, approvers);
+}
+
+async function moved(fresh: () => Promise<FactsRead>, mine: FactsRead, log: GateLog): Promise<boolean> {
+  const now = await fresh();
+  if (sameFacts(now, mine)) return false;
+  log.info(`The pull request changed while this run evaluated it (${now.evaluated}); evaluating again.`);
+  return true;
+}

@@ -1,0 +1,175 @@
+import { parseChecklist } from '../checklist/parse.js';
+import type { ChecklistDocument } from '../checklist/task-item.js';
+import type { EvaluationContext } from '../evaluate/context.js';
+import { factsNeeded } from '../evaluate/plan-facts.js';
+import type { GitHubClient } from '../github/client.js';
+import { listComments, type IssueComment } from '../github/comments.js';
+import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
+import { pullRequestsOfCommit } from '../github/pull-request-list.js';
+import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
+import type { Repository } from '../github/repository.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { isGated, toPolicyLoad } from './evaluation.js';
+import { gatherFacts, type GatheredFacts } from './gather-facts.js';
+import type { GateIdentity } from './identity.js';
+import type { PolicyReader } from './policy-reader.js';
+import { gateComments } from './sticky-comment.js';
+
+/** Which pull request to read, and what the event already says about it. */
+export interface PullRequestRequest {
+  repository: Repository;
+  number: number;
+  defaultBranch: string;
+  /** The base branch in the payload: where the policy is first looked for, checked against the fresh PR. */
+  payloadBase: string | null;
+  /** The head commit in the payload: read alongside the pull request, checked against it. */
+  payloadHeadSha: string | null;
+  /** For a merge queue: the commit the verdict is posted on, instead of the head. */
+  statusSha: string | null;
+  /** An `edited` event: who edited, and the description before and after the edit. */
+  edit: { previousBody: string; body: string; sender: string } | null;
+  /** The pull request as a sweep has just listed it: not read again. */
+  listed?: PullRequest;
+  /** Every open pull request, when a sweep has listed them all: the commit's pull requests are not read. */
+  openPulls?: PullRequest[] | null;
+}
+
+export interface ReadSettings {
+  /** The GitHub host evidence links are verified on, such as github.com. */
+  serverHost: string;
+  policyPath: string;
+  checkName: string;
+  reportAs: 'status' | 'check-run' | 'both';
+  comment: 'always' | 'on-failure' | 'never';
+}
+
+/** Everything one evaluation of a pull request needs, read from GitHub; nothing is written. */
+export interface PullRequestReading {
+  pr: PullRequest;
+  /** The commit the verdict belongs on. */
+  statusSha: string;
+  load: PolicyLoad;
+  gated: boolean;
+  identity: GateIdentity;
+  /** The gate's own comments (by its identity), oldest first. */
+  ownComments: IssueComment[];
+  /** Other open pull requests whose head is the same commit. */
+  sharingHead: PullRequest[];
+  /** The latest status and check run with the gate's context on the commit, whoever posted them. */
+  posted: PostedVerdict[];
+  /** The parsed description and the facts its policy needs; null when not gated or the policy is invalid. */
+  doc: ChecklistDocument | null;
+  facts: GatheredFacts | null;
+  /** Whether the policy needed the reviews: then they are part of the facts a verdict was computed from. */
+  readsReviews: boolean;
+  context: EvaluationContext;
+  /** The triggering edit, kept only if it produced the description read. */
+  edit: { previousBody: string; sender: string } | null;
+}
+
+/**
+ * Reads a pull request's evaluation in one concurrent round (the pull request, the policy at its
+ * base, its comments, the commit's pull requests and posted verdicts, the gate's identity), then,
+ * only when the policy asks, the facts behind its items (evidence, files, reviews, edit history,
+ * teams). Takes the client, so the CLI can evaluate exactly as the action does, without posting.
+ */
+export async function readPullRequest(
+  client: GitHubClient,
+  request: PullRequestRequest,
+  settings: ReadSettings,
+  policies: PolicyReader,
+  identity: Promise<GateIdentity>,
+): Promise<PullRequestReading> {
+  const { repository } = request;
+  const policyRef = request.listed?.baseRef ?? request.payloadBase ?? request.defaultBranch;
+  const headGuess = request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha;
+  // A merge queue's commit is no pull request's head: nothing shares it.
+  const sharing = (sha: string): Promise<PullRequest[]> =>
+    request.statusSha !== null
+      ? Promise.resolve([])
+      : request.openPulls
+        ? Promise.resolve(request.openPulls)
+        : pullRequestsOfCommit(client, repository, sha);
+  const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
+    request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
+    policies(policyRef),
+    settings.comment === 'never'
+      ? Promise.resolve<IssueComment[]>([])
+      : listComments(client, repository, request.number),
+    identity,
+    headGuess !== null ? sharing(headGuess) : Promise.resolve(null),
+    headGuess !== null ? postedVerdicts(client, repository, headGuess, settings) : Promise.resolve(null),
+  ]);
+  const statusSha = request.statusSha ?? pr.headSha;
+  // The payload can be stale (a re-run replays it): the policy comes from the base branch as it is
+  // now, and the commit's listings from the head as it is now.
+  const headMoved = headGuess !== pr.headSha;
+  const [policyText, shared, posted] = await Promise.all([
+    pr.baseRef === policyRef ? policyAtGuess : policies(pr.baseRef),
+    sharedGuess !== null && !headMoved ? sharedGuess : sharing(pr.headSha),
+    postedGuess !== null && headGuess === statusSha
+      ? postedGuess
+      : postedVerdicts(client, repository, statusSha, settings),
+  ]);
+  const load = toPolicyLoad(policyText, settings.policyPath);
+  const gated = !load.ok || isGated(load.policy, pr.baseRef, request.defaultBranch);
+  const context: EvaluationContext = {
+    event: 'pull_request',
+    baseBranch: pr.baseRef,
+    labels: pr.labels,
+    changedPaths: null,
+  };
+  // An edit proves who ticked what only if nothing was edited after it.
+  const edit = request.edit && request.edit.body === pr.body ? request.edit : null;
+  let doc: ChecklistDocument | null = null;
+  let facts: GatheredFacts | null = null;
+  let readsReviews = false;
+  if (gated && load.ok) {
+    doc = parseChecklist(pr.body);
+    const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
+    readsReviews = needed.reviews;
+    facts = await gatherFacts(client, needed, {
+      repository,
+      host: settings.serverHost,
+      commit: pr.headSha,
+      pullNumber: pr.number,
+      edit,
+      maxLinks: load.policy.verification.maxLinks,
+    });
+  }
+  return {
+    pr,
+    statusSha,
+    load,
+    gated,
+    identity: who,
+    ownComments: gateComments(comments, settings.checkName, who),
+    sharingHead: shared.filter(
+      (other) => other.number !== pr.number && other.state === 'open' && other.headSha === pr.headSha,
+    ),
+    posted,
+    doc,
+    facts,
+    readsReviews,
+    context,
+    edit,
+  };
+}
+
+/** The latest status and/or check run with the gate's context, as the gate reports (one request each). */
+export async function postedVerdicts(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+  settings: ReadSettings,
+): Promise<PostedVerdict[]> {
+  const [status, checkRun] = await Promise.all([
+    settings.reportAs !== 'check-run'
+      ? latestStatus(client, repository, sha, settings.checkName)
+      : Promise.resolve(null),
+    settings.reportAs !== 'status'
+      ? latestCheckRun(client, repository, sha, settings.checkName)
+      : Promise.resolve(null),
+  ]);
+  return [status, checkRun].filter((verdict): verdict is PostedVerdict => verdict !== null);
+}

@@ -1,0 +1,12 @@
+import type { PublishSettings } from './publish.js';
+import type { ReadSettings } from './read-pull-request.js';
+
+export interface GateSettings extends PublishSettings, ReadSettings {
+  /** At most this many pull requests are evaluated by one sweep. */
+  maxPulls: number;
+}
+
+export interface GateLog {
+  info(message: string): void;
+  warning(message: string): void;
+}

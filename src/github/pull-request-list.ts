@@ -1,0 +1,49 @@
+import type { GitHubClient } from './client.js';
+import type { Repository } from './repository.js';
+import { toPullRequest, type PullRequest } from './pull-requests.js';
+
+const PAGE_SIZE = 100;
+
+/**
+ * Open pull requests, most recently updated first, page by page until `enough` (given each new
+ * page) says stop; `complete` is false when pages may be left unread.
+ */
+export async function listOpenPullRequests(
+  client: GitHubClient,
+  repository: Repository,
+  base: string | null,
+  enough: (page: PullRequest[]) => Promise<boolean>,
+): Promise<{ pulls: PullRequest[]; complete: boolean }> {
+  const pulls: PullRequest[] = [];
+  let complete = true;
+  for await (const page of client.paginate.iterator('GET /repos/{owner}/{repo}/pulls', {
+    ...repository,
+    state: 'open',
+    sort: 'updated',
+    direction: 'desc',
+    per_page: PAGE_SIZE,
+    ...(base !== null && { base }),
+  })) {
+    const listed = page.data.map(toPullRequest);
+    pulls.push(...listed);
+    if (await enough(listed)) {
+      complete = page.data.length < PAGE_SIZE && !page.headers.link?.includes('rel="next"');
+      break;
+    }
+  }
+  return { pulls, complete };
+}
+
+/** The pull requests whose head (or merge) is this commit, open or closed, as GitHub associates them. */
+export async function pullRequestsOfCommit(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+): Promise<PullRequest[]> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+    ...repository,
+    commit_sha: sha,
+    per_page: PAGE_SIZE,
+  });
+  return data.map(toPullRequest);
+}

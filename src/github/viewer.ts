@@ -1,0 +1,10 @@
+import type { GitHubClient } from './client.js';
+
+/**
+ * The login the token acts as: `github-actions[bot]` for the workflow token, `<app>[bot]` for an
+ * app's installation token (which may not call `GET /user`, but may ask GraphQL for its viewer).
+ */
+export async function viewerLogin(client: GitHubClient): Promise<string> {
+  const answer = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+  return answer.viewer.login;
+}
