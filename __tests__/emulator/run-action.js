@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BUNDLE = new URL('../../dist/index.js', import.meta.url);
+/** The Node that starts the bundle: CHECKLIST_GATE_NODE (such as a Node 24 binary, as .ci/run sets), or this one. */
+export const ACTION_NODE = process.env.CHECKLIST_GATE_NODE || process.execPath;
 
 /**
  * @param {{ apiUrl: string, eventName: string, payload: unknown, inputs?: Record<string, string>,
@@ -42,12 +44,15 @@ export async function runAction(options) {
     ...options.env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(ACTION_NODE, [BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? -1)));
+  const code = await new Promise((resolve, reject) => {
+    child.on('error', (error) => reject(new Error(`cannot start ${ACTION_NODE}: ${error.message}`)));
+    child.on('close', (exitCode) => resolve(exitCode ?? -1));
+  });
   return {
     code: /** @type {number} */ (code),
     stdout,
