@@ -10,7 +10,8 @@ export const ACTION_NODE = process.env.CHECKLIST_GATE_NODE || process.execPath;
 
 /**
  * @param {{ apiUrl: string, eventName: string, payload: unknown, inputs?: Record<string, string>,
- *   repository?: string, sha?: string, env?: Record<string, string> }} options
+ *   repository?: string, sha?: string, env?: Record<string, string>,
+ *   node?: string, bundle?: string }} options (node and bundle: another Node, another build, for the benchmark)
  * @returns {Promise<{ code: number, stdout: string, stderr: string, outputs: Record<string, string>, summary: string, ms: number }>}
  */
 export async function runAction(options) {
@@ -44,13 +45,14 @@ export async function runAction(options) {
     ...options.env,
   };
   const started = Date.now();
-  const child = spawn(ACTION_NODE, [BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const node = options.node ?? ACTION_NODE;
+  const child = spawn(node, [options.bundle ?? BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const code = await new Promise((resolve, reject) => {
-    child.on('error', (error) => reject(new Error(`cannot start ${ACTION_NODE}: ${error.message}`)));
+    child.on('error', (error) => reject(new Error(`cannot start ${node}: ${error.message}`)));
     child.on('close', (exitCode) => resolve(exitCode ?? -1));
   });
   return {
