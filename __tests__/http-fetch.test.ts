@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient } from '../src/github/client.js';
+import { Octokit } from '@octokit/rest';
+import { CLIENT_PLUGINS, clientOptions, createClient, type GitHubClient } from '../src/github/client.js';
 import { createHttpFetch, httpFetch } from '../src/github/http-fetch.js';
+import { proxyAgentFor } from '../src/github/proxy-agent.js';
 
 type Seen = { method: string; url: string; headers: IncomingMessage['headers']; body: string };
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
@@ -26,6 +28,7 @@ async function serve(handler: Handler): Promise<void> {
 }
 
 afterEach(async () => {
+  if (!server?.listening) return;
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -178,5 +181,73 @@ describe('the GitHub client on httpFetch', () => {
     expect(seen).toHaveLength(4);
     await expect(client().request('GET /missing')).rejects.toMatchObject({ status: 404 });
     expect(seen).toHaveLength(5);
+  });
+});
+
+describe('a command-line client built with @octokit/rest and the same options', () => {
+  // What a CLI would build: it must be a GitHubClient and behave as the action's client does.
+  const restClient = (): GitHubClient =>
+    new (Octokit.plugin(...CLIENT_PLUGINS))({
+      auth: 't0ken',
+      baseUrl: base,
+      ...clientOptions({ retryBaseMs: 1, warn: () => undefined }),
+      log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+
+  it('retries a 503 three times and a cut answer once, as the action does', async () => {
+    let calls = 0;
+    await serve((request, response) => {
+      calls++;
+      if (request.url?.includes('down')) {
+        return void response.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"nope"}');
+      }
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '13' });
+      if (calls === 1) {
+        response.write('{"numb');
+        return void setTimeout(() => request.socket.destroy(), 10);
+      }
+      response.end('{"number":2} ');
+    });
+    const { data } = await restClient().request('GET /repos/o/r/pulls/2');
+    expect(data).toEqual({ number: 2 });
+    expect(seen[1]?.headers.authorization).toBe('token t0ken');
+    expect(seen[1]?.headers['user-agent']).toMatch(/^checklist-gate/);
+    seen.length = 0;
+    await expect(restClient().request('GET /down')).rejects.toMatchObject({ status: 503 });
+    expect(seen).toHaveLength(4);
+  });
+});
+
+describe('the proxy an HTTPS request takes', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'])
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+  });
+
+  it('is the one HTTPS_PROXY names, except for hosts NO_PROXY lists and loopback', () => {
+    for (const name of ['https_proxy', 'http_proxy', 'no_proxy', 'HTTP_PROXY']) delete process.env[name];
+    process.env['HTTPS_PROXY'] = 'http://127.0.0.1:3128';
+    process.env['NO_PROXY'] = 'internal.acme.dev,.corp.example';
+    const agent = proxyAgentFor(new URL('https://api.github.com/repos/o/r'));
+    expect(agent).toBeDefined();
+    expect((agent as unknown as { proxyOptions: { host: string; port: string } }).proxyOptions).toMatchObject(
+      {
+        host: '127.0.0.1',
+        port: '3128',
+      },
+    );
+    expect(proxyAgentFor(new URL('https://api.github.com/graphql'))).toBe(agent);
+    expect(proxyAgentFor(new URL('https://internal.acme.dev/api/v3'))).toBeUndefined();
+    expect(proxyAgentFor(new URL('https://ghe.corp.example/api/v3'))).toBeUndefined();
+    expect(proxyAgentFor(new URL('https://127.0.0.1:8443/'))).toBeUndefined();
+    // HTTPS_PROXY is for https URLs only.
+    expect(proxyAgentFor(new URL('http://api.github.com/'))).toBeUndefined();
+  });
+
+  it('is none when no proxy variable is set', () => {
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) delete process.env[name];
+    expect(proxyAgentFor(new URL('https://api.github.com/'))).toBeUndefined();
   });
 });

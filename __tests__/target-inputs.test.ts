@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { readInputs } from '../src/action/inputs.js';
 import { resolveTarget } from '../src/action/target.js';
 import { pullRequestEvent, webhook } from './helpers/payloads.js';
@@ -129,7 +130,16 @@ describe('what an event asks the gate to evaluate', () => {
 });
 
 describe('the inputs', () => {
-  const inputs = (values: Record<string, string>) => readInputs((name) => values[name] ?? '');
+  // Through @actions/core itself, as the runner passes inputs: INPUT_<NAME> variables.
+  const inputs = (values: Record<string, string>) => {
+    const names = Object.keys(values).map((name) => `INPUT_${name.toUpperCase()}`);
+    Object.entries(values).forEach(([name, value]) => (process.env[`INPUT_${name.toUpperCase()}`] = value));
+    try {
+      return readInputs(core);
+    } finally {
+      names.forEach((name) => delete process.env[name]);
+    }
+  };
 
   it('fill their defaults', () => {
     expect(inputs({ token: 't' })).toEqual({
@@ -148,7 +158,8 @@ describe('the inputs', () => {
   it.each([
     [{ 'report-as': 'checks' }, 'input "report-as" is "checks"; allowed: status, check-run, both'],
     [{ comment: 'sometimes' }, 'input "comment" is "sometimes"; allowed: always, on-failure, never'],
-    [{ 'fail-job': 'yes' }, 'input "fail-job" is "yes"; allowed: true, false'],
+    [{ 'fail-job': 'yes' }, 'input "fail-job" is "yes"; allowed: true, True, TRUE, false, False, FALSE'],
+    [{ 'fail-job': 'tRUE' }, 'input "fail-job" is "tRUE"; allowed: true, True, TRUE, false, False, FALSE'],
     [{ 'pr-number': '12a' }, 'input "pr-number" is "12a"; it must be a pull request number'],
     [{ 'pr-number': '0' }, 'input "pr-number" is "0"; it must be a pull request number'],
     [{ 'check-name': 'a --> b' }, 'input "check-name" must not contain "-->"'],
@@ -156,6 +167,21 @@ describe('the inputs', () => {
     [{ 'max-pulls': '10x' }, 'input "max-pulls" is "10x"; it must be a whole number of at least 1'],
   ])('reject %j, saying what is allowed', (values, message) => {
     expect(() => inputs({ token: 't', ...values })).toThrow(message);
+  });
+
+  it.each([
+    ['False', false],
+    ['TRUE', true],
+    [' false \n', false],
+  ])('take fail-job %j as YAML 1.2 does', (value, failJob) => {
+    expect(inputs({ token: 't', 'fail-job': value }).failJob).toBe(failJob);
+  });
+
+  it('trim what the runner passes', () => {
+    expect(inputs({ token: ' t\n', 'check-name': ' gate \n' })).toMatchObject({
+      token: 't',
+      checkName: 'gate',
+    });
   });
 
   it('reject an empty token', () => {

@@ -34,7 +34,7 @@ const payload = {
 };
 
 /** One run of the bundle; by default the typical one: the gate's comment exists, the policy needs no file list. */
-async function actionRun(latencyMs, { firstRun = false, policyText = policy } = {}) {
+async function actionRun(latencyMs, { firstRun = false, policyText = policy, node, bundle: build } = {}) {
   const emulator = new GitHubEmulator({
     defaultBranch: 'main',
     latencyMs,
@@ -54,7 +54,7 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy } = 
   const apiUrl = await emulator.start();
   try {
     const started = Date.now();
-    const run = await runAction({ apiUrl, eventName: 'pull_request', payload });
+    const run = await runAction({ apiUrl, eventName: 'pull_request', payload, node, bundle: build });
     if (run.code !== 1 && run.code !== 0)
       throw new Error(`the action failed to run:\n${run.stdout}${run.stderr}`);
     const arrivals = emulator.requests.map((request) => ({
@@ -73,12 +73,24 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy } = 
   }
 }
 
+/**
+ * A runner's environment for a child process, as runAction gives the action: nothing of this
+ * machine's own settings (NODE_EXTRA_CA_CERTS makes Node 20 load a certificate bundle at start).
+ */
+const runnerEnv = (extra = {}) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? tmpdir(),
+  GITHUB_ACTIONS: 'true',
+  RUNNER_TEMP: tmpdir(),
+  ...extra,
+});
+
 /** Wall time of a child process, started the way runAction starts the action (spawn, not spawnSync). */
-async function timedRun(args, env = process.env) {
+async function timedRun(node, args, env = runnerEnv()) {
   const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
+  const child = spawn(node, args, { env, stdio: 'ignore' });
   const code = await new Promise((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}`);
+  if (code !== 0) throw new Error(`${node} ${args.join(' ')} exited with ${code}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
@@ -96,22 +108,48 @@ function bundle(entry) {
   return join(out, 'index.js');
 }
 
-// 1. Cold start, interleaved with bare node and with the client alone, so that machine noise falls on all three.
-const floorBundle = bundle('bench/client-floor.ts');
+/** The committed bundle of a git revision, in a folder of its own. */
+function bundleAt(ref) {
+  const out = mkdtempSync(join(tmpdir(), 'checklist-gate-before-'));
+  for (const file of ['index.js', 'package.json']) {
+    const text = execFileSync('git', ['show', `${ref}:dist/${file}`], { cwd: ROOT, maxBuffer: 1 << 26 });
+    writeFileSync(join(out, file), text);
+  }
+  return join(out, 'index.js');
+}
+
+/** A Node 24 binary: BENCH_NODE24, or the one .ci/node24.sh installs from the npm registry. */
+function node24() {
+  if (process.env.BENCH_NODE24) return process.env.BENCH_NODE24;
+  return execFileSync('bash', [new URL('.ci/node24.sh', ROOT).pathname], { encoding: 'utf8' }).trim();
+}
+
+// 1. Cold start on Node 24 (what action.yml names) and on this Node: the action interleaved with
+// bare Node and the toolkit floor (and the bundle of BENCH_BEFORE_REF, if set), so that machine
+// noise falls on all of them.
+const floorBundle = bundle('bench/toolkit-floor.ts');
+const beforeRef = process.env.BENCH_BEFORE_REF ?? '';
+const beforeBundle = beforeRef ? bundleAt(beforeRef) : null;
 const floorEmulator = new GitHubEmulator({ pulls: [{ number: 2, base: 'main', headSha, body }] });
 const floorApi = await floorEmulator.start();
-const action = [];
-const bare = [];
-const floor = [];
-const firstReads = [];
-const firstWrites = [];
-for (let run = 0; run < RUNS; run++) {
-  const result = await actionRun(0);
-  action.push(result.ms);
-  firstReads.push(result.firstRead);
-  firstWrites.push(result.firstWrite);
-  bare.push(await timedRun(['-e', '0']));
-  floor.push(await timedRun([floorBundle], { ...process.env, BENCH_API_URL: floorApi }));
+const floorEnv = runnerEnv({ GITHUB_API_URL: floorApi, INPUT_TOKEN: 'bench' });
+const runtimes = [];
+for (const node of [node24(), process.execPath]) {
+  const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  const times = { action: [], before: [], bare: [], floor: [], firstReads: [], firstWrites: [] };
+  for (let run = 0; run < RUNS; run++) {
+    const result = await actionRun(0, { node });
+    times.action.push(result.ms);
+    times.firstReads.push(result.firstRead);
+    times.firstWrites.push(result.firstWrite - result.firstRead);
+    if (beforeBundle) times.before.push((await actionRun(0, { node, bundle: beforeBundle })).ms);
+    times.bare.push(await timedRun(node, ['-e', '0']));
+    times.floor.push(await timedRun(node, [floorBundle], floorEnv));
+  }
+  runtimes.push({
+    version,
+    ...Object.fromEntries(Object.entries(times).map(([name, ms]) => [name, median(ms)])),
+  });
 }
 await floorEmulator.stop();
 
@@ -221,7 +259,6 @@ const sweepRows = () => [
 // 4. Bundle size.
 const bundleSize = statSync(new URL('dist/index.js', ROOT)).size;
 
-const ratio = median(action) / median(bare);
 const full = sizes[2];
 const growth = full.ms / sizes[1].ms;
 /** Figures of the last run on micromark (2026-11-30), for the rows the parser change affects. */
@@ -243,24 +280,40 @@ const before = (label) => {
 };
 const verdict = (met, target) => (met ? `met (${target})` : `NOT met (target ${target})`);
 const rows = [
-  [
-    'Cold start: `node dist/index.js`, pull_request run, no added latency',
-    `${median(action).toFixed(0)} ms`,
-    '',
-  ],
-  ['of which: from start to the first request at the emulator', `${median(firstReads).toFixed(0)} ms`, ''],
-  [
-    'of which: from the first request to the first write (reads, then policy, parse, evaluate, render)',
-    `${median(firstWrites.map((write, run) => write - firstReads[run])).toFixed(0)} ms`,
-    '',
-  ],
-  ['Cold start: bare `node -e 0`', `${median(bare).toFixed(0)} ms`, ''],
-  [
-    'Cold start: the GitHub client alone (`bench/client-floor.ts`: @octokit/core with its three plugins, one request), and its ratio to bare Node',
-    `${median(floor).toFixed(0)} ms (${(median(floor) / median(bare)).toFixed(2)}×)`,
-    '',
-  ],
-  ['Cold start ratio', `${ratio.toFixed(2)}×`, verdict(ratio <= 1.8, '≤ 1.8×')],
+  ...runtimes.flatMap((runtime) => {
+    const ratio = runtime.action / runtime.floor;
+    return [
+      [
+        `Cold start, Node ${runtime.version}: the action (\`dist/index.js\`), pull_request run, no added latency`,
+        `${runtime.action.toFixed(0)} ms`,
+        '',
+      ],
+      [
+        'of which: from start to the first request at the emulator',
+        `${runtime.firstReads.toFixed(0)} ms`,
+        '',
+      ],
+      [
+        'of which: from the first request to the first write (reads, then policy, parse, evaluate, render)',
+        `${runtime.firstWrites.toFixed(0)} ms`,
+        '',
+      ],
+      ...(beforeBundle
+        ? [[`… the same run with the bundle of ${beforeRef} (before)`, `${runtime.before.toFixed(0)} ms`, '']]
+        : []),
+      [`Cold start, Node ${runtime.version}: bare \`node -e 0\``, `${runtime.bare.toFixed(0)} ms`, ''],
+      [
+        `Cold start, Node ${runtime.version}: the toolkit floor (\`bench/toolkit-floor.ts\`: @actions/core, getOctokit with retry and throttling, default options, one request)`,
+        `${runtime.floor.toFixed(0)} ms`,
+        '',
+      ],
+      [
+        `Cold start, Node ${runtime.version}: the action ÷ the toolkit floor`,
+        `${ratio.toFixed(2)}×`,
+        verdict(ratio <= 1, '≤ 1.0×'),
+      ],
+    ];
+  }),
   ...scenarios.flatMap((scenario, position) => [
     [
       `Requests per run, ${scenario.name}`,
@@ -307,12 +360,15 @@ const table = [
 ].join('\n');
 console.log(table);
 
+const beforeNote = beforeBundle
+  ? ` "Before" is the committed bundle of ${beforeRef}, run the same way in the same loop.`
+  : '';
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${process.platform}`;
 writeFileSync(
   new URL('bench/RESULTS.md', ROOT),
   `# Benchmark results
 
-Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Each figure is the median of ${RUNS} runs (round trips: ${slowRuns}, worst cases: ${Math.min(RUNS, 9)}); the action, bare Node and the client alone are measured interleaved in one run.
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Each figure is the median of ${RUNS} runs (round trips: ${slowRuns}, worst cases: ${Math.min(RUNS, 9)}); the action, bare Node and the toolkit floor are measured interleaved in one run, on Node 24 (the runtime \`action.yml\` names) and on the Node that runs the benchmark, each child process in a runner's environment (no \`NODE_EXTRA_CA_CERTS\` or other setting of this machine).${beforeNote}
 
 ${table}
 

@@ -1,7 +1,9 @@
+import * as core from '@actions/core';
+import { context } from '@actions/github';
+import { annotatePolicyErrors } from './action/annotations.js';
 import { runGate } from './action/gate.js';
 import { readInputs } from './action/inputs.js';
 import { readEventContext } from './action/event-context.js';
-import { environmentRunner, type Runner } from './action/runner.js';
 import { resolveTarget } from './action/target.js';
 import { createClient } from './github/client.js';
 import type { Report } from './report/report.js';
@@ -11,53 +13,54 @@ import { truncate } from './report/safe-text.js';
 const SUMMARY_LIMIT = 1024 * 1024;
 
 /** The action: reads its inputs and the event, runs the gate, and sets outputs, summary and the job's result. */
-export async function run(
-  runner: Runner = environmentRunner(process.env, (text) => process.stdout.write(text)),
-): Promise<void> {
+export async function run(): Promise<void> {
   try {
-    const inputs = readInputs((name) => runner.getInput(name));
-    const context = readEventContext(process.env);
+    const inputs = readInputs(core);
+    const event = readEventContext(context);
     const target = resolveTarget({
-      eventName: context.eventName,
-      payload: context.payload,
-      repository: context.repository,
-      sha: context.sha,
+      eventName: event.eventName,
+      payload: event.payload,
+      repository: event.repository,
+      sha: event.sha,
       body: inputs.body,
       prNumber: inputs.prNumber,
     });
     const client = createClient({
       token: inputs.token,
-      baseUrl: context.apiUrl,
+      baseUrl: event.apiUrl,
       retryBaseMs: Number(process.env['CHECKLIST_GATE_RETRY_BASE_MS'] ?? 1000),
-      warn: (message) => runner.warning(message),
+      warn: (message) => core.warning(message),
     });
-    const { owner, repo } = context.repository;
+    const { owner, repo } = event.repository;
     const outcome = await runGate(
       client,
       target,
       {
-        serverHost: new URL(context.serverUrl).host,
+        serverHost: new URL(event.serverUrl).host,
         policyPath: inputs.policyPath,
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,
         comment: inputs.comment,
         maxPulls: inputs.maxPulls,
-        runUrl: context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
+        runUrl: event.runId ? `${event.serverUrl}/${owner}/${repo}/actions/runs/${event.runId}` : null,
       },
-      { info: (message) => runner.info(message), warning: (message) => runner.warning(message) },
+      { info: (message) => core.info(message), warning: (message) => core.warning(message) },
     );
-    runner.setOutput('result', outcome.result);
-    runner.setOutput('missing', JSON.stringify(outcome.missing));
-    runner.setOutput('report', reportOutput(outcome.report));
-    runner.setOutput('results', JSON.stringify(outcome.results ?? {}));
-    writeSummary(runner, outcome.markdown);
-    runner.info(`${inputs.checkName}: ${outcome.result}: ${outcome.description}`);
-    if (outcome.result === 'error') fail(runner, outcome.description);
+    core.setOutput('result', outcome.result);
+    core.setOutput('missing', JSON.stringify(outcome.missing));
+    core.setOutput('report', reportOutput(outcome.report));
+    core.setOutput('results', JSON.stringify(outcome.results ?? {}));
+    await writeSummary(outcome.markdown);
+    annotatePolicyErrors(core, outcome.report);
+    const line = `${inputs.checkName}: ${outcome.result}: ${outcome.description}`;
+    // A skipped run is worth a notice on the run's page: nothing was checked.
+    if (outcome.result === 'skip') core.notice(line);
+    else core.info(line);
+    if (outcome.result === 'error') core.setFailed(outcome.description);
     else if (outcome.result === 'fail' && inputs.failJob && !outcome.sweep)
-      fail(runner, `${inputs.checkName}: ${outcome.description}`);
+      core.setFailed(`${inputs.checkName}: ${outcome.description}`);
   } catch (error) {
-    fail(
-      runner,
+    core.setFailed(
       `checklist-gate could not evaluate the checklist, so the gate fails: ${(error as Error).message}`,
     );
   }
@@ -83,15 +86,10 @@ export function reportOutput(report: Report | null): string {
   return cut;
 }
 
-function fail(runner: Runner, message: string): void {
-  process.exitCode = 1;
-  runner.error(message);
-}
-
-function writeSummary(runner: Runner, markdown: string): void {
+async function writeSummary(markdown: string): Promise<void> {
   try {
-    runner.appendSummary(truncate(markdown, SUMMARY_LIMIT - 1024));
+    await core.summary.addRaw(truncate(markdown, SUMMARY_LIMIT - 1024)).write();
   } catch (error) {
-    runner.warning(`Could not write the job summary: ${(error as Error).message}`);
+    core.warning(`Could not write the job summary: ${(error as Error).message}`);
   }
 }

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { checkWebhook } from './openapi-conformance.js';
 
 const BUNDLE = new URL('../../dist/index.js', import.meta.url);
+/** The Node that starts the bundle: CHECKLIST_GATE_NODE (such as a Node 24 binary, as .ci/run sets), or this one. */
+export const ACTION_NODE = process.env.CHECKLIST_GATE_NODE || process.execPath;
 
 /**
  * @param {{ apiUrl: string, eventName: string, payload: unknown, inputs?: Record<string, string>,
- *   repository?: string, sha?: string, env?: Record<string, string> }} options
+ *   repository?: string, sha?: string, env?: Record<string, string>,
+ *   node?: string, bundle?: string }} options (node and bundle: another Node, another build, for the benchmark)
  * @returns {Promise<{ code: number, stdout: string, stderr: string, outputs: Record<string, string>, summary: string, ms: number }>}
  */
 export async function runAction(options) {
@@ -45,12 +48,16 @@ export async function runAction(options) {
     ...options.env,
   };
   const started = Date.now();
-  const child = spawn(process.execPath, [BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const node = options.node ?? ACTION_NODE;
+  const child = spawn(node, [options.bundle ?? BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? -1)));
+  const code = await new Promise((resolve, reject) => {
+    child.on('error', (error) => reject(new Error(`cannot start ${node}: ${error.message}`)));
+    child.on('close', (exitCode) => resolve(exitCode ?? -1));
+  });
   return {
     code: /** @type {number} */ (code),
     stdout,

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import type { context as actionsContext } from '@actions/github';
 import type { Repository } from '../github/repository.js';
+
+/** @actions/github's reading of the run: the variables and event file the runner provides. */
+export type ActionsContext = typeof actionsContext;
 
 /** What the runner says about the run: the event, its payload, the repository and where the API is. */
 export interface EventContext {
@@ -7,25 +10,33 @@ export interface EventContext {
   payload: Record<string, unknown>;
   repository: Repository;
   sha: string;
+  /** GITHUB_API_URL; the GraphQL endpoint follows from it as octokit derives it (`/api/v3` → `/api/graphql`). */
   apiUrl: string;
   serverUrl: string;
   runId: string | null;
 }
 
-/** Reads the run's context from the variables a GitHub runner sets. */
-export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
-  const [owner = '', repo = ''] = (env['GITHUB_REPOSITORY'] ?? '').split('/');
-  if (!owner || !repo)
-    throw new Error('GITHUB_REPOSITORY is not set: the action must run in a GitHub Actions workflow');
-  const eventPath = env['GITHUB_EVENT_PATH'];
-  const payload = eventPath ? (JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>) : {};
+/** The run's context as the gate needs it; outside a workflow (no repository) an error says so. */
+export function readEventContext(context: ActionsContext): EventContext {
   return {
-    eventName: env['GITHUB_EVENT_NAME'] ?? '',
-    payload,
-    repository: { owner, repo },
-    sha: env['GITHUB_SHA'] ?? '',
-    apiUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com',
-    serverUrl: env['GITHUB_SERVER_URL'] ?? 'https://github.com',
-    runId: env['GITHUB_RUN_ID'] || null,
+    eventName: context.eventName ?? '',
+    payload: context.payload as Record<string, unknown>,
+    repository: repositoryOf(context),
+    sha: context.sha ?? '',
+    apiUrl: context.apiUrl,
+    serverUrl: context.serverUrl,
+    runId: Number.isInteger(context.runId) && context.runId > 0 ? String(context.runId) : null,
   };
+}
+
+function repositoryOf(context: ActionsContext): Repository {
+  const outside = 'GITHUB_REPOSITORY is not set: the action must run in a GitHub Actions workflow';
+  let repository: Repository;
+  try {
+    repository = context.repo;
+  } catch {
+    throw new Error(outside);
+  }
+  if (!repository.owner || !repository.repo) throw new Error(outside);
+  return { owner: repository.owner, repo: repository.repo };
 }

@@ -13,8 +13,27 @@ export interface ActionInputs {
 
 export class InputError extends Error {}
 
+/** Where inputs come from: @actions/core's readers (trimmed values, '' for an input not given). */
+export interface InputSource {
+  getInput(name: string): string;
+  getBooleanInput(name: string): boolean;
+}
+
+/** The spellings core.getBooleanInput accepts (YAML 1.2 core schema booleans). */
+const BOOLEANS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
+
 /** Reads and checks the inputs; a wrong value is an error that names the input and what it allows. */
-export function readInputs(getInput: (name: string) => string): ActionInputs {
+export function readInputs(source: InputSource): ActionInputs {
+  const getInput = (name: string) => source.getInput(name);
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = getInput(name);
+    if (value === '') return fallback;
+    try {
+      return source.getBooleanInput(name);
+    } catch {
+      throw new InputError(`input "${name}" is "${value}"; allowed: ${BOOLEANS.join(', ')}`);
+    }
+  };
   const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = getInput(name).trim() || fallback;
     if (!allowed.includes(value as T)) {
@@ -46,7 +65,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     checkName,
     reportAs: choice('report-as', ['status', 'check-run', 'both'] as const, 'status'),
     comment: choice('comment', ['always', 'on-failure', 'never'] as const, 'always'),
-    failJob: choice('fail-job', ['true', 'false'] as const, 'true') === 'true',
+    failJob: flag('fail-job', true),
     body: body === '' ? null : body,
     prNumber,
     maxPulls,

@@ -1,19 +1,26 @@
+import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { httpFetch } from './http-fetch.js';
 
-// @octokit/core with only the plugins the gate uses: @octokit/rest's endpoint methods cost start-up time.
-const GateOctokit = Octokit.plugin(paginateRest, retry, throttling);
-export type GitHubClient = InstanceType<typeof GateOctokit>;
+/**
+ * What the api wrappers in src/github use of a client. Both `getOctokit(...)` from @actions/github
+ * and an @octokit/rest `Octokit` have it, so the action and a command-line client share the wrappers.
+ */
+export type GitHubClient = Pick<ReturnType<typeof getOctokit>, 'request' | 'graphql' | 'paginate'>;
 
-export interface ClientOptions {
-  token: string;
-  baseUrl: string;
+/** The plugins every client of the gate carries, in this order. */
+export const CLIENT_PLUGINS = [retry, throttling] as const;
+
+export interface ClientSettings {
   /** Base of the retry back-off in milliseconds: waits are 1×, 4× and 9× this. */
   retryBaseMs: number;
   warn: (message: string) => void;
+}
+
+export interface ClientOptions extends ClientSettings {
+  token: string;
+  baseUrl: string;
 }
 
 /** Longest wait for a rate limit that is still worth sitting out, in seconds. */
@@ -32,31 +39,31 @@ const UNSPACED = {
 } as unknown as ThrottlingOptions['write'];
 
 /**
- * A REST client that retries server errors (5xx) three times with growing waits and sits out
- * primary and secondary rate limits (403/429 with retry-after) up to twice, for at most a minute
- * each; 4xx answers such as 404 and 422 are not retried. Past that the request fails, and the gate with it.
+ * The options that give a client built with CLIENT_PLUGINS the gate's behaviour: server errors
+ * (5xx) and dropped or cut connections are retried three times with growing waits; primary and
+ * secondary rate limits (403/429 with retry-after) are sat out up to twice, for at most a minute
+ * each; 4xx answers such as 404 and 422 are not retried. Past that the request fails, and the gate
+ * with it. Requests go through `httpFetch` (see there why), which honours the runner's proxy.
  */
-export function createClient(options: ClientOptions): GitHubClient {
+export function clientOptions(settings: ClientSettings) {
   const waitWorthIt =
     (kind: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       if (retryCount >= 2 || retryAfter > MAX_RATE_LIMIT_WAIT_SECONDS) {
-        options.warn(
+        settings.warn(
           `GitHub ${kind} on ${request.method} ${request.url}: not retrying (waited ${retryCount} times; asked to wait ${retryAfter}s).`,
         );
         return false;
       }
-      options.warn(`GitHub ${kind} on ${request.method} ${request.url}: retrying in ${retryAfter}s.`);
+      settings.warn(`GitHub ${kind} on ${request.method} ${request.url}: retrying in ${retryAfter}s.`);
       return true;
     };
-  return new GateOctokit({
-    auth: options.token,
-    baseUrl: options.baseUrl,
+  return {
     userAgent: 'checklist-gate',
     request: { fetch: httpFetch as unknown as typeof fetch },
     retry: {
       retries: RETRIES,
-      retryAfterBaseValue: options.retryBaseMs,
+      retryAfterBaseValue: settings.retryBaseMs,
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
     throttle: {
@@ -64,6 +71,15 @@ export function createClient(options: ClientOptions): GitHubClient {
       notifications: UNSPACED,
       onRateLimit: waitWorthIt('rate limit'),
       onSecondaryRateLimit: waitWorthIt('secondary rate limit'),
-    },
-  });
+    } satisfies ThrottlingOptions,
+  };
+}
+
+/** The action's client: @actions/github's, with the gate's plugins and options. */
+export function createClient(options: ClientOptions): GitHubClient {
+  return getOctokit(
+    options.token,
+    { baseUrl: options.baseUrl, ...clientOptions(options) },
+    ...CLIENT_PLUGINS,
+  );
 }

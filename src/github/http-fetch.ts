@@ -1,10 +1,14 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { proxyAgentFor } from './proxy-agent.js';
 
 /**
- * The part of `fetch` that @octokit/request uses, on node:http and node:https. Node's own fetch
- * loads undici and its WebAssembly HTTP parser on first use, which took about 25 ms of a run
- * that makes five small requests (bench/RESULTS.md); this takes about 7 ms.
+ * The part of `fetch` that @octokit/request uses, on node:http and node:https, given to
+ * getOctokit as `request.fetch`. Its default, undici's fetch, keeps a stalled answer open for
+ * five minutes where this gives up after IDLE_TIMEOUT_MS of silence, and loads undici's
+ * WebAssembly HTTP parser on first use, which took about 25 ms of a run that makes five small
+ * requests (bench/RESULTS.md); this takes about 7 ms. Passing it replaces getOctokit's
+ * proxy-aware fetch, so each request asks `proxyAgentFor` whether the runner's proxy applies.
  */
 export interface FetchInit {
   method?: string;
@@ -48,8 +52,19 @@ const MAX_REDIRECTS = 5;
 
 export type HttpFetch = (url: string, init?: FetchInit) => Promise<FetchResponse>;
 
-export function createHttpFetch(idleTimeoutMs = IDLE_TIMEOUT_MS): HttpFetch {
-  return (url, init = {}) => send(new URL(url), init, MAX_REDIRECTS, idleTimeoutMs);
+/** Picks the agent for a URL: a proxy's where one applies, otherwise undefined for Node's default. */
+export type AgentFor = (url: URL) => Agent | undefined;
+
+interface Transport {
+  idleTimeoutMs: number;
+  agentFor: AgentFor;
+}
+
+export function createHttpFetch(
+  idleTimeoutMs = IDLE_TIMEOUT_MS,
+  agentFor: AgentFor = proxyAgentFor,
+): HttpFetch {
+  return (url, init = {}) => send(new URL(url), init, MAX_REDIRECTS, { idleTimeoutMs, agentFor });
 }
 
 export const httpFetch = createHttpFetch();
@@ -58,9 +73,9 @@ async function send(
   url: URL,
   init: FetchInit,
   redirectsLeft: number,
-  idleTimeoutMs: number,
+  transport: Transport,
 ): Promise<FetchResponse> {
-  const response = await exchange(url, init, idleTimeoutMs);
+  const response = await exchange(url, init, transport);
   const location = response.headers.get('location');
   const isRedirect = [301, 302, 303, 307, 308].includes(response.status) && location !== null;
   if (!isRedirect || init.redirect === 'manual') return response;
@@ -81,18 +96,20 @@ async function send(
     next,
     asGet ? { ...init, headers, method: 'GET', body: null } : { ...init, headers },
     redirectsLeft - 1,
-    idleTimeoutMs,
+    transport,
   );
 }
 
-function exchange(url: URL, init: FetchInit, idleTimeoutMs: number): Promise<FetchResponse> {
+function exchange(url: URL, init: FetchInit, { idleTimeoutMs, agentFor }: Transport): Promise<FetchResponse> {
   return new Promise((resolve, reject) => {
     if (init.signal?.aborted) return reject(abortError());
     const body = init.body ?? null;
     const headers: Record<string, string> = { ...init.headers };
     if (body !== null) headers['content-length'] = String(Buffer.byteLength(body));
     const open = url.protocol === 'http:' ? httpRequest : httpsRequest;
-    const request = open(url, { method: init.method ?? 'GET', headers }, (message) => {
+    // Asked on every hop: a redirect may lead to a host that NO_PROXY exempts, or the reverse.
+    const agent = agentFor(url);
+    const request = open(url, { method: init.method ?? 'GET', headers, agent }, (message) => {
       // The answer is taken whole before it is handed on: a connection that breaks mid-answer
       // fails the request, which is retried, where a half-read body could pass for an empty one.
       collect(message).then((bytes) => {
