@@ -1,5 +1,10 @@
 import { parseChecklist } from '../src/checklist/parse.js';
-import { tickersFromHistory } from '../src/evaluate/ticked-in-edit.js';
+import {
+  HISTORY_PARSE_BUDGET,
+  tickersFromHistory,
+  traceTickers,
+  whoTicked,
+} from '../src/evaluate/ticked-in-edit.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
@@ -120,6 +125,56 @@ describe('who ticked an item, from the edit history', () => {
       { editor: 'alice', body: TICKED },
     ];
     expect(tickersFromHistory(parseChecklist(TICKED).items, after, policy()).get(0)).toBe('alice');
+  });
+});
+
+describe('reading the history: only as far back as needed, within a budget', () => {
+  it('a tick beyond the parse budget is credited to no one; within it, to its editor', () => {
+    const items = parseChecklist(TICKED).items;
+    const history = [
+      { editor: 'Codertocat', body: UNTICKED },
+      { editor: 'alice', body: TICKED },
+      { editor: 'bob', body: `${TICKED}\nA note.\n` },
+    ];
+    const all = history.reduce((sum, revision) => sum + revision.body.length, 0);
+    expect(traceTickers(items, history, policy(), () => true, all)).toEqual({
+      tickers: new Map([
+        [0, 'alice'],
+        [1, 'Codertocat'],
+      ]),
+      cutShort: false,
+    });
+    // The first revision no longer fits: no one can tell whether either box was ticked before it.
+    const short = traceTickers(items, history, policy(), () => true, all - 1);
+    expect(short.cutShort).toBe(true);
+    expect(short.tickers.size).toBe(0);
+  });
+
+  it('only the traced items are followed back, so a long-ticked other item costs nothing', () => {
+    const items = parseChecklist(TICKED).items;
+    const history = [
+      { editor: 'Codertocat', body: TICKED.replace('- [x] Security', '- [ ] Security') },
+      { editor: 'alice', body: TICKED },
+    ];
+    // Budget for the latest two revisions only: enough for the sign-off, not for the notes item.
+    const trace = traceTickers(items, history, policy(), (item) => item.index === 0, TICKED.length * 2);
+    expect(trace).toEqual({ tickers: new Map([[0, 'alice']]), cutShort: false });
+  });
+
+  it('the report says when the history was too large to read back to a tick', () => {
+    const items = parseChecklist(TICKED).items;
+    const huge = 'x'.repeat(HISTORY_PARSE_BUDGET);
+    const history = [
+      { editor: 'alice', body: TICKED },
+      { editor: 'Codertocat', body: `${TICKED}\n${huge}\n` },
+      { editor: 'Codertocat', body: `${TICKED}\nA note.\n` },
+    ];
+    const notes: string[] = [];
+    const signoffs = { approvedBy: [], teams: new Map(), edit: null, history };
+    expect(whoTicked(items, signoffs, policy(), notes).has(0)).toBe(false);
+    expect(notes).toEqual([
+      'The edit history is too large to read further back (at most 1,048,576 characters of revisions are read), so a box ticked before that counts only with an approving review.',
+    ]);
   });
 });
 

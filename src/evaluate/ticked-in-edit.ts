@@ -4,6 +4,8 @@ import { matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';
 import type { SignoffFacts } from './facts.js';
+import { indexItems } from './item-index.js';
+import { findMatches } from './match-items.js';
 
 /** A version of the description and who wrote it: a revision from GitHub's edit history; body null when unknown. */
 export interface Revision {
@@ -27,21 +29,42 @@ function identities(items: TaskItem[]): string[] {
 }
 
 /**
+ * At most this many characters of revisions are parsed for one evaluation: 16 revisions of
+ * GitHub's largest description, or all 100 of a 10,000-character one. A tick further back is
+ * credited to no one, so the item then needs an approving review; the report says so.
+ */
+export const HISTORY_PARSE_BUDGET = 1_048_576;
+
+export interface TickTrace {
+  /** Who ticked each traced item, by index. */
+  tickers: Map<number, string>;
+  /** True when the parse budget ran out before every traced item was resolved. */
+  cutShort: boolean;
+}
+
+/**
  * Who last ticked each ticked item, read from the description's revisions (oldest first, each the
  * whole body after an edit): the editor of the revision in which that item went from unticked or
  * absent to ticked and stayed ticked since. The revisions are read from the newest back, and only
- * as far as an item still needs, each parsed at most once. An item whose tick the latest revision
- * does not show, or whose tick lies beyond an unknown revision, gets no one.
+ * as far as a traced item still needs, each distinct body parsed once. An item whose tick the
+ * latest revision does not show, or whose tick lies beyond an unknown revision or the parse
+ * budget, gets no one. `traced` limits the items followed (those with approvers); default all.
  */
-export function tickersFromHistory(
+export function traceTickers(
   items: TaskItem[],
   revisions: Revision[],
   policy: Policy,
-): Map<number, string> {
+  traced: (item: TaskItem) => boolean = () => true,
+  budget = HISTORY_PARSE_BUDGET,
+): TickTrace {
+  let left = budget;
   const parsed = new Map<string, Set<string>>();
-  const tickedIn = (body: string): Set<string> => {
+  /** The identities ticked in a body; null once the budget cannot pay for it. */
+  const tickedIn = (body: string): Set<string> | null => {
     let ticked = parsed.get(body);
     if (!ticked) {
+      if (body.length > left) return null;
+      left -= body.length;
       const block = selectBlock(parseChecklist(body), policy.checklist).items;
       const ids = identities(block);
       ticked = new Set(ids.filter((_, position) => block[position]?.checked));
@@ -53,12 +76,14 @@ export function tickersFromHistory(
   /** Items still traced back, by identity; with the editor of the oldest revision so far that shows them ticked. */
   const open = new Map<string, { index: number; editor: string | null }>();
   items.forEach((item, position) => {
-    if (item.checked) open.set(ids[position] ?? '', { index: item.index, editor: null });
+    if (item.checked && traced(item)) open.set(ids[position] ?? '', { index: item.index, editor: null });
   });
   const tickers = new Map<number, string>();
+  let cutShort = false;
   for (let at = revisions.length - 1; at >= 0 && open.size > 0; at--) {
     const revision = revisions[at] as Revision;
     const ticked = revision.body === null ? null : tickedIn(revision.body);
+    if (revision.body !== null && ticked === null) cutShort = true;
     for (const [identity, trace] of open) {
       if (ticked?.has(identity)) {
         trace.editor = revision.editor;
@@ -71,7 +96,16 @@ export function tickersFromHistory(
   }
   // Ticked in every revision back to the first: its editor wrote the item ticked.
   for (const trace of open.values()) if (trace.editor !== null) tickers.set(trace.index, trace.editor);
-  return tickers;
+  return { tickers, cutShort };
+}
+
+/** Who last ticked each ticked item (see traceTickers), following every ticked item. */
+export function tickersFromHistory(
+  items: TaskItem[],
+  revisions: Revision[],
+  policy: Policy,
+): Map<number, string> {
+  return traceTickers(items, revisions, policy).tickers;
 }
 
 /**
@@ -93,5 +127,16 @@ export function whoTicked(
       `The edit by @${edit.sender} that triggered this run is not the description's latest revision (a re-run replays an old event), so who ticked each box is read from the edit history alone.`,
     );
   }
-  return tickersFromHistory(items, history, policy);
+  // Only items with approvers need their ticker, so only they are traced back.
+  const index = indexItems(items);
+  const signed = new Set(
+    policy.items.filter((rule) => rule.approvers).flatMap((rule) => findMatches(rule, index)),
+  );
+  const { tickers, cutShort } = traceTickers(items, history, policy, (item) => signed.has(item));
+  if (cutShort) {
+    notes.push(
+      `The edit history is too large to read further back (at most ${HISTORY_PARSE_BUDGET.toLocaleString('en-US')} characters of revisions are read), so a box ticked before that counts only with an approving review.`,
+    );
+  }
+  return tickers;
 }
