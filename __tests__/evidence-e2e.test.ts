@@ -440,21 +440,21 @@ describe('verified evidence: pull requests, issues, commits and releases', () =>
 });
 
 describe('verified evidence: links elsewhere', () => {
-  it('a link on another host is accepted by the allow-list but not fetched, with a note', async () => {
+  it('a link on another host is refused under verify, without a request', async () => {
     const result = await gate(
       verifying(['dashboards']),
       ticked([['dashboards', 'https://grafana.acme.dev/d/x']]),
     );
-    expect(result.code).toBe(0);
-    expect(result.statuses).toEqual([['success', 'All 1 required item done']]);
-    expect(result.items).toEqual([['dashboards', 'ok', []]]);
-    expect(result.report?.notes).toEqual([
-      'dashboards: https://grafana.acme.dev/d/x could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on github.com); the allow-list accepted it.',
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '1 of 1 required item open']]);
+    expect(result.items).toEqual([
+      [
+        'dashboards',
+        'bad-evidence',
+        ['https://grafana.acme.dev/d/x is not accepted: it is not on github.com, so it cannot be verified'],
+      ],
     ]);
     expect(result.reads).toEqual([]);
-    expect(emulator.gateComments(2)[0]?.body).toContain(
-      '`https://grafana.acme.dev/d/x` could not be verified',
-    );
   });
 
   it('another repository on github.com: readable passes; not found or forbidden fails', async () => {
@@ -500,6 +500,153 @@ describe('verified evidence: links elsewhere', () => {
       '/repos/octo-org/secret/actions/runs/7',
       '/repos/octo-org/tools/actions/runs/5',
     ]);
+  });
+});
+
+describe('verified evidence that cannot be borrowed', () => {
+  it('links the allow-list accepts but that name no verifiable object are refused, even with same-commit', async () => {
+    const ids = ['letters', 'encoded', 'digits', 'check'];
+    const urls = [
+      `${REPO}/actions/runs/12ab`,
+      `${REPO}/actions/runs/%31%30%31`,
+      `${REPO}/actions/runs/${'1'.repeat(25)}`,
+      `${REPO}/runs/anything`,
+    ];
+    const result = await gate(
+      verifying(ids, {
+        sameCommit: ids,
+        top: '',
+      }).replace(/verify: true/g, "allow: ['https://github.com/*/*/**']\n      verify: true"),
+      ticked(ids.map((id, index) => [id, urls[index] ?? ''])),
+    );
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '4 of 4 required items open']]);
+    expect(result.items).toEqual([
+      [
+        'letters',
+        'bad-evidence',
+        [`${urls[0]} is not accepted: its run id "12ab" is not a number, so it cannot be verified`],
+      ],
+      [
+        'encoded',
+        'bad-evidence',
+        [
+          `${urls[1]} is not accepted: its run id is percent-encoded; write it as plain digits, so it cannot be verified`,
+        ],
+      ],
+      [
+        'digits',
+        'bad-evidence',
+        [
+          `${urls[2]} is not accepted: its run id has more digits than a GitHub id can have, so it cannot be verified`,
+        ],
+      ],
+      [
+        'check',
+        'bad-evidence',
+        [`${urls[3]} is not accepted: its check run id "anything" is not a number, so it cannot be verified`],
+      ],
+    ]);
+    expect(result.reads).toEqual([]);
+  });
+
+  it("an id beyond JavaScript's safe integers is fetched digit for digit, not rounded into another run", async () => {
+    const id = '9007199254740993';
+    const result = await gate(
+      verifying(['ci'], { sameCommit: ['ci'] }),
+      ticked([['ci', `${REPO}/actions/runs/${id}`]]),
+      {
+        fixture: {
+          resources: {
+            // Number('9007199254740993') is 9007199254740992: another run, green on the head commit.
+            [`${API}/actions/runs/9007199254740992`]: {
+              json: { id: 1, status: 'completed', conclusion: 'success', head_sha: HEAD_SHA },
+            },
+            [`${API}/actions/runs/${id}`]: {
+              json: { id: 2, status: 'completed', conclusion: 'failure', head_sha: HEAD_SHA },
+            },
+          },
+        },
+      },
+    );
+    expect(result.reads).toEqual([`${API}/actions/runs/${id}`]);
+    expect(result.code).toBe(1);
+    expect(result.items).toEqual([
+      ['ci', 'bad-evidence', [`${REPO}/actions/runs/${id} is not accepted: run ${id} concluded failure`]],
+    ]);
+  });
+
+  it('evidence.min counts distinct runs: runs/101 and runs/0101 are one, fetched once', async () => {
+    const policy = verifying(['ci']).replace('verify: true', 'verify: true\n      min: 2');
+    const result = await gate(
+      policy,
+      ticked([['ci', `${REPO}/actions/runs/101 ${REPO}/actions/runs/0101`]]),
+      {
+        fixture: { resources: { [`${API}/actions/runs/101`]: workflowRun(101, 'completed', 'success') } },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '1 of 1 required item open']]);
+    expect(result.items).toEqual([
+      [
+        'ci',
+        'no-evidence',
+        [
+          'ticked with 2 acceptable links, to 1 distinct target: needs 2 links to the evidence (a full http(s) address)',
+        ],
+      ],
+    ]);
+    expect(result.reads).toEqual([`${API}/actions/runs/101`]);
+  });
+
+  it('same-commit: a green run of the head commit in another repository is refused; one the policy names counts', async () => {
+    // Both rules take runs of the head commit; only the first names another repository.
+    const policy = verifying(['ci', 'fork'], { sameCommit: ['ci', 'fork'] }).replace(
+      'same-commit: true',
+      'same-commit: true\n      repositories: [octo-org/ci-runs]',
+    );
+    const result = await gate(
+      policy,
+      ticked([
+        ['ci', 'https://github.com/octo-org/ci-runs/actions/runs/5'],
+        ['fork', 'https://github.com/mallory/scratch/actions/runs/6'],
+      ]),
+      {
+        fixture: {
+          resources: {
+            '/repos/octo-org/ci-runs/actions/runs/5': workflowRun(5, 'completed', 'success'),
+            '/repos/mallory/scratch/actions/runs/6': workflowRun(6, 'completed', 'success'),
+          },
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '1 of 2 required items open']]);
+    expect(result.items).toEqual([
+      ['ci', 'ok', []],
+      [
+        'fork',
+        'bad-evidence',
+        [
+          'https://github.com/mallory/scratch/actions/runs/6 is not accepted: run 6 is in mallory/scratch, not in the repository under review (Codertocat/Hello-World); name other repositories in evidence.repositories',
+        ],
+      ],
+    ]);
+  });
+
+  it("same-commit under the README's allow-list: a scratch fork's green run of the head commit fails the gate", async () => {
+    const policy = verifying(['ci'], { sameCommit: ['ci'] }).replace(
+      'verify: true',
+      "allow: ['https://github.com/*/*/actions/runs/*']\n      verify: true",
+    );
+    const result = await gate(policy, ticked([['ci', 'https://github.com/mallory/scratch/actions/runs/6']]), {
+      fixture: {
+        resources: { '/repos/mallory/scratch/actions/runs/6': workflowRun(6, 'completed', 'success') },
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '1 of 1 required item open']]);
+    expect(result.items[0]?.[1]).toBe('bad-evidence');
   });
 });
 
@@ -712,11 +859,20 @@ describe('approvers', () => {
     );
   });
 
+  /** The edit history GitHub holds after `sender` edited `before` into `after`. */
+  const history = (before: string, after: string, sender: string) => ({
+    2: [
+      { editor: 'Codertocat', body: before, editedAt: '2026-11-20T09:00:00Z' },
+      { editor: sender, body: after, editedAt: '2026-11-20T10:00:00Z' },
+    ],
+  });
+
   it('an edit by an approver that ticks the box passes', async () => {
     const before = signed(['qa'], false);
     const after = signed(['qa']);
     const result = await gate(signoffPolicy([['qa', 'alice']]), after, {
       payload: pullRequestEvent('edited', after, { from: before, sender: 'alice' }),
+      fixture: { edits: history(before, after, 'alice') },
     });
     expect(result.code).toBe(0);
     expect(result.statuses).toEqual([['success', 'All 1 required item done']]);
@@ -729,6 +885,7 @@ describe('approvers', () => {
     const after = signed(['qa']);
     const result = await gate(signoffPolicy([['qa', 'alice']]), after, {
       payload: pullRequestEvent('edited', after, { from: before, sender: 'carol' }),
+      fixture: { edits: history(before, after, 'carol') },
     });
     expect(result.code).toBe(1);
     expect(result.statuses).toEqual([['failure', '1 of 1 required item open']]);

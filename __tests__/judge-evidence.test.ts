@@ -42,6 +42,7 @@ function evidence(byUrl: [string, LinkFacts][], overrides: Partial<EvidenceFacts
   return {
     host: HOST,
     commit: HEAD,
+    repository: 'Codertocat/Hello-World',
     links: new Map(byUrl.map(([url, facts]) => [key(url), facts])),
     maxLinks: 20,
     ...overrides,
@@ -252,16 +253,17 @@ describe('verified evidence: every refusal, in words', () => {
     });
   });
 
-  it('a link on another host is accepted by the allow-list, with a note that it could not be verified', () => {
+  it('a link on another host is refused: verify asks for proof it cannot give', () => {
     const url = 'https://grafana.acme.dev/d/x';
     const report = check(`- [x] Evidence: ${url}\n`, VERIFY, {
       evidence: evidence([]),
       signoffs: signoffs(),
     });
-    expect(only(report, 'ci').status).toBe('ok');
-    expect(report.notes).toEqual([
-      'ci: https://grafana.acme.dev/d/x could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on github.com); the allow-list accepted it.',
-    ]);
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'bad-evidence',
+      problems: [`${url} is not accepted: it is not on github.com, so it cannot be verified`],
+    });
+    expect(report.notes).toEqual([]);
   });
 
   it('a link the allow-list rejects is refused before any verification, with the allow-list reason', () => {
@@ -343,6 +345,93 @@ describe('verified evidence: every refusal, in words', () => {
     const yaml = 'version: 1\nitems:\n  - id: ci\n    text: Evidence\n    evidence: {}\n';
     const item = judgeLink(url, completed('run', 'failure'), yaml);
     expect(item.status).toBe('ok');
+  });
+});
+
+describe('verified evidence that cannot be borrowed', () => {
+  it.each([
+    [`${REPO}/actions/runs/12ab`, 'its run id "12ab" is not a number'],
+    [`${REPO}/actions/runs/%31%30%31`, 'its run id is percent-encoded; write it as plain digits'],
+    [`${REPO}/actions/runs/${'9'.repeat(20)}`, 'its run id has more digits than a GitHub id can have'],
+    [`${REPO}/runs/anything`, 'its check run id "anything" is not a number'],
+    [`${REPO}/actions/runs/11/job/latest`, 'its job id "latest" is not a number'],
+    [
+      `${REPO}/blob/main/ci.log`,
+      'it is not a link to an Actions run, job, check run, pull request, issue, commit or release on github.com',
+    ],
+  ])('%s is refused, with or without same-commit', (url, reason) => {
+    for (const yaml of [VERIFY, SAME_COMMIT]) {
+      const item = judgeLink(url, null, yaml);
+      expect([item.status, item.problems]).toEqual([
+        'bad-evidence',
+        [`${url} is not accepted: ${reason}, so it cannot be verified`],
+      ]);
+    }
+  });
+
+  it('min counts distinct targets: runs/101 and runs/0101 are one run, a job and its check run one', () => {
+    const yaml = VERIFY.replace('verify: true', 'verify: true\n      min: 2');
+    const run = `${REPO}/actions/runs/101`;
+    const padded = `${REPO}/actions/runs/0101`;
+    const report = check(`- [x] Evidence: ${run} ${padded}\n`, yaml, {
+      evidence: evidence([[run, completed('run')]]),
+      signoffs: signoffs(),
+    });
+    expect(only(report, 'ci')).toMatchObject({
+      status: 'no-evidence',
+      problems: [
+        'ticked with 2 acceptable links, to 1 distinct target: needs 2 links to the evidence (a full http(s) address)',
+      ],
+    });
+    const job = `${REPO}/actions/runs/7/job/501`;
+    const check501 = `${REPO}/runs/501`;
+    const same = check(`- [x] Evidence: ${job} ${check501}\n`, yaml, {
+      evidence: evidence([
+        [job, completed('job')],
+        [check501, completed('check-run')],
+      ]),
+      signoffs: signoffs(),
+    });
+    expect(only(same, 'ci').status).toBe('no-evidence');
+    const two = `${REPO}/actions/runs/102`;
+    const distinct = check(`- [x] Evidence: ${run} ${two}\n`, yaml, {
+      evidence: evidence([
+        [run, completed('run')],
+        [two, completed('run')],
+      ]),
+      signoffs: signoffs(),
+    });
+    expect(only(distinct, 'ci').status).toBe('ok');
+  });
+
+  it('same-commit: a run of the right commit in another repository is refused by default', () => {
+    const url = 'https://github.com/mallory/scratch/actions/runs/5';
+    const item = judgeLink(url, completed('run'), SAME_COMMIT);
+    expect([item.status, item.problems]).toEqual([
+      'bad-evidence',
+      [
+        `${url} is not accepted: run 5 is in mallory/scratch, not in the repository under review (Codertocat/Hello-World); name other repositories in evidence.repositories`,
+      ],
+    ]);
+    // Without same-commit the rule asks only for a green run, wherever it is.
+    expect(judgeLink(url, completed('run')).status).toBe('ok');
+  });
+
+  it('same-commit: a repository the rule names counts, compared without regard to case', () => {
+    const yaml = SAME_COMMIT.replace(
+      'same-commit: true',
+      'same-commit: true\n      repositories: [Acme/CI-Runs]',
+    );
+    expect(judgeLink('https://github.com/acme/ci-runs/runs/9', completed('check-run'), yaml).status).toBe(
+      'ok',
+    );
+    expect(judgeLink('https://github.com/acme/other/runs/9', completed('check-run'), yaml).status).toBe(
+      'bad-evidence',
+    );
+    // The repository under review is compared without regard to case too.
+    expect(
+      judgeLink('https://github.com/codertocat/hello-world/actions/runs/11', completed('run'), yaml).status,
+    ).toBe('ok');
   });
 });
 
@@ -469,10 +558,14 @@ describe('approvers', () => {
     expect(only(report, 'qa').problems).toEqual(['no approval from @alice, @bob or @carol']);
   });
 
-  it('the edit that ticked it, made by an approver, passes', () => {
+  const UNSIGNED = '- [ ] QA sign-off\n- [x] Release notes written\n';
+  const revisions = (...entries: [string, string | null][]) =>
+    entries.map(([editor, body]) => ({ editor, body }));
+
+  it('the revision that ticked it, made by an approver, passes', () => {
     const report = check(SIGNED, SIGNOFF, {
       signoffs: signoffs({
-        edit: { sender: 'ALICE', previousBody: '- [ ] QA sign-off\n- [x] Release notes written\n' },
+        history: revisions(['Codertocat', UNSIGNED], ['ALICE', SIGNED]),
         teams: new Map([['acme/release', { members: [] }]]),
       }),
     });
@@ -480,20 +573,20 @@ describe('approvers', () => {
     expect(report.passed).toBe(true);
   });
 
-  it('the edit that added it already ticked, made by a team member, passes', () => {
+  it('the revision that added it already ticked, made by a team member, passes', () => {
     const report = check(SIGNED, SIGNOFF, {
       signoffs: signoffs({
-        edit: { sender: 'bob', previousBody: '- [x] Release notes written\n' },
+        history: revisions(['Codertocat', '- [x] Release notes written\n'], ['bob', SIGNED]),
         teams: new Map([['acme/release', { members: ['bob'] }]]),
       }),
     });
     expect(only(report, 'qa').status).toBe('ok');
   });
 
-  it('the edit that ticked it, made by someone else, fails naming who ticked it', () => {
+  it('the revision that ticked it, made by someone else, fails naming who ticked it', () => {
     const report = check(SIGNED, SIGNOFF, {
       signoffs: signoffs({
-        edit: { sender: 'carol', previousBody: '- [ ] QA sign-off\n- [x] Release notes written\n' },
+        history: revisions(['alice', UNSIGNED], ['carol', SIGNED]),
         teams: new Map([['acme/release', { members: ['bob'] }]]),
       }),
     });
@@ -503,10 +596,10 @@ describe('approvers', () => {
     });
   });
 
-  it('an edit that did not tick the item proves nothing about it, whoever made it', () => {
+  it("the triggering edit's sender is not credited without the edit history", () => {
     const report = check(SIGNED, SIGNOFF, {
       signoffs: signoffs({
-        edit: { sender: 'alice', previousBody: '- [x] QA sign-off\n- [ ] Release notes written\n' },
+        edit: { sender: 'alice', previousBody: UNSIGNED, body: SIGNED },
         teams: new Map([['acme/release', { members: [] }]]),
       }),
     });
@@ -516,14 +609,70 @@ describe('approvers', () => {
     });
   });
 
-  it('items are paired across the edit by their id marker, so rewording a ticked item is not a new tick', () => {
+  it('a replayed edit: its sender is not credited when the history shows a later revision by someone else', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        edit: { sender: 'alice', previousBody: UNSIGNED, body: SIGNED },
+        history: revisions(
+          ['Codertocat', UNSIGNED],
+          ['alice', SIGNED],
+          ['carol', UNSIGNED],
+          ['carol', SIGNED],
+        ),
+        teams: new Map([['acme/release', { members: [] }]]),
+      }),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unapproved',
+      problems: ['ticked by @carol, who is not an approver'],
+    });
+    expect(report.notes).toContain(
+      "The edit by @alice that triggered this run is not the description's latest revision (a re-run replays an old event), so who ticked each box is read from the edit history alone.",
+    );
+  });
+
+  it('a current edit by an approver agrees with the latest revision: credited, with no note', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        edit: { sender: 'alice', previousBody: UNSIGNED, body: SIGNED },
+        history: revisions(['Codertocat', UNSIGNED], ['alice', SIGNED]),
+        teams: new Map([['acme/release', { members: [] }]]),
+      }),
+    });
+    expect(only(report, 'qa').status).toBe('ok');
+    expect(report.notes).toEqual([]);
+  });
+
+  it('a revision that did not tick the item proves nothing about it, whoever made it', () => {
+    const report = check(SIGNED, SIGNOFF, {
+      signoffs: signoffs({
+        history: revisions(
+          ['Codertocat', '- [x] QA sign-off\n- [ ] Release notes written\n'],
+          ['alice', SIGNED],
+        ),
+        teams: new Map([['acme/release', { members: [] }]]),
+      }),
+    });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unapproved',
+      problems: ['ticked by @Codertocat, who is not an approver'],
+    });
+  });
+
+  it('a reworded item is a new item: whoever reworded it ticked it', () => {
     const yaml = 'version: 1\nitems:\n  - id: qa\n    approvers: [alice]\n';
     const report = check('- [x] QA signed off by the lead <!-- id: qa -->\n', yaml, {
       signoffs: signoffs({
-        edit: { sender: 'alice', previousBody: '- [x] QA sign-off <!-- id: qa -->\n' },
+        history: revisions(
+          ['alice', '- [x] QA sign-off <!-- id: qa -->\n'],
+          ['bob', '- [x] QA signed off by the lead <!-- id: qa -->\n'],
+        ),
       }),
     });
-    expect(only(report, 'qa')).toMatchObject({ status: 'unapproved', problems: ['no approval from @alice'] });
+    expect(only(report, 'qa')).toMatchObject({
+      status: 'unapproved',
+      problems: ['ticked by @bob, who is not an approver'],
+    });
   });
 
   it('evidence is judged before the sign-off', () => {

@@ -155,7 +155,9 @@ describe('main', () => {
     } finally {
       (github.context as { eventName: string }).eventName = 'pull_request';
     }
-    expect(core.setFailed).toHaveBeenCalledWith(expect.stringContaining('the event "issues" is not supported'));
+    expect(core.setFailed).toHaveBeenCalledWith(
+      expect.stringContaining('the event "issues" is not supported'),
+    );
   });
 
   it('gives a skipped run a notice, and keeps the job green', async () => {

@@ -78,6 +78,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '      hint: the load-test dashboard',
         '      verify: true',
         '      same-commit: true',
+        '      repositories: [Acme/ci-runs]',
         '    when:',
         '      labels: [perf]',
         '      paths: ["db/**", "src/db/**"]',
@@ -119,6 +120,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             hint: 'the load-test dashboard',
             verify: true,
             sameCommit: true,
+            repositories: ['acme/ci-runs'],
           },
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
@@ -133,7 +135,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           evidence: null,
           when: null,
           approvers: null,
-          line: 36,
+          line: 37,
         },
       ],
     });
@@ -216,6 +218,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       hint: null,
       verify: false,
       sameCommit: false,
+      repositories: [],
     });
   });
 
@@ -227,6 +230,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       hint: null,
       verify: false,
       sameCommit: false,
+      repositories: [],
     });
   });
 
@@ -400,7 +404,7 @@ describe('loadPolicy: unknown keys inside items, sections, evidence and when', (
 
   it('names the keys evidence allows and suggests the one meant', () => {
     expect(onlyError(evidenceKey).message).toBe(
-      'unknown key "mins" in items.0.evidence. Did you mean "min"? Allowed keys: min, allow, hint, verify, same-commit.',
+      'unknown key "mins" in items.0.evidence. Did you mean "min"? Allowed keys: min, allow, hint, verify, same-commit, repositories.',
     );
   });
 
@@ -679,6 +683,25 @@ describe('loadPolicy: evidence verification and approvers', () => {
     expect(errorsOf('version: 1\nitems:\n  - text: CI\n    evidence:\n      same-commit: true\n')).toEqual([
       err(5, 7, 'items.0.evidence.same-commit needs verify: true.'),
     ]);
+  });
+
+  it('rejects repositories without same-commit, and a repository that is not owner/repo', () => {
+    expect(
+      errorsOf(
+        'version: 1\nitems:\n  - text: CI\n    evidence:\n      verify: true\n      repositories: [acme/ci]\n',
+      ),
+    ).toEqual([
+      err(
+        6,
+        7,
+        'items.0.evidence.repositories needs same-commit: true (it names whose runs prove the commit).',
+      ),
+    ]);
+    const errors = errorsOf(
+      'version: 1\nitems:\n  - text: CI\n    evidence:\n      verify: true\n      same-commit: true\n      repositories: ["https://github.com/acme/ci"]\n',
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/^items\.0\.evidence\.repositories\.0 /);
   });
 
   it('rejects an approver that is neither a login nor org/team', () => {

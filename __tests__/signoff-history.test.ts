@@ -1,5 +1,10 @@
 import { parseChecklist } from '../src/checklist/parse.js';
-import { tickersFromHistory } from '../src/evaluate/ticked-in-edit.js';
+import {
+  HISTORY_PARSE_BUDGET,
+  tickersFromHistory,
+  traceTickers,
+  whoTicked,
+} from '../src/evaluate/ticked-in-edit.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
@@ -18,6 +23,12 @@ items:
 `;
 const UNTICKED = '- [ ] Security sign-off\n- [x] Release notes written\n';
 const TICKED = '- [x] Security sign-off\n- [x] Release notes written\n';
+/** The approver ticks an innocuous item that carries the sign-off's id; the author moves the marker and ticks the sign-off. */
+const MOVED: [string, string, string] = [
+  '- [ ] Update the runbook <!-- id: security -->\n- [ ] Security sign-off\n- [x] Release notes written\n',
+  '- [x] Update the runbook <!-- id: security -->\n- [ ] Security sign-off\n- [x] Release notes written\n',
+  '- [x] Update the runbook\n- [x] Security sign-off <!-- id: security -->\n- [x] Release notes written\n',
+];
 
 function policy(): Policy {
   const loaded = loadPolicy(POLICY_TEXT, 'p.yml');
@@ -53,13 +64,117 @@ describe('who ticked an item, from the edit history', () => {
     expect(tickersFromHistory(items, [{ editor: 'alice', body: UNTICKED }], policy()).has(0)).toBe(false);
   });
 
-  it('follows an item by its id marker when it is reworded', () => {
+  it('starts afresh when an item is reworded, even keeping its id marker: whoever reworded it ticked it', () => {
     const current = parseChecklist('- [x] Security reviewed <!-- id: sec -->\n').items;
     const history = [
       { editor: 'alice', body: '- [x] Security sign-off <!-- id: sec -->\n' },
       { editor: 'bob', body: '- [x] Security reviewed <!-- id: sec -->\n' },
     ];
+    expect(tickersFromHistory(current, history, policy()).get(0)).toBe('bob');
+  });
+
+  it('a marker moved onto another item does not carry the tick given to the first', () => {
+    const current = parseChecklist(MOVED[2]).items;
+    const history = MOVED.map((body, at) => ({ editor: at === 1 ? 'alice' : 'Codertocat', body }));
+    const tickers = tickersFromHistory(current, history, policy());
+    expect(current.map((item) => [item.text, item.id, tickers.get(item.index)])).toEqual([
+      ['Update the runbook', null, 'Codertocat'],
+      ['Security sign-off', 'security', 'Codertocat'],
+      ['Release notes written', null, 'Codertocat'],
+    ]);
+  });
+
+  it('a marker kept on its own item keeps its history across edits elsewhere', () => {
+    const history = [
+      { editor: 'Codertocat', body: MOVED[0] },
+      { editor: 'alice', body: MOVED[1] },
+      { editor: 'bob', body: `${MOVED[1]}\nA note.\n` },
+    ];
+    const current = parseChecklist(history[2]?.body ?? '').items;
     expect(tickersFromHistory(current, history, policy()).get(0)).toBe('alice');
+  });
+
+  it('copies of one item are told apart by their order', () => {
+    const two = (first: string, second: string) =>
+      `- [${first}] Security sign-off\n- [${second}] Security sign-off\n`;
+    const history = [
+      { editor: 'Codertocat', body: two(' ', ' ') },
+      { editor: 'alice', body: two('x', ' ') },
+      { editor: 'carol', body: two('x', 'x') },
+    ];
+    const tickers = tickersFromHistory(parseChecklist(two('x', 'x')).items, history, policy());
+    expect([tickers.get(0), tickers.get(1)]).toEqual(['alice', 'carol']);
+  });
+
+  it('no one is credited across an unknown revision (deleted from the history, or older than those read)', () => {
+    const withGap = [
+      { editor: 'alice', body: TICKED },
+      { editor: 'carol', body: null },
+      { editor: 'carol', body: TICKED },
+    ];
+    expect(tickersFromHistory(parseChecklist(TICKED).items, withGap, policy()).has(0)).toBe(false);
+    const truncated = [
+      { editor: '', body: null },
+      { editor: 'alice', body: TICKED },
+    ];
+    expect(tickersFromHistory(parseChecklist(TICKED).items, truncated, policy()).has(0)).toBe(false);
+    // A tick given after the unknown revision is known.
+    const after = [
+      { editor: '', body: null },
+      { editor: 'carol', body: UNTICKED },
+      { editor: 'alice', body: TICKED },
+    ];
+    expect(tickersFromHistory(parseChecklist(TICKED).items, after, policy()).get(0)).toBe('alice');
+  });
+});
+
+describe('reading the history: only as far back as needed, within a budget', () => {
+  it('a tick beyond the parse budget is credited to no one; within it, to its editor', () => {
+    const items = parseChecklist(TICKED).items;
+    const history = [
+      { editor: 'Codertocat', body: UNTICKED },
+      { editor: 'alice', body: TICKED },
+      { editor: 'bob', body: `${TICKED}\nA note.\n` },
+    ];
+    const all = history.reduce((sum, revision) => sum + revision.body.length, 0);
+    expect(traceTickers(items, history, policy(), () => true, all)).toEqual({
+      tickers: new Map([
+        [0, 'alice'],
+        [1, 'Codertocat'],
+      ]),
+      cutShort: false,
+    });
+    // The first revision no longer fits: no one can tell whether either box was ticked before it.
+    const short = traceTickers(items, history, policy(), () => true, all - 1);
+    expect(short.cutShort).toBe(true);
+    expect(short.tickers.size).toBe(0);
+  });
+
+  it('only the traced items are followed back, so a long-ticked other item costs nothing', () => {
+    const items = parseChecklist(TICKED).items;
+    const history = [
+      { editor: 'Codertocat', body: TICKED.replace('- [x] Security', '- [ ] Security') },
+      { editor: 'alice', body: TICKED },
+    ];
+    // Budget for the latest two revisions only: enough for the sign-off, not for the notes item.
+    const trace = traceTickers(items, history, policy(), (item) => item.index === 0, TICKED.length * 2);
+    expect(trace).toEqual({ tickers: new Map([[0, 'alice']]), cutShort: false });
+  });
+
+  it('the report says when the history was too large to read back to a tick', () => {
+    const items = parseChecklist(TICKED).items;
+    const huge = 'x'.repeat(HISTORY_PARSE_BUDGET);
+    const history = [
+      { editor: 'alice', body: TICKED },
+      { editor: 'Codertocat', body: `${TICKED}\n${huge}\n` },
+      { editor: 'Codertocat', body: `${TICKED}\nA note.\n` },
+    ];
+    const notes: string[] = [];
+    const signoffs = { approvedBy: [], teams: new Map(), edit: null, history };
+    expect(whoTicked(items, signoffs, policy(), notes).has(0)).toBe(false);
+    expect(notes).toEqual([
+      'The edit history is too large to read further back (at most 1,048,576 characters of revisions are read), so a box ticked before that counts only with an approving review.',
+    ]);
   });
 });
 
@@ -67,23 +182,28 @@ describe('sign-offs in the action, from the edit history', () => {
   let emulator: GitHubEmulator;
   afterEach(async () => emulator?.stop());
 
-  async function runWith(edits: { editor: string; body: string; editedAt: string }[]) {
+  type Edit = { editor: string; body: string; editedAt: string; deleted?: boolean };
+
+  async function runWith(edits: Edit[], payload = pullRequestEvent('synchronize', TICKED), body = TICKED) {
     emulator = new GitHubEmulator({
       files: { master: { '.github/checklist-gate.yml': POLICY_TEXT } },
-      pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: TICKED }],
+      pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body }],
       edits: { 2: edits },
     });
     const apiUrl = await emulator.start();
-    const run = await runAction({
-      apiUrl,
-      eventName: 'pull_request',
-      payload: pullRequestEvent('synchronize', TICKED),
-    });
+    const run = await runAction({ apiUrl, eventName: 'pull_request', payload });
     const report = JSON.parse(run.outputs['report'] ?? 'null') as {
       items: { id: string; status: string; problems: string[] }[];
+      notes: string[];
     };
-    return { run, security: report.items.find((item) => item.id === 'security') };
+    return {
+      run,
+      report,
+      security: report.items.find((item) => item.id === 'security'),
+      statuses: emulator.statuses.map((status) => status.state),
+    };
   }
+  const at = (minute: number) => `2026-11-20T10:${String(minute).padStart(2, '0')}:00Z`;
 
   it('an approver who ticked the box in an earlier edit still counts on a later push', async () => {
     const { run, security } = await runWith([
@@ -115,6 +235,88 @@ describe('sign-offs in the action, from the edit history', () => {
     ]);
     expect(run.code).toBe(1);
     expect(security?.problems).toEqual(['ticked by @carol, who is not an approver']);
+  });
+
+  it("a replayed edit: the approver's old edit is not credited once someone else re-ticked the box", async () => {
+    // alice ticked, carol unticked and ticked again; re-running alice's old run replays her edit.
+    const replayed = pullRequestEvent('edited', TICKED, { from: UNTICKED, sender: 'alice' });
+    const { run, report, security, statuses } = await runWith(
+      [
+        { editor: 'Codertocat', body: UNTICKED, editedAt: at(0) },
+        { editor: 'alice', body: TICKED, editedAt: at(1) },
+        { editor: 'carol', body: UNTICKED, editedAt: at(2) },
+        { editor: 'carol', body: TICKED, editedAt: at(3) },
+      ],
+      replayed,
+    );
+    expect(run.code).toBe(1);
+    expect(statuses).toEqual(['failure']);
+    expect(security).toMatchObject({
+      status: 'unapproved',
+      problems: ['ticked by @carol, who is not an approver'],
+    });
+    expect(report.notes).toContain(
+      "The edit by @alice that triggered this run is not the description's latest revision (a re-run replays an old event), so who ticked each box is read from the edit history alone.",
+    );
+  });
+
+  it('a current edit by the approver, the latest revision, is credited', async () => {
+    const current = pullRequestEvent('edited', TICKED, { from: UNTICKED, sender: 'alice' });
+    const { run, report, security } = await runWith(
+      [
+        { editor: 'Codertocat', body: UNTICKED, editedAt: at(0) },
+        { editor: 'alice', body: TICKED, editedAt: at(1) },
+      ],
+      current,
+    );
+    expect(run.code).toBe(0);
+    expect(security?.status).toBe('ok');
+    expect(report.notes).toEqual([]);
+  });
+
+  it("a moved id marker: the approver's tick of another item is not credited to the sign-off", async () => {
+    const { run, security, statuses } = await runWith(
+      [
+        { editor: 'Codertocat', body: MOVED[0], editedAt: at(0) },
+        { editor: 'alice', body: MOVED[1], editedAt: at(1) },
+        { editor: 'Codertocat', body: MOVED[2], editedAt: at(2) },
+      ],
+      pullRequestEvent('synchronize', MOVED[2]),
+      MOVED[2],
+    );
+    expect(run.code).toBe(1);
+    expect(statuses).toEqual(['failure']);
+    expect(security).toMatchObject({
+      status: 'unapproved',
+      problems: ['ticked by @Codertocat, who is not an approver'],
+    });
+  });
+
+  it('a revision deleted from the history breaks the chain: the tick before it is not credited', async () => {
+    const { run, security } = await runWith([
+      { editor: 'alice', body: TICKED, editedAt: at(0) },
+      { editor: 'carol', body: UNTICKED, editedAt: at(1), deleted: true },
+      { editor: 'carol', body: TICKED, editedAt: at(2) },
+    ]);
+    expect(run.code).toBe(1);
+    expect(security).toMatchObject({ status: 'unapproved', problems: ['no approval from @alice'] });
+  });
+
+  it('beyond the latest 100 revisions: the oldest one read is not taken for the one that ticked', async () => {
+    // carol ticked first; alice's later edit, the 100th from the end, changed something else.
+    const edits: Edit[] = [
+      { editor: 'Codertocat', body: UNTICKED, editedAt: '2026-11-20T09:00:00Z' },
+      { editor: 'carol', body: TICKED, editedAt: '2026-11-20T09:01:00Z' },
+      ...Array.from({ length: 100 }, (_, index) => ({
+        editor: index === 0 ? 'alice' : 'Codertocat',
+        body: `${TICKED}\nNote ${index}.\n`,
+        editedAt: `2026-11-20T${String(10 + Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00Z`,
+      })),
+    ];
+    const body = edits.at(-1)?.body ?? '';
+    const { run, security } = await runWith(edits, pullRequestEvent('synchronize', body), body);
+    expect(run.code).toBe(1);
+    expect(security).toMatchObject({ status: 'unapproved', problems: ['no approval from @alice'] });
   });
 
   it('reads no history when no ticked item has approvers', async () => {

@@ -35,7 +35,7 @@ export class GitHubEmulator {
    * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
    *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
    *   resources?: Record<string, { status?: number, json: unknown, asIs?: boolean }>, reviews?: Record<number, unknown[]>,
-   *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]>,
+   *   edits?: Record<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>,
    *   identities?: Record<string, { login: string, type: string, id: number }> }} fixture
    */
   constructor(fixture = {}) {
@@ -476,18 +476,26 @@ export class GitHubEmulator {
     if (!query.includes('userContentEdits') || !pull) {
       return { status: 200, json: { data: null, errors: [{ message: 'not supported by the emulator' }] } };
     }
-    const nodes = (this.edits.get(number) ?? []).map((edit) => ({
+    // `last: N` keeps the newest N; a revision deleted from the history keeps its editor, not its text.
+    const last = Number(/userContentEdits\(last: (\d+)\)/.exec(query)?.[1] ?? 100);
+    const all = this.edits.get(number) ?? [];
+    const nodes = all.slice(-last).map((edit) => ({
       editedAt: edit.editedAt,
-      deletedAt: null,
+      deletedAt: edit.deleted ? edit.editedAt : null,
       editor: { login: edit.editor },
-      diff: edit.body,
+      diff: edit.deleted ? null : edit.body,
     }));
+    const pageInfo = { hasPreviousPage: all.length > last };
     return {
       status: 200,
       json: {
         data: {
           repository: {
-            pullRequest: { author: { login: 'Codertocat' }, body: pull.body, userContentEdits: { nodes } },
+            pullRequest: {
+              author: { login: 'Codertocat' },
+              body: pull.body,
+              userContentEdits: { ...(query.includes('pageInfo') && { pageInfo }), nodes },
+            },
           },
         },
       },

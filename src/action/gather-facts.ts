@@ -18,7 +18,7 @@ export interface FactsAbout {
   /** The pull request, when a pull request is evaluated. */
   pullNumber: number | null;
   /** The edit that triggered the run, if it produced the description being evaluated. */
-  edit: { sender: string; previousBody: string } | null;
+  edit: { sender: string; previousBody: string; body: string } | null;
 }
 
 export interface GatheredFacts {
@@ -54,7 +54,13 @@ export async function gatherFacts(
       : Promise.resolve(null),
   ]);
   return {
-    evidence: { host: about.host, commit, links: new Map(links), maxLinks: about.maxLinks },
+    evidence: {
+      host: about.host,
+      commit,
+      repository: `${repository.owner}/${repository.repo}`,
+      links: new Map(links),
+      maxLinks: about.maxLinks,
+    },
     signoffs: { approvedBy, teams: new Map(teams), edit: about.edit, history },
     changedPaths: files?.paths ?? null,
     changedPathsCapped: files?.capped ?? false,

@@ -11,7 +11,7 @@ import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
 import { findMatches } from './match-items.js';
 import { nearMissFix } from './near-miss.js';
 import { isGroupRule, itemsUnder, sectionRuleFor, sectionRulesByKey, ticksNeeded } from './section-rules.js';
-import { tickedInEdit, tickersFromHistory } from './ticked-in-edit.js';
+import { whoTicked } from './ticked-in-edit.js';
 
 /** The gate's decision: pure, from the parsed description, the policy and what is known of the pull request. */
 export function evaluate(doc: ChecklistDocument, policy: Policy, context: EvaluationContext): Report {
@@ -25,7 +25,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
   const facts: JudgeFacts = {
     evidence: context.evidence ?? null,
     signoffs: context.signoffs ?? null,
-    tickedBy: whoTicked(block.items, context, policy),
+    tickedBy: whoTicked(block.items, context.signoffs ?? null, policy, notes),
     notes,
   };
   const entries: ReportItem[] = [];
@@ -73,17 +73,6 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
   }
   entries.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
   return finish(entries, sectionResults, block, policy, notes);
-}
-
-/** Who ticked each item: from the edit history, and, for the edit that triggered this run, its sender. */
-function whoTicked(items: TaskItem[], context: EvaluationContext, policy: Policy): Map<number, string> {
-  const signoffs = context.signoffs;
-  if (!signoffs) return new Map();
-  const fromHistory = signoffs.history
-    ? tickersFromHistory(items, signoffs.history, policy)
-    : new Map<number, string>();
-  const fromEdit = signoffs.edit ? tickedInEdit(items, signoffs.edit, policy) : new Map<number, string>();
-  return new Map([...fromHistory, ...fromEdit]);
 }
 
 function entry(item: TaskItem, id: string | null, required: boolean, verdict: Verdict): ReportItem {

@@ -26,6 +26,8 @@ export interface EvidenceFacts {
   host: string;
   /** The commit being evaluated, for `same-commit`. */
   commit: string | null;
+  /** The repository under review (owner/repo), whose runs alone prove its commit unless a rule names others. */
+  repository: string;
   /** By link key (see GitHubLink). A link with no entry was past the verification limit. */
   links: Map<string, LinkFacts>;
   maxLinks: number;
@@ -37,8 +39,12 @@ export interface SignoffFacts {
   approvedBy: string[];
   /** Members (lower case) of each org/team an approver list names, or why they could not be read. */
   teams: Map<string, { members: string[] } | { error: string }>;
-  /** The edit that triggered this run: who made it and the description before it. */
-  edit: { sender: string; previousBody: string } | null;
-  /** The description's revisions from GitHub's edit history, oldest first; null when they could not be read. */
-  history: { editor: string; body: string }[] | null;
+  /** The edit that triggered this run: who made it, the description before it and the one it produced. */
+  edit: { sender: string; previousBody: string; body: string } | null;
+  /**
+   * The description's revisions from GitHub's edit history, oldest first; null when they could not
+   * be read. A revision whose body is null is unknown: deleted from the history, or older than the
+   * revisions read.
+   */
+  history: { editor: string; body: string | null }[] | null;
 }

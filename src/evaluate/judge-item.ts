@@ -4,7 +4,7 @@ import type { ReportItem } from '../report/report.js';
 import { evidenceWords } from './advice.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';
 import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
-import { LINK_WORDS, parseGitHubLink, type GitHubLink } from './github-link.js';
+import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
 
 export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
 
@@ -58,7 +58,9 @@ function judgeEvidence(
     ? verifyLinks(accepted, evidence, facts, name)
     : { good: accepted, refused: [] };
   const refused = [...rejected, ...verified.refused];
-  if (verified.good.length >= evidence.min) return null;
+  // Distinct targets count, not spellings: runs/101 and runs/0101 are one run.
+  const count = countTargets(verified.good);
+  if (count >= evidence.min) return null;
   const words = evidenceWords(evidence);
   if (refused.length > 0) {
     return {
@@ -69,19 +71,24 @@ function judgeEvidence(
       fix: `Replace the link with ${words}.`,
     };
   }
-  const count = verified.good.length;
+  const links = verified.good.length;
+  const spread =
+    links > count ? `${links} acceptable links, to ${count} distinct target${count === 1 ? '' : 's'}` : null;
   return {
     status: 'no-evidence',
     problems: [
       count === 0
         ? `ticked without evidence: needs ${words}`
-        : `ticked with ${count} acceptable link${count === 1 ? '' : 's'}: needs ${words}`,
+        : `ticked with ${spread ?? `${count} acceptable link${count === 1 ? '' : 's'}`}: needs ${words}`,
     ],
     fix: `Add ${words} on the item's line or in a bullet under it.`,
   };
 }
 
-/** Checks each acceptable link against what the API said of it; links elsewhere keep the allow-list's word. */
+/**
+ * Checks each acceptable link against what the API said of it. A link that is not a verifiable
+ * GitHub object on the host is refused: verify asks for proof, and such a link proves nothing.
+ */
 function verifyLinks(
   urls: string[],
   evidence: EvidenceRule,
@@ -93,26 +100,37 @@ function verifyLinks(
       facts.notes.push(`${name}: its links were not verified; the CLI does not call the GitHub API.`);
     return { good: urls, refused: [] };
   }
-  const { host, links, maxLinks, commit } = facts.evidence;
+  const { host, links, maxLinks } = facts.evidence;
   const result: { good: string[]; refused: RejectedLink[] } = { good: [], refused: [] };
   for (const url of urls) {
-    const link = parseGitHubLink(url, host);
-    if (!link) {
-      facts.notes.push(
-        `${name}: ${url} could not be verified (it is not a link to a run, pull request, issue, commit, check run or release on ${host}); the allow-list accepted it.`,
-      );
-      result.good.push(url);
+    const reading = readGitHubLink(url, host);
+    if (!reading.ok) {
+      result.refused.push({ url, reason: `${reading.reason}, so it cannot be verified` });
       continue;
     }
+    const link = reading.link;
     const found = links.get(link.key);
     const reason =
-      found === undefined
+      foreignRun(link, evidence, facts.evidence) ??
+      (found === undefined
         ? `not verified: one evaluation verifies at most ${maxLinks} distinct link${maxLinks === 1 ? '' : 's'}`
-        : refusal(link, found, evidence.sameCommit, commit);
+        : refusal(link, found, evidence.sameCommit, facts.evidence.commit));
     if (reason === null) result.good.push(url);
     else result.refused.push({ url, reason });
   }
   return result;
+}
+
+/**
+ * With same-commit, a run proves the commit only in the repository under review, or in one the
+ * rule names: a green run of the same commit in a scratch fork proves nothing about this one's CI.
+ */
+function foreignRun(link: GitHubLink, evidence: EvidenceRule, facts: EvidenceFacts): string | null {
+  if (!evidence.sameCommit || (link.kind !== 'run' && link.kind !== 'job' && link.kind !== 'check-run'))
+    return null;
+  const name = `${link.owner}/${link.repo}`.toLowerCase();
+  if (name === facts.repository.toLowerCase() || evidence.repositories.includes(name)) return null;
+  return `${link.label} is in ${link.owner}/${link.repo}, not in the repository under review (${facts.repository}); name other repositories in evidence.repositories`;
 }
 
 /** Why the linked thing does not show what the item claims, or null when it does. */

@@ -3,67 +3,140 @@ import { parseChecklist } from '../checklist/parse.js';
 import { matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';
+import type { SignoffFacts } from './facts.js';
+import { indexItems } from './item-index.js';
+import { findMatches } from './match-items.js';
 
-/** A version of the description and who wrote it: a revision from GitHub's edit history. */
+/** A version of the description and who wrote it: a revision from GitHub's edit history; body null when unknown. */
 export interface Revision {
   editor: string;
-  body: string;
-}
-
-const keyOf = (item: TaskItem) =>
-  item.id !== null ? `id:${item.id.toLowerCase()}` : `text:${matchKey(item.text)}`;
-
-function tickedKeys(body: string, policy: Policy): Set<string> {
-  return new Set(
-    selectBlock(parseChecklist(body), policy.checklist)
-      .items.filter((item) => item.checked)
-      .map(keyOf),
-  );
+  body: string | null;
 }
 
 /**
- * The items that the edit which triggered this run ticked, with the login of its author: ticked
- * now, and unticked or absent in the description before the edit. Items are paired by their id
- * marker, or by their text.
+ * Each item's identity across revisions: its id marker together with its text, and which copy of
+ * that pair it is. Rewording an item, or moving a marker onto another item's text, makes a new
+ * item whose history starts afresh, so a tick given to one text is never credited to another.
  */
-export function tickedInEdit(
-  items: TaskItem[],
-  edit: { sender: string; previousBody: string },
-  policy: Policy,
-): Map<number, string> {
-  const tickedBefore = tickedKeys(edit.previousBody, policy);
-  const ticked = new Map<number, string>();
-  for (const item of items)
-    if (item.checked && !tickedBefore.has(keyOf(item))) ticked.set(item.index, edit.sender);
-  return ticked;
+function identities(items: TaskItem[]): string[] {
+  const copies = new Map<string, number>();
+  return items.map((item) => {
+    const pair = `${item.id?.toLowerCase() ?? ''}\n${matchKey(item.text)}`;
+    const copy = copies.get(pair) ?? 0;
+    copies.set(pair, copy + 1);
+    return `${pair}\n${copy}`;
+  });
+}
+
+/**
+ * At most this many characters of revisions are parsed for one evaluation: 16 revisions of
+ * GitHub's largest description, or all 100 of a 10,000-character one. A tick further back is
+ * credited to no one, so the item then needs an approving review; the report says so.
+ */
+export const HISTORY_PARSE_BUDGET = 1_048_576;
+
+export interface TickTrace {
+  /** Who ticked each traced item, by index. */
+  tickers: Map<number, string>;
+  /** True when the parse budget ran out before every traced item was resolved. */
+  cutShort: boolean;
 }
 
 /**
  * Who last ticked each ticked item, read from the description's revisions (oldest first, each the
- * whole body after an edit): the editor of the last revision in which the item went from unticked
- * or absent to ticked. An item whose tick the history does not show (it changed after the last
- * revision the history holds) gets no one.
+ * whole body after an edit): the editor of the revision in which that item went from unticked or
+ * absent to ticked and stayed ticked since. The revisions are read from the newest back, and only
+ * as far as a traced item still needs, each distinct body parsed once. An item whose tick the
+ * latest revision does not show, or whose tick lies beyond an unknown revision or the parse
+ * budget, gets no one. `traced` limits the items followed (those with approvers); default all.
  */
+export function traceTickers(
+  items: TaskItem[],
+  revisions: Revision[],
+  policy: Policy,
+  traced: (item: TaskItem) => boolean = () => true,
+  budget = HISTORY_PARSE_BUDGET,
+): TickTrace {
+  let left = budget;
+  const parsed = new Map<string, Set<string>>();
+  /** The identities ticked in a body; null once the budget cannot pay for it. */
+  const tickedIn = (body: string): Set<string> | null => {
+    let ticked = parsed.get(body);
+    if (!ticked) {
+      if (body.length > left) return null;
+      left -= body.length;
+      const block = selectBlock(parseChecklist(body), policy.checklist).items;
+      const ids = identities(block);
+      ticked = new Set(ids.filter((_, position) => block[position]?.checked));
+      parsed.set(body, ticked);
+    }
+    return ticked;
+  };
+  const ids = identities(items);
+  /** Items still traced back, by identity; with the editor of the oldest revision so far that shows them ticked. */
+  const open = new Map<string, { index: number; editor: string | null }>();
+  items.forEach((item, position) => {
+    if (item.checked && traced(item)) open.set(ids[position] ?? '', { index: item.index, editor: null });
+  });
+  const tickers = new Map<number, string>();
+  let cutShort = false;
+  for (let at = revisions.length - 1; at >= 0 && open.size > 0; at--) {
+    const revision = revisions[at] as Revision;
+    const ticked = revision.body === null ? null : tickedIn(revision.body);
+    if (revision.body !== null && ticked === null) cutShort = true;
+    for (const [identity, trace] of open) {
+      if (ticked?.has(identity)) {
+        trace.editor = revision.editor;
+        continue;
+      }
+      // Unticked or absent here, the revision after this one ticked it; unknown here, no one can tell.
+      if (ticked !== null && trace.editor !== null) tickers.set(trace.index, trace.editor);
+      open.delete(identity);
+    }
+  }
+  // Ticked in every revision back to the first: its editor wrote the item ticked.
+  for (const trace of open.values()) if (trace.editor !== null) tickers.set(trace.index, trace.editor);
+  return { tickers, cutShort };
+}
+
+/** Who last ticked each ticked item (see traceTickers), following every ticked item. */
 export function tickersFromHistory(
   items: TaskItem[],
   revisions: Revision[],
   policy: Policy,
 ): Map<number, string> {
-  const wanted = new Map(
-    items.filter((item) => item.checked).map((item) => [keyOf(item), item.index] as const),
+  return traceTickers(items, revisions, policy).tickers;
+}
+
+/**
+ * Who ticked each item (by index), for sign-offs; no one without the edit history, which decides. The edit that
+ * triggered this run is its latest revision when the run is current, and the history credits its
+ * sender then; a replayed run's old edit is not credited, and the report says so.
+ */
+export function whoTicked(
+  items: TaskItem[],
+  signoffs: SignoffFacts | null,
+  policy: Policy,
+  notes: string[],
+): Map<number, string> {
+  if (!signoffs?.history) return new Map();
+  const { edit, history } = signoffs;
+  const latest = history.at(-1);
+  if (edit && (latest?.body !== edit.body || latest.editor.toLowerCase() !== edit.sender.toLowerCase())) {
+    notes.push(
+      `The edit by @${edit.sender} that triggered this run is not the description's latest revision (a re-run replays an old event), so who ticked each box is read from the edit history alone.`,
+    );
+  }
+  // Only items with approvers need their ticker, so only they are traced back.
+  const index = indexItems(items);
+  const signed = new Set(
+    policy.items.filter((rule) => rule.approvers).flatMap((rule) => findMatches(rule, index)),
   );
-  const tickers = new Map<string, string>();
-  let before = new Set<string>();
-  for (const revision of revisions) {
-    const now = tickedKeys(revision.body, policy);
-    for (const key of now) if (!before.has(key) && wanted.has(key)) tickers.set(key, revision.editor);
-    for (const key of before) if (!now.has(key)) tickers.delete(key);
-    before = now;
+  const { tickers, cutShort } = traceTickers(items, history, policy, (item) => signed.has(item));
+  if (cutShort) {
+    notes.push(
+      `The edit history is too large to read further back (at most ${HISTORY_PARSE_BUDGET.toLocaleString('en-US')} characters of revisions are read), so a box ticked before that counts only with an approving review.`,
+    );
   }
-  const result = new Map<number, string>();
-  for (const [key, index] of wanted) {
-    const editor = tickers.get(key);
-    if (editor !== undefined && before.has(key)) result.set(index, editor);
-  }
-  return result;
+  return tickers;
 }

@@ -3,6 +3,12 @@ import type { GitHubLink } from '../evaluate/github-link.js';
 import type { GitHubClient } from './client.js';
 import { isForbidden, isNotFound } from './repository.js';
 
+/**
+ * An id as the path segment it is: octokit's types ask for a number, but Number() would round a
+ * 64-bit id beyond 2^53 into another one, so the exact digits are passed through.
+ */
+const exactId = (digits: string) => digits as unknown as number;
+
 /** Asks the API about one linked run, job, pull request, issue, commit, check run or release. */
 export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Promise<LinkFacts> {
   const repository = { owner: link.owner, repo: link.repo };
@@ -13,14 +19,14 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
           link.attempt === null
             ? await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
                 ...repository,
-                run_id: link.runId,
+                run_id: exactId(link.runId),
               })
             : await client.request(
                 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}',
                 {
                   ...repository,
-                  run_id: link.runId,
-                  attempt_number: link.attempt,
+                  run_id: exactId(link.runId),
+                  attempt_number: exactId(link.attempt),
                 },
               );
         return {
@@ -34,7 +40,7 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
       case 'job': {
         const { data } = await client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}', {
           ...repository,
-          job_id: link.jobId,
+          job_id: exactId(link.jobId),
         });
         return {
           found: true,
@@ -47,7 +53,7 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
       case 'check-run': {
         const { data } = await client.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}', {
           ...repository,
-          check_run_id: link.checkRunId,
+          check_run_id: exactId(link.checkRunId),
         });
         return {
           found: true,
@@ -60,14 +66,14 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
       case 'pull': {
         const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
           ...repository,
-          pull_number: link.number,
+          pull_number: exactId(link.number),
         });
         return { found: true, kind: 'pull', merged: data.merged === true, state: data.state };
       }
       case 'issue': {
         const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
           ...repository,
-          issue_number: link.number,
+          issue_number: exactId(link.number),
         });
         return {
           found: true,

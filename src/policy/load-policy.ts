@@ -28,7 +28,14 @@ interface RawPolicy {
     match?: string;
     section?: string;
     required?: boolean;
-    evidence?: { min?: number; allow?: string[]; hint?: string; verify?: boolean; 'same-commit'?: boolean };
+    evidence?: {
+      min?: number;
+      allow?: string[];
+      hint?: string;
+      verify?: boolean;
+      'same-commit'?: boolean;
+      repositories?: string[];
+    };
     approvers?: string[];
     when?: Condition;
   }[];
@@ -178,6 +185,17 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
         message: `${name}.evidence.same-commit needs verify: true.`,
       });
     }
+    if (
+      isRecord(item.evidence) &&
+      item.evidence.repositories !== undefined &&
+      item.evidence['same-commit'] !== true
+    ) {
+      problems.push({
+        path: ['items', index, 'evidence', 'repositories'],
+        atKey: true,
+        message: `${name}.evidence.repositories needs same-commit: true (it names whose runs prove the commit).`,
+      });
+    }
     if (typeof item.id === 'string') {
       const first = seenIds.get(item.id);
       if (first !== undefined) {
@@ -218,6 +236,7 @@ function toPolicy(
           hint: item.evidence.hint ?? null,
           verify: item.evidence.verify ?? false,
           sameCommit: item.evidence['same-commit'] ?? false,
+          repositories: (item.evidence.repositories ?? []).map((name) => name.toLowerCase()),
         }
       : null;
     return {

@@ -46,6 +46,8 @@ export interface EvidenceRule {
   verify: boolean;
   /** With verify: runs and check runs must be on the commit being evaluated. */
   sameCommit: boolean;
+  /** With same-commit: other repositories (owner/repo, lower case) whose runs, jobs and check runs count. */
+  repositories: string[];
 }
 
 export interface ItemRule {
