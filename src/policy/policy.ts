@@ -60,6 +60,8 @@ export interface ItemRule {
   /** Logins and org/team names of who may sign the item; null when anyone may tick it. */
   approvers: string[] | null;
   line: number | null;
+  /** With extends: the files the rule comes from, the base that locks it first, then those that tightened it. */
+  from?: string[];
 }
 
 /** What went wrong with a policy, pointing at the place in the file. */
