@@ -99,6 +99,7 @@ describe('the inputs', () => {
   it('fill their defaults', () => {
     expect(inputs({ token: 't' })).toEqual({
       token: 't',
+      policyToken: 't',
       policyPath: '.github/checklist-gate.yml',
       checkName: 'checklist-gate',
       reportAs: 'status',
@@ -118,6 +119,10 @@ describe('the inputs', () => {
     [{ 'check-name': 'a --> b' }, 'input "check-name" must not contain "-->"'],
   ])('reject %j, saying what is allowed', (values, message) => {
     expect(() => inputs({ token: 't', ...values })).toThrow(message);
+  });
+
+  it('read policy-token for base policies, apart from the token', () => {
+    expect(inputs({ token: 't', 'policy-token': 'app' })).toMatchObject({ token: 't', policyToken: 'app' });
   });
 
   it('reject an empty token', () => {

@@ -16,6 +16,9 @@ const READ_ONLY_TOKEN = 'read-only-token';
  * A fault with status 0 only delays the real answer; `drop` closes the connection without an
  * answer, as a reset network does; `cut` sends the real answer's first half, then closes the
  * connection; `token` limits it to one caller.
+ * @typedef {{ defaultBranch?: string, files: Record<string, Record<string, string>>, readers?: string[] }} OtherRepository
+ * Another repository's files by ref, then path, such as an organisation's base policies. With
+ * `readers`, only those tokens see it; any other gets 404, as GitHub answers for a private repository.
  */
 
 export class GitHubEmulator {
@@ -23,7 +26,8 @@ export class GitHubEmulator {
    * @param {{ owner?: string, repo?: string, defaultBranch?: string, files?: Record<string, Record<string, string>>,
    *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
    *   resources?: Record<string, { status?: number, json: unknown }>, reviews?: Record<number, unknown[]>,
-   *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]> }} fixture
+   *   edits?: Record<number, { editor: string, body: string, editedAt: string }[]>,
+   *   repositories?: Record<string, OtherRepository> }} fixture
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -69,6 +73,13 @@ export class GitHubEmulator {
      * @type {Map<string, { status?: number, json: unknown }>}
      */
     this.resources = new Map(Object.entries(fixture.resources ?? {}));
+    /** Other repositories by "owner/repo" in lower case. @type {Map<string, OtherRepository>} */
+    this.repositories = new Map(
+      Object.entries(fixture.repositories ?? {}).map(([name, repository]) => [
+        name.toLowerCase(),
+        repository,
+      ]),
+    );
     this.server = createServer((request, response) => void this.handle(request, response));
   }
 
@@ -230,6 +241,13 @@ export class GitHubEmulator {
       return { status, json: canned.json };
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
+    const other = method === 'GET' && /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
+    if (other && `${other[1]}/${other[2]}`.toLowerCase() !== `${this.owner}/${this.repo}`.toLowerCase()) {
+      const repository = this.repositories.get(`${other[1]}/${other[2]}`.toLowerCase());
+      if (!repository || (repository.readers && !repository.readers.includes(token))) return notFound();
+      const ref = url.searchParams.get('ref') ?? repository.defaultBranch ?? 'main';
+      return fileAnswer(repository.files[ref]?.[decodeURIComponent(other[3] ?? '')], other[3] ?? '', accept);
+    }
     if (!url.pathname.startsWith(prefix)) return notFound();
     const path = url.pathname.slice(prefix.length);
     const write = method !== 'GET';
@@ -411,6 +429,28 @@ export class GitHubEmulator {
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${comment.issue}#issuecomment-${comment.id}`,
     };
   }
+}
+
+/** A file from the contents API: its text with the raw media type, GitHub's JSON otherwise. */
+function fileAnswer(
+  /** @type {string | undefined} */ file,
+  /** @type {string} */ path,
+  /** @type {string} */ accept,
+) {
+  if (file === undefined) return notFound();
+  if (accept.includes('raw')) return { status: 200, raw: file };
+  const name = decodeURIComponent(path);
+  return {
+    status: 200,
+    json: {
+      type: 'file',
+      encoding: 'base64',
+      size: Buffer.byteLength(file),
+      name: name.split('/').pop(),
+      path: name,
+      content: Buffer.from(file).toString('base64'),
+    },
+  };
 }
 
 function notFound() {

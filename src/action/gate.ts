@@ -9,7 +9,9 @@ import { getPullRequest } from '../github/pull-requests.js';
 import { getRelease } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import { defaultPolicy } from '../policy/default-policy.js';
-import { loadPolicy, type PolicyLoad } from '../policy/load-policy.js';
+import { actionAccess } from '../github/base-policy.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import type { Policy } from '../policy/policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTemplate } from '../template/render-template.js';
@@ -31,6 +33,8 @@ export interface GateSettings extends PublishSettings {
   /** The GitHub host evidence links are verified on, such as github.com. */
   serverHost: string;
   policyPath: string;
+  /** Reads the base policies the policy extends, with the policy token. */
+  readBase: ReadBase;
   comment: 'always' | 'on-failure' | 'never';
 }
 
@@ -102,7 +106,7 @@ async function gatePullRequest(
     pr.baseRef === policyRef
       ? policyAtPayloadBase
       : await readFileAtRef(client, repository, settings.policyPath, pr.baseRef);
-  const load = toPolicyLoad(policyText, settings.policyPath);
+  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
   const sha = target.statusSha ?? pr.headSha;
   status.sha = sha;
   if (load.ok && !isGated(load.policy, pr.baseRef, target.defaultBranch)) {
@@ -187,7 +191,7 @@ async function gateRelease(
     getRelease(client, repository, target.releaseId),
     readFileAtRef(client, repository, settings.policyPath, target.defaultBranch),
   ]);
-  const load = toPolicyLoad(policyText, settings.policyPath);
+  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
   if (load.ok && !load.policy.gate.releases) {
     return notGated(
       client,
@@ -231,7 +235,7 @@ async function gateBody(
     labels: [],
     changedPaths: null,
   };
-  const load = toPolicyLoad(policyText, settings.policyPath);
+  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
   const report = await decide(client, target.body, load, settings, context, {
     repository: target.repository,
     host: settings.serverHost,
@@ -242,8 +246,9 @@ async function gateBody(
   return outcomeOf(report, settings.checkName, load);
 }
 
-function toPolicyLoad(text: string | null, path: string): PolicyLoad {
-  return text === null ? { ok: true, policy: defaultPolicy() } : loadPolicy(text, path);
+async function toPolicyLoad(text: string | null, path: string, readBase: ReadBase): Promise<PolicyLoad> {
+  if (text === null) return { ok: true, policy: defaultPolicy() };
+  return resolvePolicy(text, path, { readBase, access: actionAccess });
 }
 
 function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {

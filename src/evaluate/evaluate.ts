@@ -36,12 +36,12 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     notes.push(...condition.notes.map((note) => `${ruleName(rule)}: ${note}.`));
     const required = rule.required && condition.holds;
     if (matches.length === 0) {
-      entries.push(missingEntry(rule, required, condition.holds));
+      entries.push(withOrigin(missingEntry(rule, required, condition.holds), rule));
       continue;
     }
     for (const item of matches) {
       const verdict = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
-      entries.push(entry(item, rule.id ?? item.id, required, verdict));
+      entries.push(withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule));
     }
   }
 
@@ -89,6 +89,11 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
     problems: verdict.problems,
     fix: verdict.fix,
   };
+}
+
+/** With extends, each entry says which policy files its rule comes from. */
+function withOrigin(reportItem: ReportItem, rule: ItemRule): ReportItem {
+  return rule.from ? { ...reportItem, ruleFrom: rule.from } : reportItem;
 }
 
 function notRequired(): Verdict {

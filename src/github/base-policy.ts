@@ -1,0 +1,36 @@
+import type { BaseReference } from '../policy/base-reference.js';
+import type { BaseAnswer, ReadBase } from '../policy/resolve-policy.js';
+import type { GitHubClient } from './client.js';
+import { isForbidden, isNotFound } from './repository.js';
+
+/**
+ * Reads base policies through the contents API with the given client (made from the policy
+ * token). 404, 403 and 401 are answers the policy reports; anything else is a failure of the run.
+ */
+export function baseReader(client: GitHubClient): ReadBase {
+  return async (base: BaseReference): Promise<BaseAnswer> => {
+    try {
+      const response = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+        owner: base.owner,
+        repo: base.repo,
+        path: base.path,
+        // Without a ref, GitHub reads the repository's default branch.
+        ...(base.ref !== null && { ref: base.ref }),
+        mediaType: { format: 'raw' },
+      });
+      return { ok: true, text: typeof response.data === 'string' ? response.data : String(response.data) };
+    } catch (error) {
+      if (isNotFound(error) || isForbidden(error))
+        return { ok: false, status: (error as { status: number }).status };
+      throw error;
+    }
+  };
+}
+
+/** What lets the action read a base policy it could not: the token input and the permission. */
+export function actionAccess(base: BaseReference): string {
+  return (
+    `The gate reads base policies with the policy-token input (default: the token input, whose workflow token reads only this repository). ` +
+    `Give policy-token contents: read on ${base.owner}/${base.repo}, for example a GitHub App installation token made with actions/create-github-app-token, and check that the path and ref exist.`
+  );
+}
