@@ -4,10 +4,10 @@ import type { GitHubClient } from './client.js';
 import { isForbidden, isNotFound } from './repository.js';
 
 /**
- * Reads base policies through the contents API with the given client (made from the policy
- * token). 404, 403 and 401 are answers the policy reports; anything else is a failure of the run.
+ * Reads base policies through the contents API with the given client (the action's, made from
+ * the policy token, or the CLI's). 404, 403 and 401 are answers the policy reports; anything else is a failure of the run.
  */
-export function baseReader(client: GitHubClient): ReadBase {
+export function baseReader(client: Pick<GitHubClient, 'request'>): ReadBase {
   return async (base: BaseReference): Promise<BaseAnswer> => {
     try {
       const response = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {

@@ -2,6 +2,8 @@
 export interface Policy {
   /** Where it came from: a file, or the built-in default when the repository has none. */
   source: { kind: 'file'; path: string } | { kind: 'default' };
+  /** With extends: the bases it builds on, nearest first, as their files are named in messages. */
+  bases?: string[];
   gate: {
     /** Globs of gated base branches; null means the repository's default branch. */
     branches: string[] | null;

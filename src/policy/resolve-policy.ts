@@ -6,8 +6,11 @@ import type { PolicyError } from './policy.js';
 /** How many bases one policy may build on, one extending the next. */
 export const MAX_BASES = 3;
 
-/** A base policy's text, or why it could not be read (the API's status: 404, 403 or 401). */
-export type BaseAnswer = { ok: true; text: string } | { ok: false; status: number };
+/**
+ * A base policy's text, or why it could not be read (the API's status: 404, 403 or 401). `file`
+ * names a local copy that stands in for the base, for messages.
+ */
+export type BaseAnswer = { ok: true; text: string; file?: string } | { ok: false; status: number };
 
 export type ReadBase = (base: BaseReference) => Promise<BaseAnswer>;
 
@@ -53,7 +56,7 @@ export async function resolvePolicy(
       return failure(at, `extends ${label}, which cannot be read here: ${options.access(base)}`);
     const answer = await options.readBase(base);
     if (!answer.ok) return failure(at, unreadable(base, answer.status, options.access(base)));
-    const loaded = loadPolicyFile(answer.text, label);
+    const loaded = loadPolicyFile(answer.text, answer.file ?? label);
     if (!loaded.ok) {
       const count = `${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'}`;
       return {
@@ -81,8 +84,10 @@ export async function resolvePolicy(
   const lineOf = (path: (string | number)[]) =>
     (path[0] === 'items' ? layered.itemLines : layered.sectionLines)[path[1] as number] ?? null;
   const policy = toPolicy(layered.raw, file, lineOf);
-  if (files.length > 1)
+  if (files.length > 1) {
+    policy.bases = files.slice(1).map((policyFile) => policyFile.file);
     policy.items.forEach((item, index) => (item.from = layered.itemFrom[index] ?? [file]));
+  }
   return { ok: true, policy };
 }
 
