@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CliIO } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { commandUsage, USAGE } from '../src/cli/usage.js';
@@ -137,6 +140,24 @@ describe('validate and check with extends, through the API', () => {
     expect(emulator.requests.map((request) => [request.path, request.query['ref'], request.token])).toEqual([
       ['/repos/acme/release-policies/contents/checklists%2Fproduction.yml', 'v3', 'cli-token'],
     ]);
+  });
+
+  it('works the same through the bundled CLI', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'checklist-gate-cli-'));
+    for (const name of ['local.yml', 'fail.md']) writeFileSync(join(dir, name), FILES[name] ?? '');
+    const bundle = new URL('../dist/cli/index.js', import.meta.url).pathname;
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [bundle, 'check', '--body', join(dir, 'fail.md'), '--policy', join(dir, 'local.yml')],
+        { env: { PATH: process.env['PATH'] ?? '', ...env } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('[ ] Rollback plan tested (rollback): not ticked');
+    expect(result.stdout).toContain(`rule from: ${BASE}`);
+    expect(emulator.requests.map((request) => request.token)).toEqual(['cli-token']);
   });
 
   it('--api-url wins over $GITHUB_API_URL, and a token that cannot see the base is told what it needs', async () => {
