@@ -223,6 +223,28 @@ describe('extends: a local policy on a base', () => {
     ).resolves.toBeDefined();
   });
 
+  it('refuses a section added over a base that requires every unnamed task item, unless it is require: all', async () => {
+    const base = 'version: 1\nitems:\n  - id: tests\n    text: All tests passing\n';
+    const errors = await errorsOf(`${header}sections:\n  - heading: Extras\n    require: any\n`, {
+      [BASE]: base,
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: LOCAL, line: 5, column: 5 });
+    expect(errors[0]?.message).toContain('sections.0 ("Extras") asks less than the base policy');
+    const strict = await policyOf(`${header}sections:\n  - heading: Extras\n`, { [BASE]: base });
+    expect(strict.sections.map((section) => section.require)).toEqual(['all']);
+  });
+
+  it('accepts a when or a text repeated exactly as the base writes it', async () => {
+    const base = `version: 1\nitems:\n  - id: db\n    text: Migration rehearsed\n    when:\n      labels: [database]\n      paths: ["migrations/**"]\n`;
+    const policy = await policyOf(
+      `${header}items:\n  - id: db\n    text: Migration rehearsed\n    when:\n      paths: ["migrations/**"]\n      labels: [database]\n    required: true\n`,
+      { [BASE]: base },
+    );
+    expect(policy.items[0]?.when).toEqual({ labels: ['database'], paths: ['migrations/**'] });
+    expect(policy.items[0]?.from).toEqual([BASE, LOCAL]);
+  });
+
   it('follows a chain of three files, each laid over the next', async () => {
     const middle = 'acme/release-policies/checklists/payments.yml@v1';
     const texts = {
