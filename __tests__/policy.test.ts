@@ -28,7 +28,7 @@ function err(line: number, column: number, message: string): PolicyError {
   return { file: FILE, line, column, message };
 }
 
-const TOP_LEVEL_KEYS = 'version, gate, checklist, unlisted, verification, sections, items';
+const TOP_LEVEL_KEYS = 'version, extends, gate, checklist, unlisted, verification, sections, items';
 
 describe('loadPolicy: accepted policies and their defaults', () => {
   it('fills every default for the smallest policy, "version: 1"', () => {

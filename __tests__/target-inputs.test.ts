@@ -144,6 +144,7 @@ describe('the inputs', () => {
   it('fill their defaults', () => {
     expect(inputs({ token: 't' })).toEqual({
       token: 't',
+      policyToken: 't',
       policyPath: '.github/checklist-gate.yml',
       checkName: 'checklist-gate',
       reportAs: 'status',
@@ -182,6 +183,10 @@ describe('the inputs', () => {
       token: 't',
       checkName: 'gate',
     });
+  });
+
+  it('read policy-token for base policies, apart from the token', () => {
+    expect(inputs({ token: 't', 'policy-token': 'app' })).toMatchObject({ token: 't', policyToken: 'app' });
   });
 
   it('reject an empty token', () => {

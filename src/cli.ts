@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -10,11 +11,24 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// The ready checklists ship beside the bundle: dist/cli/index.js -> checklists/.
+// The ready checklists and package.json ship beside the bundle, in a checkout and in the npm
+// package alike: dist/cli/index.js -> checklists/, package.json.
 const here = dirname(fileURLToPath(import.meta.url));
 const checklists = [here, '..', '..', 'checklists'].reduce((path, part) => join(path, part));
+const packageJson = [here, '..', '..', 'package.json'].reduce((path, part) => join(path, part));
 
-process.exitCode = await runCli(process.argv.slice(2), {
+async function version(): Promise<string> {
+  try {
+    return String((JSON.parse(await readFile(packageJson, 'utf8')) as { version?: unknown }).version);
+  } catch (error) {
+    return `unknown (${(error as Error).message})`;
+  }
+}
+
+const argv = process.argv.slice(2);
+process.exitCode = await runCli(argv, {
+  env: process.env,
+  ...(argv[0] === '--version' || argv[0] === '-v' ? { version: await version() } : {}),
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

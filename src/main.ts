@@ -5,6 +5,7 @@ import { runGate } from './action/gate.js';
 import { readInputs } from './action/inputs.js';
 import { readEventContext } from './action/event-context.js';
 import { resolveTarget } from './action/target.js';
+import { baseReader } from './github/base-policy.js';
 import { createClient } from './github/client.js';
 import type { Report } from './report/report.js';
 import { truncate } from './report/safe-text.js';
@@ -31,6 +32,16 @@ export async function run(): Promise<void> {
       retryBaseMs: Number(process.env['CHECKLIST_GATE_RETRY_BASE_MS'] ?? 1000),
       warn: (message) => core.warning(message),
     });
+    // The workflow token reads only this repository; a base policy elsewhere may need another token.
+    const policyClient =
+      inputs.policyToken === inputs.token
+        ? client
+        : createClient({
+            token: inputs.policyToken,
+            baseUrl: event.apiUrl,
+            retryBaseMs: Number(process.env['CHECKLIST_GATE_RETRY_BASE_MS'] ?? 1000),
+            warn: (message) => core.warning(message),
+          });
     const { owner, repo } = event.repository;
     const outcome = await runGate(
       client,
@@ -38,6 +49,7 @@ export async function run(): Promise<void> {
       {
         serverHost: new URL(event.serverUrl).host,
         policyPath: inputs.policyPath,
+        readBase: baseReader(policyClient),
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,
         comment: inputs.comment,

@@ -28,6 +28,9 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
  * A fault with status 0 only delays the real answer; `drop` closes the connection without an
  * answer, as a reset network does; `cut` sends the real answer's first half, then closes the
  * connection; `token` limits it to one caller.
+ * @typedef {{ defaultBranch?: string, files: Record<string, Record<string, string>>, readers?: string[] }} OtherRepository
+ * Another repository's files by ref, then path, such as an organisation's base policies. With
+ * `readers`, only those tokens see it; any other gets 404, as GitHub answers for a private repository.
  */
 
 export class GitHubEmulator {
@@ -36,7 +39,8 @@ export class GitHubEmulator {
    *   pulls?: PullFixture[], releases?: ReleaseFixture[], comments?: CommentRecord[], latencyMs?: number,
    *   resources?: Record<string, { status?: number, json: unknown, asIs?: boolean }>, reviews?: Record<number, unknown[]>,
    *   edits?: Record<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>,
-   *   identities?: Record<string, { login: string, type: string, id: number }> }} fixture
+   *   identities?: Record<string, { login: string, type: string, id: number }>,
+   *   repositories?: Record<string, OtherRepository> }} fixture
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -87,6 +91,13 @@ export class GitHubEmulator {
      * @type {Map<string, { status?: number, json: unknown, asIs?: boolean }>}
      */
     this.resources = new Map(Object.entries(fixture.resources ?? {}));
+    /** Other repositories by "owner/repo" in lower case. @type {Map<string, OtherRepository>} */
+    this.repositories = new Map(
+      Object.entries(fixture.repositories ?? {}).map(([name, repository]) => [
+        name.toLowerCase(),
+        repository,
+      ]),
+    );
     this.server = createServer((request, response) => void this.handle(request, response));
   }
 
@@ -281,6 +292,13 @@ export class GitHubEmulator {
       return { status, json: canned.json, asIs: canned.asIs };
     }
     const prefix = `/repos/${this.owner}/${this.repo}`;
+    const other = method === 'GET' && /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
+    if (other && `${other[1]}/${other[2]}`.toLowerCase() !== `${this.owner}/${this.repo}`.toLowerCase()) {
+      const repository = this.repositories.get(`${other[1]}/${other[2]}`.toLowerCase());
+      if (!repository || (repository.readers && !repository.readers.includes(token))) return notFound();
+      const ref = url.searchParams.get('ref') ?? repository.defaultBranch ?? 'main';
+      return fileAnswer(repository.files[ref]?.[decodeURIComponent(other[3] ?? '')], other[3] ?? '', accept);
+    }
     if (!url.pathname.startsWith(prefix)) return notFound();
     const path = url.pathname.slice(prefix.length);
     const write = method !== 'GET';
@@ -602,6 +620,28 @@ function layOver(/** @type {unknown} */ example, /** @type {unknown} */ value) {
 
 function isObject(/** @type {unknown} */ value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A file from the contents API: its text with the raw media type, GitHub's JSON otherwise. */
+function fileAnswer(
+  /** @type {string | undefined} */ file,
+  /** @type {string} */ path,
+  /** @type {string} */ accept,
+) {
+  if (file === undefined) return notFound();
+  if (accept.includes('raw')) return { status: 200, raw: file };
+  const name = decodeURIComponent(path);
+  return {
+    status: 200,
+    json: {
+      type: 'file',
+      encoding: 'base64',
+      size: Buffer.byteLength(file),
+      name: name.split('/').pop(),
+      path: name,
+      content: Buffer.from(file).toString('base64'),
+    },
+  };
 }
 
 function notFound() {

@@ -16,7 +16,11 @@ export async function gateBody(
   settings: GateSettings,
   policies: PolicyReader,
 ): Promise<GateOutcome> {
-  const load = toPolicyLoad(await policies(target.defaultBranch), settings.policyPath);
+  const load = await toPolicyLoad(
+    await policies(target.defaultBranch),
+    settings.policyPath,
+    settings.readBase,
+  );
   const context: EvaluationContext = {
     event: 'pull_request',
     baseBranch: target.defaultBranch,

@@ -3,7 +3,9 @@ import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
 import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
 import { defaultPolicy } from '../policy/default-policy.js';
-import { loadPolicy, type PolicyLoad } from '../policy/load-policy.js';
+import { actionAccess } from '../github/base-policy.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import type { Policy } from '../policy/policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
@@ -12,9 +14,14 @@ import type { GatheredFacts } from './gather-facts.js';
 import { missingOf, type GateOutcome } from './outcome.js';
 import type { Verdict } from './publish.js';
 
-/** The policy from its file's text; no file means the default policy. */
-export function toPolicyLoad(text: string | null, path: string): PolicyLoad {
-  return text === null ? { ok: true, policy: defaultPolicy() } : loadPolicy(text, path);
+/** The policy from its file's text and the bases it extends; no file means the default policy. */
+export async function toPolicyLoad(
+  text: string | null,
+  path: string,
+  readBase: ReadBase,
+): Promise<PolicyLoad> {
+  if (text === null) return { ok: true, policy: defaultPolicy() };
+  return resolvePolicy(text, path, { readBase, access: actionAccess });
 }
 
 export function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {

@@ -1,6 +1,8 @@
 /** The action's inputs, checked. */
 export interface ActionInputs {
   token: string;
+  /** Reads the base policies the policy extends; the token when not given. */
+  policyToken: string;
   policyPath: string;
   checkName: string;
   reportAs: 'status' | 'check-run' | 'both';
@@ -61,6 +63,7 @@ export function readInputs(source: InputSource): ActionInputs {
   }
   return {
     token,
+    policyToken: getInput('policy-token') || token,
     policyPath: getInput('policy').trim() || '.github/checklist-gate.yml',
     checkName,
     reportAs: choice('report-as', ['status', 'check-run', 'both'] as const, 'status'),

@@ -9,6 +9,7 @@ import { pullRequestsOfCommit } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
+import type { ReadBase } from '../policy/resolve-policy.js';
 import { isGated, toPolicyLoad } from './evaluation.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import type { GateIdentity } from './identity.js';
@@ -38,6 +39,8 @@ export interface ReadSettings {
   /** The GitHub host evidence links are verified on, such as github.com. */
   serverHost: string;
   policyPath: string;
+  /** Reads the base policies the policy extends, with the policy token. */
+  readBase: ReadBase;
   checkName: string;
   reportAs: 'status' | 'check-run' | 'both';
   comment: 'always' | 'on-failure' | 'never';
@@ -111,7 +114,7 @@ export async function readPullRequest(
       ? postedGuess
       : postedVerdicts(client, repository, statusSha, settings),
   ]);
-  const load = toPolicyLoad(policyText, settings.policyPath);
+  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
   const gated = !load.ok || isGated(load.policy, pr.baseRef, request.defaultBranch);
   const context: EvaluationContext = {
     event: 'pull_request',

@@ -38,7 +38,7 @@ export async function gateRelease(
     for (const notice of notices) log.warning(notice);
     const noticed = (markdown: string) =>
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
-    const load = toPolicyLoad(policyText, settings.policyPath);
+    const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
     if (load.ok && !load.policy.gate.releases) {
       const description = 'Not gated: the policy does not gate releases';
       const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };

@@ -37,7 +37,7 @@ export async function gateSweep(
 ): Promise<GateOutcome> {
   const { repository, defaultBranch } = target;
   const gated = async (pull: PullRequest) => {
-    const load = toPolicyLoad(await run.policies(pull.baseRef), settings.policyPath);
+    const load = await toPolicyLoad(await run.policies(pull.baseRef), settings.policyPath, settings.readBase);
     // An invalid policy gates everything: its error is posted, never skipped.
     return !load.ok || isGated(load.policy, pull.baseRef, defaultBranch);
   };

@@ -6,7 +6,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
-import { formatPolicyErrors, readPolicy } from './policy-file.js';
+import { BASE_ARGS, baseOptions, formatPolicyErrors, readPolicy } from './policy-file.js';
 import { UsageError } from './usage.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -25,6 +25,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       path: { type: 'string', multiple: true, default: [] },
       base: { type: 'string' },
       event: { type: 'string', default: 'pull_request' },
+      ...BASE_ARGS,
     },
   });
   if (values.body === undefined)
@@ -41,7 +42,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   if (values.policy === undefined) {
     report = evaluate(parseChecklist(body), defaultPolicy(), context(values, event));
   } else {
-    const loaded = await readPolicy(io, values.policy);
+    const loaded = await readPolicy(io, values.policy, baseOptions(values));
     if (!loaded.ok) {
       io.err(formatPolicyErrors(loaded.errors));
       // The text report would only repeat stderr; the other formats carry the errors for a machine or a page.

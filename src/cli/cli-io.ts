@@ -4,6 +4,10 @@ import type { InitFiles } from './init-command.js';
 export interface CliIO {
   /** The ready checklists and the repository's files, for `init`. */
   files?: InitFiles;
+  /** The environment: GITHUB_TOKEN, GH_TOKEN and GITHUB_API_URL, for reading base policies. */
+  env?: Record<string, string | undefined>;
+  /** This package's version, for --version. */
+  version?: string;
   /** Reads a file, or standard input for "-". */
   readText(path: string): Promise<string>;
   out(text: string): void;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SCHEMA_LINE } from '../policy/schema-url.js';
 import type { CliIO } from './cli-io.js';
 import { UsageError } from './usage.js';
 
@@ -64,10 +65,10 @@ export async function initCommand(args: string[], io: CliIO, files: InitFiles): 
   const name = values.checklist;
   if (!names.includes(name))
     throw new UsageError(`no checklist "${name}"; choose one of: ${names.join(', ')}`);
-  const policy = (await files.readChecklistFile(name, 'checklist-gate.yml')).replace(
-    /^# yaml-language-server: \$schema=.*$/m,
-    '# yaml-language-server: $schema=https://raw.githubusercontent.com/checklist-gate/checklist-gate/v1/src/policy/checklist-gate.schema.json',
-  );
+  // The ready policies point at the schema beside them; the copy in a repository points at the published one.
+  const ready = await files.readChecklistFile(name, 'checklist-gate.yml');
+  const schemaLine = /^# yaml-language-server: \$schema=.*$/m;
+  const policy = schemaLine.test(ready) ? ready.replace(schemaLine, SCHEMA_LINE) : `${SCHEMA_LINE}\n${ready}`;
   const plan: [string, string][] = [
     ['.github/checklist-gate.yml', policy],
     ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],

@@ -3,7 +3,7 @@ import { checkCommand } from './check-command.js';
 import type { CliIO } from './cli-io.js';
 import { initCommand } from './init-command.js';
 import { templateCommand } from './template-command.js';
-import { USAGE, UsageError } from './usage.js';
+import { commandUsage, USAGE, UsageError } from './usage.js';
 import { validateCommand } from './validate-command.js';
 
 const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = {
@@ -19,6 +19,18 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
 /** Runs one CLI command and returns its exit status. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(`${io.version ?? 'unknown'}\n`);
+    return 0;
+  }
+  if (name === 'help' && args[0] !== undefined) {
+    if (!COMMANDS[args[0]]) {
+      io.err(`checklist-gate help: unknown command "${args[0]}"\n\n${USAGE}`);
+      return 2;
+    }
+    io.out(commandUsage(args[0]));
+    return 0;
+  }
   if (name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return 0;
@@ -33,7 +45,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(USAGE);
+    io.out(commandUsage(name));
     return 0;
   }
   try {

@@ -1,10 +1,20 @@
 /** A mistake in how the CLI was called: reported with the usage text, exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: checklist-gate <command> [options]
+/** Commands that read a policy, and so the bases it extends. */
+const READS_BASES = ['check', 'validate', 'template'];
 
-Commands:
-  check     Check a description's checklist against a policy.
+/** Their options for a policy that extends a base. */
+const BASE_OPTIONS = `              --base-policy <file>   stands in for the base the policy extends, offline (repeat for
+                                     each level of a chain, nearest first)
+              --api-url <url>        the GitHub API for reading bases; default $GITHUB_API_URL or
+                                     https://api.github.com. A token in $GITHUB_TOKEN or $GH_TOKEN
+                                     reads them when no --base-policy is given.
+`;
+
+/** Each command's usage, as `checklist-gate help <command>` prints it. */
+export const COMMAND_USAGE: Record<string, string> = {
+  check: `  check     Check a description's checklist against a policy.
               --body <file|->        the description (- reads standard input)   required
               --policy <file>        the policy; without it every task item is required
               --format text|json|markdown                                        default text
@@ -13,13 +23,35 @@ Commands:
               --base <branch>        the base branch
               --event pull_request|release                                       default pull_request
             Exit status: 0 pass, 1 fail, 2 usage or policy error.
-  validate  Check a policy file against the schema.
+`,
+  validate: `  validate  Check a policy file against the schema, and the bases it extends against their locks.
               --policy <file>
-            Exit status: 0 valid, 2 invalid (each error with line:column on stderr).
-  template  Print the pull-request template a policy implies.
+            Exit status: 0 valid, 2 invalid (each error with file:line:column on stderr).
+`,
+  template: `  template  Print the pull-request template a policy implies.
               --policy <file>
-  init      Write a ready checklist into this repository: .github/checklist-gate.yml,
+`,
+  init: `  init      Write a ready checklist into this repository: .github/checklist-gate.yml,
             .github/PULL_REQUEST_TEMPLATE/release.md and .github/workflows/checklist-gate.yml.
               --checklist <name>     one of the folders of checklists/           default production-release
               --force                overwrite existing files
+`,
+};
+
+export const USAGE = `Usage: checklist-gate <command> [options]
+
+Commands:
+${Object.values(COMMAND_USAGE).join('')}
+  With a policy that extends a base, check, validate and template also take:
+${BASE_OPTIONS}
+  checklist-gate help <command>   one command's options
+  checklist-gate --version        the version of checklist-gate
 `;
+
+/** One command's usage, with the line that introduces it. */
+export function commandUsage(name: string): string {
+  const bases = READS_BASES.includes(name)
+    ? `            With a policy that extends a base:\n${BASE_OPTIONS}`
+    : '';
+  return `Usage: checklist-gate ${name} [options]\n\n${COMMAND_USAGE[name] ?? ''}${bases}`;
+}

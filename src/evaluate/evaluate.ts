@@ -38,14 +38,14 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     notes.push(...condition.notes.map((note) => `${ruleName(rule)}: ${note}.`));
     const required = rule.required && condition.holds;
     if (matches.length === 0) {
-      const absent = missingEntry(rule, required, condition.holds);
+      const absent = withOrigin(missingEntry(rule, required, condition.holds), rule);
       entries.push(absent);
       if (absent.status === 'missing') missing.push([rule, absent]);
       continue;
     }
     for (const item of matches) {
       const verdict = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
-      entries.push(entry(item, rule.id ?? item.id, required, verdict));
+      entries.push(withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule));
     }
   }
 
@@ -89,6 +89,11 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
     problems: verdict.problems,
     fix: verdict.fix,
   };
+}
+
+/** With extends, each entry says which policy files its rule comes from. */
+function withOrigin(reportItem: ReportItem, rule: ItemRule): ReportItem {
+  return rule.from ? { ...reportItem, ruleFrom: rule.from } : reportItem;
 }
 
 function notRequired(): Verdict {

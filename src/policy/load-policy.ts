@@ -1,4 +1,5 @@
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { parseBaseReference } from './base-reference.js';
 import { DEFAULT_MAX_VERIFIED_LINKS } from './default-policy.js';
 import type {
   Condition,
@@ -15,8 +16,9 @@ import { validate } from './validate-policy.js';
 export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
 
 /** The policy file as written, once it has passed the schema. */
-interface RawPolicy {
+export interface RawPolicy {
   version: 1;
+  extends?: string;
   gate?: { branches?: string[]; releases?: boolean };
   checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
   unlisted?: Policy['unlisted'];
@@ -41,8 +43,33 @@ interface RawPolicy {
   }[];
 }
 
+/** A place in a policy file. */
+export interface Place {
+  file: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** A policy file that has passed the schema, as written, with the way back to its lines. */
+export interface PolicyFile {
+  file: string;
+  raw: RawPolicy;
+  /** Where the node at a path is written: the key itself, or its value. */
+  place(path: (string | number)[], atKey: boolean): Place;
+}
+
+export type PolicyFileLoad = { ok: true; policyFile: PolicyFile } | { ok: false; errors: PolicyError[] };
+
 /** Parses and validates a policy file. Every problem is reported with its line and column; none is skipped. */
 export function loadPolicy(text: string, file: string): PolicyLoad {
+  const load = loadPolicyFile(text, file);
+  if (!load.ok) return load;
+  const { raw, place } = load.policyFile;
+  return { ok: true, policy: toPolicy(raw, file, (path) => place(path, false).line) };
+}
+
+/** Parses and validates one policy file, without following its `extends`. */
+export function loadPolicyFile(text: string, file: string): PolicyFileLoad {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -86,12 +113,14 @@ export function loadPolicy(text: string, file: string): PolicyLoad {
     ...semanticProblems(data as RawPolicy),
   ];
   if (problems.length > 0) return { ok: false, errors: inFileOrder(problems.map(locate)) };
-  const raw = data as RawPolicy;
-  const lineOf = (path: (string | number)[]) => at(nodeOffset(doc, path, false)).line;
-  return { ok: true, policy: toPolicy(raw, file, lineOf) };
+  const place = (path: (string | number)[], atKey: boolean): Place => ({
+    file,
+    ...at(nodeOffset(doc, path, atKey)),
+  });
+  return { ok: true, policyFile: { file, raw: data as RawPolicy, place } };
 }
 
-function inFileOrder(errors: PolicyError[]): PolicyError[] {
+export function inFileOrder(errors: PolicyError[]): PolicyError[] {
   return errors
     .map((error, position) => ({ error, position }))
     .sort(
@@ -134,6 +163,12 @@ function nodeOffset(doc: Document, path: (string | number)[], atKey: boolean): n
 function semanticProblems(raw: RawPolicy): DescribedError[] {
   const problems: DescribedError[] = [];
   if (!isRecord(raw)) return problems;
+  if (typeof raw.extends === 'string') {
+    const base = parseBaseReference(raw.extends);
+    // A text of the wrong form is already reported by the schema's pattern.
+    if ('problem' in base && base.kind === 'path')
+      problems.push({ path: ['extends'], atKey: false, message: `extends ${base.problem}.` });
+  }
   const checklist = isRecord(raw.checklist) ? raw.checklist : {};
   if (checklist.heading !== undefined && checklist.start !== undefined) {
     problems.push({
@@ -217,7 +252,8 @@ function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function toPolicy(
+/** The policy the evaluator uses, every default filled in; `lineOf` gives the line of a node of `raw`. */
+export function toPolicy(
   raw: RawPolicy,
   file: string,
   lineOf: (path: (string | number)[]) => number | null,

@@ -2,6 +2,8 @@
 export interface Policy {
   /** Where it came from: a file, or the built-in default when the repository has none. */
   source: { kind: 'file'; path: string } | { kind: 'default' };
+  /** With extends: the bases it builds on, nearest first, as their files are named in messages. */
+  bases?: string[];
   gate: {
     /** Globs of gated base branches; null means the repository's default branch. */
     branches: string[] | null;
@@ -62,6 +64,8 @@ export interface ItemRule {
   /** Logins and org/team names of who may sign the item; null when anyone may tick it. */
   approvers: string[] | null;
   line: number | null;
+  /** With extends: the files the rule comes from, the base that locks it first, then those that tightened it. */
+  from?: string[];
 }
 
 /** What went wrong with a policy, pointing at the place in the file. */

@@ -18,6 +18,8 @@ const PATTERN_WORDS: Record<string, string> = {
   '\\S': 'must not be empty',
   '^[A-Za-z0-9][A-Za-z0-9._-]*$':
     'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"',
+  '^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$':
+    'must be OWNER/REPO/PATH or OWNER/REPO/PATH@REF, such as acme/release-policies/checklists/production.yml@v3',
 };
 
 const TYPE_WORDS: Record<string, string> = {

@@ -2,10 +2,12 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
-const schema13 = {"type":"string","pattern":"\\S"};
-const schema12 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}};
-const pattern0 = new RegExp("\\S", "u");
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
+const schema12 = {"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"};
+const schema14 = {"type":"string","pattern":"\\S"};
+const pattern0 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$", "u");
+const pattern1 = new RegExp("\\S", "u");
+const schema13 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -25,7 +27,7 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
+if(!pattern1.test(data0)){
 const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -62,9 +64,9 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}};
-const schema19 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
-const schema20 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
+const schema18 = {"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}};
+const schema20 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
+const schema21 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -117,7 +119,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((data4 === "pull_request") || (data4 === "release"))){
-const err2 = {instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/enum",keyword:"enum",params:{allowedValues: schema20.properties.events.items.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/enum",keyword:"enum",params:{allowedValues: schema21.properties.events.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -184,7 +186,7 @@ errors++;
 if(data.heading !== undefined){
 let data0 = data.heading;
 if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
+if(!pattern1.test(data0)){
 const err2 = {instancePath:instancePath+"/heading",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -213,7 +215,7 @@ let valid3 = false;
 let passing0 = null;
 const _errs8 = errors;
 if(!(((data1 === "all") || (data1 === "any")) || (data1 === "none"))){
-const err4 = {instancePath:instancePath+"/require",schemaPath:"#/definitions/requirement/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema19.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/require",schemaPath:"#/definitions/requirement/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema20.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -304,11 +306,11 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
-const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern9 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
-const schema25 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}};
-const pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
+const schema22 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
+const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
+const schema26 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}};
+const pattern12 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -360,7 +362,7 @@ errors = vErrors.length;
 if(data.hint !== undefined){
 let data2 = data.hint;
 if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
+if(!pattern1.test(data2)){
 const err3 = {instancePath:instancePath+"/hint",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -423,7 +425,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern11.test(data6)){
+if(!pattern12.test(data6)){
 const err8 = {instancePath:instancePath+"/repositories/" + i0,schemaPath:"#/properties/repositories/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -492,7 +494,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern5.test(data0)){
+if(!pattern6.test(data0)){
 const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -517,7 +519,7 @@ errors++;
 if(data.text !== undefined){
 let data1 = data.text;
 if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
+if(!pattern1.test(data1)){
 const err3 = {instancePath:instancePath+"/text",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -542,7 +544,7 @@ errors++;
 if(data.match !== undefined){
 let data2 = data.match;
 if(typeof data2 === "string"){
-if(!pattern0.test(data2)){
+if(!pattern1.test(data2)){
 const err5 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -567,7 +569,7 @@ errors++;
 if(data.section !== undefined){
 let data3 = data.section;
 if(typeof data3 === "string"){
-if(!pattern0.test(data3)){
+if(!pattern1.test(data3)){
 const err7 = {instancePath:instancePath+"/section",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -618,7 +620,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern9.test(data6)){
+if(!pattern10.test(data6)){
 const err11 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -695,7 +697,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "version") || (key0 === "gate")) || (key0 === "checklist")) || (key0 === "unlisted")) || (key0 === "verification")) || (key0 === "sections")) || (key0 === "items"))){
+if(!((((((((key0 === "version") || (key0 === "extends")) || (key0 === "gate")) || (key0 === "checklist")) || (key0 === "unlisted")) || (key0 === "verification")) || (key0 === "sections")) || (key0 === "items"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -718,12 +720,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.gate !== undefined){
-let data1 = data.gate;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-if(!((key1 === "branches") || (key1 === "releases"))){
-const err3 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data.extends !== undefined){
+let data1 = data.extends;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err3 = {instancePath:instancePath+"/extends",schemaPath:"#/definitions/baseReference/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -733,15 +734,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data1.branches !== undefined){
-if(!(validate11(data1.branches, {instancePath:instancePath+"/gate/branches",parentData:data1,parentDataProperty:"branches",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data1.releases !== undefined){
-if(typeof data1.releases !== "boolean"){
-const err4 = {instancePath:instancePath+"/gate/releases",schemaPath:"#/properties/gate/properties/releases/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err4 = {instancePath:instancePath+"/extends",schemaPath:"#/definitions/baseReference/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -751,9 +745,12 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.gate !== undefined){
+let data2 = data.gate;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!((key1 === "branches") || (key1 === "releases"))){
+const err5 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -763,12 +760,15 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.checklist !== undefined){
-let data4 = data.checklist;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key2 in data4){
-if(!((((key2 === "heading") || (key2 === "start")) || (key2 === "end")) || (key2 === "required"))){
-const err6 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data2.branches !== undefined){
+if(!(validate11(data2.branches, {instancePath:instancePath+"/gate/branches",parentData:data2,parentDataProperty:"branches",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data2.releases !== undefined){
+if(typeof data2.releases !== "boolean"){
+const err6 = {instancePath:instancePath+"/gate/releases",schemaPath:"#/properties/gate/properties/releases/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -778,11 +778,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data4.heading !== undefined){
-let data5 = data4.heading;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err7 = {instancePath:instancePath+"/checklist/heading",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -792,8 +790,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/checklist/heading",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.checklist !== undefined){
+let data5 = data.checklist;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key2 in data5){
+if(!((((key2 === "heading") || (key2 === "start")) || (key2 === "end")) || (key2 === "required"))){
+const err8 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -803,11 +805,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data4.start !== undefined){
-let data6 = data4.start;
+if(data5.heading !== undefined){
+let data6 = data5.heading;
 if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err9 = {instancePath:instancePath+"/checklist/start",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern1.test(data6)){
+const err9 = {instancePath:instancePath+"/checklist/heading",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -818,7 +820,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/checklist/start",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/checklist/heading",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -828,11 +830,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data4.end !== undefined){
-let data7 = data4.end;
+if(data5.start !== undefined){
+let data7 = data5.start;
 if(typeof data7 === "string"){
-if(!pattern0.test(data7)){
-const err11 = {instancePath:instancePath+"/checklist/end",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!pattern1.test(data7)){
+const err11 = {instancePath:instancePath+"/checklist/start",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -843,7 +845,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/checklist/end",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/checklist/start",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -853,9 +855,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data4.required !== undefined){
-if(typeof data4.required !== "boolean"){
-const err13 = {instancePath:instancePath+"/checklist/required",schemaPath:"#/properties/checklist/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data5.end !== undefined){
+let data8 = data5.end;
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+const err13 = {instancePath:instancePath+"/checklist/end",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -865,9 +869,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/checklist/end",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -877,10 +880,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.unlisted !== undefined){
-let data9 = data.unlisted;
-if(!(((data9 === "required") || (data9 === "optional")) || (data9 === "ignored"))){
-const err15 = {instancePath:instancePath+"/unlisted",schemaPath:"#/properties/unlisted/enum",keyword:"enum",params:{allowedValues: schema11.properties.unlisted.enum},message:"must be equal to one of the allowed values"};
+if(data5.required !== undefined){
+if(typeof data5.required !== "boolean"){
+const err15 = {instancePath:instancePath+"/checklist/required",schemaPath:"#/properties/checklist/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -890,12 +892,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.verification !== undefined){
-let data10 = data.verification;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!(key3 === "max-links")){
-const err16 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+else {
+const err16 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -905,10 +904,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data10["max-links"] !== undefined){
-let data11 = data10["max-links"];
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err17 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.unlisted !== undefined){
+let data10 = data.unlisted;
+if(!(((data10 === "required") || (data10 === "optional")) || (data10 === "ignored"))){
+const err17 = {instancePath:instancePath+"/unlisted",schemaPath:"#/properties/unlisted/enum",keyword:"enum",params:{allowedValues: schema11.properties.unlisted.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -917,9 +916,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 200 || isNaN(data11)){
-const err18 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
+}
+if(data.verification !== undefined){
+let data11 = data.verification;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+if(!(key3 === "max-links")){
+const err18 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -928,8 +931,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err19 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data11["max-links"] !== undefined){
+let data12 = data11["max-links"];
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -938,11 +944,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 200 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -951,20 +955,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.sections !== undefined){
-let data12 = data.sections;
-if(Array.isArray(data12)){
-const len0 = data12.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data12[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data12,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data12 < 1 || isNaN(data12)){
+const err21 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -974,19 +966,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.items !== undefined){
-let data14 = data.items;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate20(data14[i1], {instancePath:instancePath+"/items/" + i1,parentData:data14,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err22 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -996,9 +979,19 @@ vErrors.push(err22);
 errors++;
 }
 }
+if(data.sections !== undefined){
+let data13 = data.sections;
+if(Array.isArray(data13)){
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data13[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data13,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1007,8 +1000,42 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+if(data.items !== undefined){
+let data15 = data.items;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate20(data15[i1], {instancePath:instancePath+"/items/" + i1,parentData:data15,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
+export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};

@@ -87,6 +87,8 @@ function progressLine(report: Report): string {
 function where(item: ReportItem): string {
   const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
   if (item.id !== null) parts.push(`\`${item.id}\``);
+  if (item.ruleFrom)
+    parts.push(`rule from ${item.ruleFrom.map((file) => `\`${file.replace(/`/g, "'")}\``).join(' + ')}`);
   return parts.join(' · ');
 }
 

@@ -35,6 +35,11 @@ export interface ReportItem {
   problems: string[];
   /** How to fix it; null when nothing needs fixing. */
   fix: string | null;
+  /**
+   * Only when the policy extends a base: the policy files the item's rule comes from, the base
+   * that locks it first, then each file that tightened it. Absent for an item no rule names.
+   */
+  ruleFrom?: string[];
 }
 
 export interface SectionResult {

@@ -40,5 +40,6 @@ function failingItem(item: ReportItem): string[] {
     `  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`,
   ];
   if (item.fix) lines.push(`      fix: ${item.fix}`);
+  if (item.ruleFrom) lines.push(`      rule from: ${item.ruleFrom.join(' + ')}`);
   return lines;
 }

@@ -1,0 +1,55 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+
+// The CLI's REST client: @octokit/rest's methods (start-up time matters less here than in the action), with retries and rate limits.
+const CliOctokit = Octokit.plugin(retry, throttling);
+export type RestClient = InstanceType<typeof CliOctokit>;
+
+export interface RestSettings {
+  token: string;
+  baseUrl: string;
+}
+
+/** Longest rate-limit wait worth sitting out at a terminal, in seconds, and how many to sit out. */
+const MAX_WAIT_SECONDS = 60;
+const MAX_WAITS = 2;
+
+/**
+ * The token and API URL the CLI calls GitHub with: $GITHUB_TOKEN or $GH_TOKEN, and --api-url,
+ * $GITHUB_API_URL or github.com's API. Null without a token: the CLI then works offline.
+ */
+export function restSettings(
+  env: Record<string, string | undefined>,
+  apiUrl: string | undefined,
+): RestSettings | null {
+  const token = env['GITHUB_TOKEN'] || env['GH_TOKEN'];
+  if (!token) return null;
+  return {
+    token,
+    baseUrl: (apiUrl || env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, ''),
+  };
+}
+
+/** A client that retries server errors and sits out short rate limits, warning on standard error. */
+export function createRestClient(settings: RestSettings, warn: (message: string) => void): RestClient {
+  const wait =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryAfter > MAX_WAIT_SECONDS || retryCount >= MAX_WAITS) {
+        warn(
+          `GitHub ${kind} on ${request.method} ${request.url}: not retrying (asked to wait ${retryAfter}s).`,
+        );
+        return false;
+      }
+      warn(`GitHub ${kind} on ${request.method} ${request.url}: retrying in ${retryAfter}s.`);
+      return true;
+    };
+  return new CliOctokit({
+    auth: settings.token,
+    baseUrl: settings.baseUrl,
+    userAgent: 'checklist-gate-cli',
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    throttle: { onRateLimit: wait('rate limit'), onSecondaryRateLimit: wait('secondary rate limit') },
+  });
+}
