@@ -21,7 +21,7 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 /**
  * @typedef {{ number: number, state?: string, body?: string, base: string, headSha: string, headRef?: string,
  *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
- * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string }} ReleaseFixture
+ * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
  *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean, cut?: boolean }} Fault
@@ -328,6 +328,20 @@ export class GitHubEmulator {
     if (method === 'GET' && (match = /^\/releases\/(\d+)$/.exec(path))) {
       const release = this.releases.get(Number(match[1]));
       return release ? { status: 200, json: this.releaseJson(release) } : notFound();
+    }
+    if (method === 'GET' && (match = /^\/releases\/tags\/(.+)$/.exec(path))) {
+      const tag = decodeURIComponent(match[1] ?? '');
+      const release = [...this.releases.values()].find((each) => each.tagName === tag && !each.draft);
+      return release ? { status: 200, json: this.releaseJson(release) } : notFound();
+    }
+    if (method === 'GET' && (match = /^\/commits\/([^/]+)$/.exec(path))) {
+      // A tag resolves to its release's commit; a full SHA to itself.
+      const ref = decodeURIComponent(match[1] ?? '');
+      const sha = /^[0-9a-f]{40}$/.test(ref)
+        ? ref
+        : [...this.releases.values()].find((each) => each.tagName === ref)?.sha;
+      if (sha === undefined) return notFound();
+      return accept.includes('sha') ? { status: 200, raw: sha } : { status: 200, json: { sha } };
     }
     if (method === 'GET' && (match = /^\/contents\/(.+)$/.exec(path))) {
       const ref = url.searchParams.get('ref') ?? this.defaultBranch;

@@ -4,6 +4,7 @@ import type { EvaluationContext } from '../evaluate/context.js';
 import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
 import { defaultPolicy } from '../policy/default-policy.js';
 import { actionAccess } from '../github/base-policy.js';
+import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import type { Policy } from '../policy/policy.js';
@@ -19,9 +20,10 @@ export async function toPolicyLoad(
   text: string | null,
   path: string,
   readBase: ReadBase,
+  access: (base: BaseReference) => string = actionAccess,
 ): Promise<PolicyLoad> {
   if (text === null) return { ok: true, policy: defaultPolicy() };
-  return resolvePolicy(text, path, { readBase, access: actionAccess });
+  return resolvePolicy(text, path, { readBase, access });
 }
 
 export function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {

@@ -8,6 +8,7 @@ import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head
 import { pullRequestsOfCommit } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
+import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { ReadBase } from '../policy/resolve-policy.js';
 import { isGated, toPolicyLoad } from './evaluation.js';
@@ -33,6 +34,11 @@ export interface PullRequestRequest {
   listed?: PullRequest;
   /** Every open pull request, when a sweep has listed them all: the commit's pull requests are not read. */
   openPulls?: PullRequest[] | null;
+  /**
+   * Only what the verdict depends on, for a caller that posts nothing (the CLI): the gate's
+   * comments, the verdicts posted on the commit and its other pull requests are not read.
+   */
+  verdictOnly?: boolean;
 }
 
 export interface ReadSettings {
@@ -41,6 +47,8 @@ export interface ReadSettings {
   policyPath: string;
   /** Reads the base policies the policy extends, with the policy token. */
   readBase: ReadBase;
+  /** What to tell the user when a base cannot be read; the action's inputs by default. */
+  baseAccess?: (base: BaseReference) => string;
   checkName: string;
   reportAs: 'status' | 'check-run' | 'both';
   comment: 'always' | 'on-failure' | 'never';
@@ -86,9 +94,10 @@ export async function readPullRequest(
   const { repository } = request;
   const policyRef = request.listed?.baseRef ?? request.payloadBase ?? request.defaultBranch;
   const headGuess = request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha;
+  const verdictOnly = request.verdictOnly === true;
   // A merge queue's commit is no pull request's head: nothing shares it.
   const sharing = (sha: string): Promise<PullRequest[]> =>
-    request.statusSha !== null
+    request.statusSha !== null || verdictOnly
       ? Promise.resolve([])
       : request.openPulls
         ? Promise.resolve(request.openPulls)
@@ -96,12 +105,14 @@ export async function readPullRequest(
   const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
     request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
     policies(policyRef),
-    settings.comment === 'never'
+    settings.comment === 'never' || verdictOnly
       ? Promise.resolve<IssueComment[]>([])
       : listComments(client, repository, request.number),
     identity,
     headGuess !== null ? sharing(headGuess) : Promise.resolve(null),
-    headGuess !== null ? postedVerdicts(client, repository, headGuess, settings) : Promise.resolve(null),
+    headGuess !== null && !verdictOnly
+      ? postedVerdicts(client, repository, headGuess, settings)
+      : Promise.resolve(null),
   ]);
   const statusSha = request.statusSha ?? pr.headSha;
   // The payload can be stale (a re-run replays it): the policy comes from the base branch as it is
@@ -110,11 +121,13 @@ export async function readPullRequest(
   const [policyText, shared, posted] = await Promise.all([
     pr.baseRef === policyRef ? policyAtGuess : policies(pr.baseRef),
     sharedGuess !== null && !headMoved ? sharedGuess : sharing(pr.headSha),
-    postedGuess !== null && headGuess === statusSha
-      ? postedGuess
-      : postedVerdicts(client, repository, statusSha, settings),
+    verdictOnly
+      ? Promise.resolve([])
+      : postedGuess !== null && headGuess === statusSha
+        ? postedGuess
+        : postedVerdicts(client, repository, statusSha, settings),
   ]);
-  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
+  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
   const gated = !load.ok || isGated(load.policy, pr.baseRef, request.defaultBranch);
   const context: EvaluationContext = {
     event: 'pull_request',

@@ -1,17 +1,13 @@
-import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
-import { parseChecklist } from '../checklist/parse.js';
 import type { GitHubClient } from '../github/client.js';
-import { getRelease } from '../github/releases.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, skipped, toPolicyLoad, verdictOf } from './evaluation.js';
-import { gatherFacts } from './gather-facts.js';
+import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
 import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
 import { foreignNotice, foreignVerdicts } from './posted-verdicts.js';
 import { postedVerdicts } from './read-pull-request.js';
 import type { PolicyReader } from './policy-reader.js';
 import { publishVerdict, writeWithPermissions } from './publish.js';
+import { readRelease } from './read-release.js';
 import type { GateLog, GateSettings } from './settings.js';
 import type { Target } from './target.js';
 
@@ -25,9 +21,18 @@ export async function gateRelease(
 ): Promise<GateOutcome> {
   const { repository } = target;
   return withErrorStatus(client, repository, { sha: target.sha }, settings, async () => {
-    const [release, policyText, identity, posted] = await Promise.all([
-      getRelease(client, repository, target.releaseId),
-      policies(target.defaultBranch),
+    const [reading, identity, posted] = await Promise.all([
+      readRelease(
+        client,
+        {
+          repository,
+          defaultBranch: target.defaultBranch,
+          sha: target.sha,
+          release: { id: target.releaseId },
+        },
+        settings,
+        policies,
+      ),
       learnIdentity(client),
       postedVerdicts(client, repository, target.sha, settings),
     ]);
@@ -38,8 +43,8 @@ export async function gateRelease(
     for (const notice of notices) log.warning(notice);
     const noticed = (markdown: string) =>
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
-    const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase);
-    if (load.ok && !load.policy.gate.releases) {
+    const { load, doc, facts, context } = reading;
+    if (!reading.gated) {
       const description = 'Not gated: the policy does not gate releases';
       const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
       await writeWithPermissions(log, (problems) =>
@@ -53,19 +58,6 @@ export async function gateRelease(
       );
       return outcome;
     }
-    const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
-    const doc = load.ok ? parseChecklist(release.body) : null;
-    const facts =
-      doc && load.ok
-        ? await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
-            repository,
-            host: settings.serverHost,
-            commit: target.sha,
-            pullNumber: null,
-            edit: null,
-            maxLinks: load.policy.verification.maxLinks,
-          })
-        : null;
     const report = judge(doc, load, settings.policyPath, context, facts);
     const judged = outcomeOf(report, settings.checkName, load);
     const outcome = { ...judged, markdown: noticed(judged.markdown) };

@@ -6,13 +6,17 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
+import { liveCheck, type LiveCheck } from './live-check.js';
 import { BASE_ARGS, baseOptions, formatPolicyErrors, readPolicy } from './policy-file.js';
 import { UsageError } from './usage.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 const EVENTS = ['pull_request', 'release'] as const;
 
-/** `checklist-gate check`: exit 0 when the gate passes, 1 when it fails, 2 for a usage or policy error. */
+/**
+ * `checklist-gate check`: a description from a file, or with --repo a live pull request or release.
+ * Exit 0 when the gate passes, 1 when it fails, 2 for a usage, policy or API error.
+ */
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -25,9 +29,14 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       path: { type: 'string', multiple: true, default: [] },
       base: { type: 'string' },
       event: { type: 'string', default: 'pull_request' },
+      repo: { type: 'string' },
+      pr: { type: 'string' },
+      release: { type: 'string' },
       ...BASE_ARGS,
     },
   });
+  if (values.repo !== undefined || values.pr !== undefined || values.release !== undefined)
+    return liveCheck(liveOptions(values, args), io, render);
   if (values.body === undefined)
     throw new UsageError('check needs --body <file>, or --body - to read standard input');
   const format = oneOf(values.format, FORMATS, '--format');
@@ -53,6 +62,43 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   }
   io.out(render(report, format));
   return report.passed ? 0 : 1;
+}
+
+/** The options of `check --repo`: one pull request or one release; what the offline check is told, GitHub says here. */
+function liveOptions(
+  values: {
+    repo?: string | undefined;
+    pr?: string | undefined;
+    release?: string | undefined;
+    body?: string | undefined;
+    policy?: string | undefined;
+    format?: string | undefined;
+    'base-policy': string[];
+    'api-url'?: string | undefined;
+  },
+  args: string[],
+): LiveCheck {
+  if (values.repo === undefined) throw new UsageError('--pr and --release need --repo OWNER/REPO');
+  if ((values.pr === undefined) === (values.release === undefined))
+    throw new UsageError('check --repo needs one of --pr <number> or --release <tag>');
+  const offline = ['--body', '--label', '--path', '--base', '--event'].filter((flag) =>
+    args.some((arg) => arg === flag || arg.startsWith(`${flag}=`)),
+  );
+  if (offline.length > 0)
+    throw new UsageError(
+      `${offline.join(', ')} cannot be combined with --repo: the description, labels, changed files and base come from GitHub`,
+    );
+  if (values.pr !== undefined && !/^[1-9][0-9]*$/.test(values.pr))
+    throw new UsageError(`--pr must be a pull request number, such as 42; got "${values.pr}"`);
+  return {
+    repo: values.repo,
+    pr: values.pr !== undefined ? Number(values.pr) : null,
+    release: values.release ?? null,
+    policyFile: values.policy ?? null,
+    basePolicies: values['base-policy'],
+    apiUrl: values['api-url'],
+    format: oneOf(values.format, FORMATS, '--format'),
+  };
 }
 
 function render(report: Report, format: (typeof FORMATS)[number]): string {

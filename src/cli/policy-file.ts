@@ -3,7 +3,7 @@ import { baseLabel, type BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import type { CliIO } from './cli-io.js';
-import { createRestClient, restSettings } from './rest-client.js';
+import { createRestClient, restSettings, type RestClient } from './rest-client.js';
 import { UsageError } from './usage.js';
 
 /** How the CLI reads the bases a policy extends: files given on the command line, or the API. */
@@ -49,12 +49,22 @@ export async function readPolicy(io: CliIO, path: string, bases?: BaseOptions): 
     };
   }
   const offline = bases?.basePolicies ?? [];
-  if (offline.length > 0)
-    return resolvePolicy(text, path, { readBase: fileReader(io, offline), access: offlineAccess });
+  if (offline.length > 0) return resolvePolicy(text, path, baseSource(io, offline, null));
   const settings = restSettings(io.env ?? {}, bases?.apiUrl);
   if (settings === null) return resolvePolicy(text, path, { readBase: null, access: offlineAccess });
   const client = createRestClient(settings, (message) => io.err(`checklist-gate: ${message}\n`));
-  return resolvePolicy(text, path, { readBase: baseReader(client), access: tokenAccess });
+  return resolvePolicy(text, path, baseSource(io, offline, client));
+}
+
+/** Where the bases come from: the --base-policy files when given, else the API through the client. */
+export function baseSource(
+  io: CliIO,
+  basePolicies: string[],
+  client: RestClient | null,
+): { readBase: ReadBase; access: (base: BaseReference) => string } {
+  if (basePolicies.length > 0 || client === null)
+    return { readBase: fileReader(io, basePolicies), access: offlineAccess };
+  return { readBase: baseReader(client), access: tokenAccess };
 }
 
 /** --base-policy files in place of the bases: the first for the policy's own base, the next for that one's, and so on. */

@@ -49,6 +49,8 @@ export function createRestClient(settings: RestSettings, warn: (message: string)
     auth: settings.token,
     baseUrl: settings.baseUrl,
     userAgent: 'checklist-gate-cli',
+    // A 404 can be an answer (no policy on a branch); a failure is reported once, by the command.
+    log: { debug: () => undefined, info: () => undefined, warn: warn, error: () => undefined },
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     throttle: { onRateLimit: wait('rate limit'), onSecondaryRateLimit: wait('secondary rate limit') },
   });

@@ -22,7 +22,11 @@ export const COMMAND_USAGE: Record<string, string> = {
               --path <file>          a changed file (repeatable); none given: path conditions hold
               --base <branch>        the base branch
               --event pull_request|release                                       default pull_request
-            Exit status: 0 pass, 1 fail, 2 usage or policy error.
+            Or a live pull request or release, read from GitHub as the action reads it (nothing is written):
+              --repo OWNER/REPO      with --pr <number> or --release <tag>; token in $GITHUB_TOKEN or $GH_TOKEN
+              --policy <file>        here: a local policy in place of the base branch's
+              --api-url <url>        default $GITHUB_API_URL or https://api.github.com
+            Exit status: 0 pass, 1 fail, 2 usage, policy or API error.
 `,
   validate: `  validate  Check a policy file against the schema, and the bases it extends against their locks.
               --policy <file>

@@ -22,3 +22,22 @@ export async function getRelease(client: GitHubClient, repository: Repository, i
     updatedAt: (data as { updated_at?: string }).updated_at ?? data.created_at,
   };
 }
+
+/** A published release by its tag, as the CLI names it. */
+export async function getReleaseByTag(
+  client: GitHubClient,
+  repository: Repository,
+  tag: string,
+): Promise<Release> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+    ...repository,
+    tag,
+  });
+  return {
+    id: data.id,
+    tagName: data.tag_name,
+    body: data.body ?? '',
+    draft: data.draft,
+    updatedAt: (data as { updated_at?: string }).updated_at ?? data.created_at,
+  };
+}

@@ -1,0 +1,65 @@
+import { parseChecklist } from '../checklist/parse.js';
+import type { ChecklistDocument } from '../checklist/task-item.js';
+import type { EvaluationContext } from '../evaluate/context.js';
+import { factsNeeded } from '../evaluate/plan-facts.js';
+import type { GitHubClient } from '../github/client.js';
+import { getRelease, type Release } from '../github/releases.js';
+import type { Repository } from '../github/repository.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { toPolicyLoad } from './evaluation.js';
+import { gatherFacts, type GatheredFacts } from './gather-facts.js';
+import type { PolicyReader } from './policy-reader.js';
+import type { ReadSettings } from './read-pull-request.js';
+
+/** Which release to read: by id (the event names it), or already read (the CLI found it by tag). */
+export interface ReleaseRequest {
+  repository: Repository;
+  defaultBranch: string;
+  /** The tagged commit, which evidence must have run on. */
+  sha: string;
+  release: { id: number } | { read: Release };
+}
+
+/** Everything one evaluation of a release needs, read from GitHub; nothing is written. */
+export interface ReleaseReading {
+  release: Release;
+  load: PolicyLoad;
+  /** False when the policy does not gate releases. */
+  gated: boolean;
+  doc: ChecklistDocument | null;
+  facts: GatheredFacts | null;
+  context: EvaluationContext;
+}
+
+/**
+ * Reads a release's evaluation: the release and the default branch's policy in one round, then,
+ * only when the policy asks, the facts behind its items. Shared by the action and the CLI.
+ */
+export async function readRelease(
+  client: GitHubClient,
+  request: ReleaseRequest,
+  settings: Pick<ReadSettings, 'serverHost' | 'policyPath' | 'readBase' | 'baseAccess'>,
+  policies: PolicyReader,
+): Promise<ReleaseReading> {
+  const { repository } = request;
+  const [release, policyText] = await Promise.all([
+    'read' in request.release
+      ? Promise.resolve(request.release.read)
+      : getRelease(client, repository, request.release.id),
+    policies(request.defaultBranch),
+  ]);
+  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
+  const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
+  const gated = !load.ok || load.policy.gate.releases;
+  if (!gated || !load.ok) return { release, load, gated, doc: null, facts: null, context };
+  const doc = parseChecklist(release.body);
+  const facts = await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
+    repository,
+    host: settings.serverHost,
+    commit: request.sha,
+    pullNumber: null,
+    edit: null,
+    maxLinks: load.policy.verification.maxLinks,
+  });
+  return { release, load, gated, doc, facts, context };
+}
