@@ -1,14 +1,12 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { annotatePolicyErrors } from './action/annotations.js';
-import type { EarlyReads } from './action/gate.js';
-import { learnIdentity } from './action/identity.js';
+import { runGate } from './action/gate.js';
 import { readInputs } from './action/inputs.js';
 import { readEventContext } from './action/event-context.js';
-import { policyReader } from './action/policy-reader.js';
-import { resolveTarget, type Target } from './action/target.js';
+import { resolveTarget } from './action/target.js';
 import { baseReader } from './github/base-policy.js';
-import { createClient, type GitHubClient } from './github/client.js';
+import { createClient } from './github/client.js';
 import type { Report } from './report/report.js';
 import { truncate } from './report/safe-text.js';
 
@@ -45,10 +43,6 @@ export async function run(): Promise<void> {
             warn: (message) => core.warning(message),
           });
     const { owner, repo } = event.repository;
-    // The gate and its engine (the Markdown parser, YAML, the policy validator, evaluate, render)
-    // are a chunk of their own, loaded while the first reads are in flight.
-    const early = startReads(client, target, inputs.policyPath);
-    const { runGate } = await import('./action/gate.js');
     const outcome = await runGate(
       client,
       target,
@@ -63,7 +57,6 @@ export async function run(): Promise<void> {
         runUrl: event.runId ? `${event.serverUrl}/${owner}/${repo}/actions/runs/${event.runId}` : null,
       },
       { info: (message) => core.info(message), warning: (message) => core.warning(message) },
-      early,
     );
     core.setOutput('result', outcome.result);
     core.setOutput('missing', JSON.stringify(outcome.missing));
@@ -82,27 +75,6 @@ export async function run(): Promise<void> {
     core.setFailed(
       `checklist-gate could not evaluate the checklist, so the gate fails: ${(error as Error).message}`,
     );
-  }
-}
-
-/** The reads every run of the target makes first, asked for before the engine loads: whom the token acts as, and the policy. */
-function startReads(client: GitHubClient, target: Target, policyPath: string): EarlyReads | undefined {
-  if (target.kind === 'nothing') return undefined;
-  const policies = policyReader(client, target.repository, policyPath);
-  // A rejection is the flow's to handle when it awaits the read; until then it is not unhandled.
-  const started = <T>(read: Promise<T>): Promise<T> => (read.catch(() => undefined), read);
-  switch (target.kind) {
-    case 'body':
-      return { identity: null, policies };
-    case 'pull_request':
-      void started(policies(target.payloadBase ?? target.defaultBranch));
-      return { identity: learnIdentity(client), policies };
-    case 'release':
-      void started(policies(target.defaultBranch));
-      return { identity: learnIdentity(client), policies };
-    case 'sweep':
-    case 'commit':
-      return { identity: learnIdentity(client), policies };
   }
 }
 

@@ -1,9 +1,9 @@
 import type { GitHubClient } from '../github/client.js';
 import { getDefaultBranch } from '../github/default-branch.js';
 import { gateBody } from './body-flow.js';
-import { learnIdentity, type GateIdentity } from './identity.js';
+import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
-import { policyReader, type PolicyReader } from './policy-reader.js';
+import { policyReader } from './policy-reader.js';
 import { gatePullRequest } from './pull-request-flow.js';
 import { gateRelease } from './release-flow.js';
 import type { GateLog, GateSettings } from './settings.js';
@@ -12,32 +12,23 @@ import type { Target } from './target.js';
 
 export type { GateLog, GateSettings } from './settings.js';
 
-/** Reads already under way when the gate starts: asked for while the engine was loading. */
-export interface EarlyReads {
-  /** Null where the flow asks for no identity. */
-  identity: Promise<GateIdentity> | null;
-  policies: PolicyReader;
-}
-
 /** Evaluates what the event asks for and reports the verdicts: each flow in its own module. */
 export async function runGate(
   client: GitHubClient,
   target: Target,
   settings: GateSettings,
   log: GateLog,
-  early?: EarlyReads,
 ): Promise<GateOutcome> {
   if (target.kind === 'nothing') return nothingToDo(target.description);
-  const policies = early?.policies ?? policyReader(client, target.repository, settings.policyPath);
-  const identity = () => early?.identity ?? learnIdentity(client);
+  const policies = policyReader(client, target.repository, settings.policyPath);
   switch (target.kind) {
     case 'body':
       return gateBody(client, target, settings, policies);
     case 'release':
-      return gateRelease(client, target, settings, log, policies, identity());
+      return gateRelease(client, target, settings, log, policies);
     case 'pull_request': {
       // Asked alongside the first reads: whose comment, statuses and check runs are the gate's.
-      const run = { policies, identity: identity(), sweep: false };
+      const run = { policies, identity: learnIdentity(client), sweep: false };
       const outcome = await gatePullRequest(client, target, settings, log, run);
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
@@ -54,7 +45,7 @@ export async function runGate(
         log,
         {
           policies,
-          identity: identity(),
+          identity: learnIdentity(client),
           sweep: true,
         },
       );

@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
 import { withErrorStatus } from './error-status.js';
 import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
-import type { GateIdentity } from './identity.js';
+import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
 import { foreignNotice, foreignVerdicts } from './posted-verdicts.js';
 import { postedVerdicts } from './read-pull-request.js';
@@ -18,7 +18,6 @@ export async function gateRelease(
   settings: GateSettings,
   log: GateLog,
   policies: PolicyReader,
-  gateIdentity: Promise<GateIdentity>,
 ): Promise<GateOutcome> {
   const { repository } = target;
   return withErrorStatus(client, repository, { sha: target.sha }, settings, async () => {
@@ -34,7 +33,7 @@ export async function gateRelease(
         settings,
         policies,
       ),
-      gateIdentity,
+      learnIdentity(client),
       postedVerdicts(client, repository, target.sha, settings),
     ]);
     // A verdict on the release commit that another identity posted is replaced, and said so.
