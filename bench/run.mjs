@@ -1,7 +1,7 @@
 // `npm run bench`: measures checklist-gate's speed and writes bench/RESULTS.md. Every figure is a
 // median of repeated runs, and what is compared is measured side by side in one run.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubEmulator } from '../__tests__/emulator/github-emulator.js';
@@ -273,10 +273,6 @@ const history = historyTimes(engine, Math.min(RUNS, 5), time, median);
 
 // 4. Bundle size.
 const bundleSize = statSync(new URL('dist/index.js', ROOT)).size;
-// The chunks dist/index.js imports once its first reads are in flight: the gate and its engine.
-const chunkSize = readdirSync(new URL('dist/', ROOT))
-  .filter((file) => /^\d+\.index\.js$/.test(file))
-  .reduce((sum, file) => sum + statSync(new URL(`dist/${file}`, ROOT)).size, 0);
 
 /** Why a typical run makes each request: what the gate would not know without it. */
 const REASONS = [
@@ -406,11 +402,7 @@ const rows = [
     '',
   ]),
   ['Bundle: dist/index.js, loaded before the first request', `${(bundleSize / 1024).toFixed(0)} KiB`, ''],
-  [
-    'Bundle: the chunks of the gate and its engine, loaded while the first reads are in flight',
-    `${(chunkSize / 1024).toFixed(0)} KiB`,
-    '',
-  ],
+
   ...sweepRows(),
 ];
 const table = [
