@@ -9,7 +9,7 @@ import type { GateIdentity } from './identity.js';
 import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
 import type { GateOutcome } from './outcome.js';
 import type { PolicyReader } from './policy-reader.js';
-import { alreadyPosted, foreignNotice, foreignVerdicts } from './posted-verdicts.js';
+import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
 import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
 import { readPullRequest, type PullRequestReading, type PullRequestRequest } from './read-pull-request.js';
 import type { GateLog, GateSettings } from './settings.js';
@@ -41,8 +41,9 @@ export async function gatePullRequest(
   const status = { sha: request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha };
   return withErrorStatus(client, request.repository, status, settings, async () => {
     let current = request;
+    const warned = new Set<string>();
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt);
+      const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt, warned);
       if (outcome !== RESTART) return outcome;
       // Evaluated again from a fresh read, not from the sweep's listing.
       current = { ...current, listed: undefined };
@@ -58,6 +59,7 @@ async function attemptPullRequest(
   run: PullRequestRun,
   status: { sha: string | null },
   attempt: number,
+  warned: Set<string>,
 ): Promise<GateOutcome | typeof RESTART> {
   const mayRestart = attempt < MAX_ATTEMPTS;
   const readAt = Date.now();
@@ -96,15 +98,21 @@ async function attemptPullRequest(
   let verdict: Verdict = { ...posting.verdict, sha: reading.statusSha };
   if (posting.number !== pr.number) {
     verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
+    const both = settings.reportAs === 'both';
     notes.push(
-      `The \`${settings.checkName}\` status on ${reading.statusSha.slice(0, 7)} shows #${posting.number}'s verdict: ` +
-        'that pull request has the same head commit, and a status belongs to the commit, so the strictest verdict of its open pull requests is posted.',
+      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${both ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
+        `that pull request has the same head commit, and ${both ? 'both belong' : `a ${postedKinds(settings.reportAs)} belongs`} to the commit, so the strictest verdict of its open pull requests is posted.`,
     );
   }
-  for (const foreign of foreignVerdicts(reading.posted, identity)) {
-    const notice = foreignNotice(foreign, reading.statusSha, settings.checkName);
+  for (const notice of foreignNotices(
+    foreignVerdicts(reading.posted, identity),
+    reading.statusSha,
+    settings.checkName,
+  )) {
     notes.push(notice);
-    log.warning(notice);
+    // An attempt evaluated again after a change warns only about what the earlier ones did not.
+    if (!warned.has(notice)) log.warning(notice);
+    warned.add(notice);
   }
   const outcome: GateOutcome = {
     ...own.outcome,

@@ -8,7 +8,7 @@ import { judge, outcomeOf, skipped, toPolicyLoad, verdictOf } from './evaluation
 import { gatherFacts } from './gather-facts.js';
 import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
-import { foreignNotice, foreignVerdicts } from './posted-verdicts.js';
+import { foreignNotices, foreignVerdicts } from './posted-verdicts.js';
 import { postedVerdicts } from './read-pull-request.js';
 import type { PolicyReader } from './policy-reader.js';
 import { publishVerdict, writeWithPermissions } from './publish.js';
@@ -32,9 +32,7 @@ export async function gateRelease(
       postedVerdicts(client, repository, target.sha, settings),
     ]);
     // A verdict on the release commit that another identity posted is replaced, and said so.
-    const notices = foreignVerdicts(posted, identity).map((foreign) =>
-      foreignNotice(foreign, target.sha, settings.checkName),
-    );
+    const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
     for (const notice of notices) log.warning(notice);
     const noticed = (markdown: string) =>
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;

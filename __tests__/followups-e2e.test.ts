@@ -1,0 +1,89 @@
+import { APP_TOKEN, GitHubEmulator } from './emulator/github-emulator.js';
+import { runAction } from './emulator/run-action.js';
+import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+
+// Follow-ups on issues 13 and 14: notices with `report-as: both`, shared commits named as posted.
+const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
+const INCOMPLETE = '- [x] Tests pass\n- [ ] Rollback plan tested\n';
+const OTHER_APP = { login: 'quote-bot[bot]', type: 'Bot', id: 777 };
+
+let emulator: GitHubEmulator;
+
+function start(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
+  emulator = new GitHubEmulator({
+    files: { master: { '.github/checklist-gate.yml': POLICY } },
+    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: INCOMPLETE }],
+    ...fixture,
+  });
+  return emulator.start();
+}
+
+afterEach(async () => {
+  await emulator?.stop();
+});
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+describe('report-as: both', () => {
+  it('a foreign status and check run by one author make one notice, in the comment, the summary and the warnings', async () => {
+    const apiUrl = await start();
+    emulator.postStatus(HEAD_SHA, { state: 'success', description: 'All done', creator: OTHER_APP });
+    emulator.checkRuns.push({
+      id: 90,
+      name: 'checklist-gate',
+      head_sha: HEAD_SHA,
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'All done' },
+      app: { slug: 'quote-bot', name: 'Quote bot' },
+    });
+    const result = await runAction({
+      apiUrl,
+      eventName: 'pull_request',
+      payload: pullRequestEvent('synchronize', INCOMPLETE),
+      inputs: { token: APP_TOKEN, 'report-as': 'both' },
+    });
+    expect(result.code).toBe(1);
+    const notice =
+      'A `checklist-gate` status and check run on ec26c3e were posted by @quote-bot[bot], not by the gate. They were replaced.';
+    expect(occurrences(result.summary, 'not by the gate')).toBe(1);
+    expect(result.summary).toContain(notice);
+    const comment = emulator.gateComments(2)[0]?.body ?? '';
+    expect(occurrences(comment, 'not by the gate')).toBe(1);
+    expect(occurrences(result.stdout, `::warning::${notice}`)).toBe(1);
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'failure' });
+    expect(emulator.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' });
+  });
+});
+
+describe('the shared-commit note names what was posted', () => {
+  const ungatedRun = async (reportAs: string) => {
+    const apiUrl = await start({
+      pulls: [
+        { number: 2, base: 'master', headSha: HEAD_SHA, body: INCOMPLETE },
+        { number: 9, base: 'develop', headSha: HEAD_SHA, body: '' },
+      ],
+    });
+    const payload = pullRequestEvent('opened', '');
+    payload['pull_request'].number = 9;
+    payload['pull_request'].base.ref = 'develop';
+    return runAction({ apiUrl, eventName: 'pull_request', payload, inputs: { 'report-as': reportAs } });
+  };
+
+  it('a check run', async () => {
+    const result = await ungatedRun('check-run');
+    expect(result.summary).toContain("The `checklist-gate` check run on ec26c3e shows #2's verdict");
+    expect(result.summary).toContain('a check run belongs to the commit');
+    expect(result.summary).not.toContain('status');
+    expect(emulator.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' });
+  });
+
+  it('a status and a check run', async () => {
+    const result = await ungatedRun('both');
+    expect(result.summary).toContain(
+      "The `checklist-gate` status and check run on ec26c3e show #2's verdict: that pull request has the same head commit, and both belong to the commit",
+    );
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'failure' });
+    expect(emulator.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' });
+  });
+});
