@@ -87,3 +87,50 @@ describe('the shared-commit note names what was posted', () => {
     expect(emulator.checkRuns.at(-1)).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' });
   });
 });
+
+describe('gate.branches cannot point the gate away from the branches a base gates', () => {
+  const BASE = 'acme/release-policies/checklists/production.yml@v3';
+  const LOCAL = '.github/checklist-gate.yml';
+  const POLICY_TOKEN = 'app-installation-token';
+  const BASE_ITEMS = 'items:\n  - id: rollback\n    text: Rollback plan tested\n';
+  const setUp = (basePolicy: string) =>
+    start({
+      files: {
+        master: { [LOCAL]: `version: 1\nextends: ${BASE}\ngate:\n  branches: [develop]\n` },
+      },
+      repositories: {
+        'acme/release-policies': {
+          files: { v3: { 'checklists/production.yml': basePolicy } },
+          readers: [POLICY_TOKEN],
+        },
+      },
+    });
+  const run = (apiUrl: string) =>
+    runAction({
+      apiUrl,
+      eventName: 'pull_request',
+      payload: pullRequestEvent('opened', INCOMPLETE),
+      inputs: { 'policy-token': POLICY_TOKEN },
+    });
+
+  it('a local list that drops the base branch is an error naming both files, not "Not gated"', async () => {
+    const apiUrl = await setUp(`version: 1\ngate:\n  branches: [master]\n${BASE_ITEMS}`);
+    const result = await run(apiUrl);
+    expect(result.outputs['result']).toBe('error');
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['error']);
+    const [error] = JSON.parse(result.outputs['report'] ?? '').errors;
+    expect(error).toEqual({
+      file: LOCAL,
+      line: 4,
+      column: 3,
+      message: `gate.branches no longer gates "master", which the base policy gates; list every branch the base gates (master) and add your own after them (locked by ${BASE}:3:3).`,
+    });
+  });
+
+  it('over a base that gates the default branch, the default branch stays gated', async () => {
+    const apiUrl = await setUp(`version: 1\n${BASE_ITEMS}`);
+    const result = await run(apiUrl);
+    expect(result.outputs['result']).toBe('fail');
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['failure']);
+  });
+});
