@@ -134,3 +134,55 @@ describe('gate.branches cannot point the gate away from the branches a base gate
     expect(emulator.statuses.map((status) => status.state)).toEqual(['failure']);
   });
 });
+
+describe('a release whose tag points at a shared commit', () => {
+  const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
+  const setUp = (releaseSha: string) =>
+    start({
+      pulls: [
+        { number: 2, base: 'master', headSha: HEAD_SHA, body: COMPLETE },
+        { number: 9, base: 'develop', headSha: HEAD_SHA, body: '' },
+      ],
+      releases: [{ id: 77, tagName: 'v1.0.0', body: INCOMPLETE, sha: releaseSha }],
+    });
+  const prRun = (apiUrl: string, number: number, base: string, body: string) => {
+    const payload = pullRequestEvent('opened', body);
+    payload['pull_request'].number = number;
+    payload['pull_request'].base.ref = base;
+    return runAction({ apiUrl, eventName: 'pull_request', payload });
+  };
+
+  it('an ungated pull request with the release commit as head posts the release failure, not "Not gated"', async () => {
+    const apiUrl = await setUp(HEAD_SHA);
+    const result = await prRun(apiUrl, 9, 'develop', '');
+    expect(result.outputs['result']).toBe('skip');
+    expect(emulator.statuses).toMatchObject([
+      { sha: HEAD_SHA, state: 'failure', description: 'Release v1.0.0: 1 of 2 required items open' },
+    ]);
+    expect(result.summary).toContain('shows the verdict of release v1.0.0, whose tag points at this commit');
+  });
+
+  it('a passing gated pull request does not overwrite the failing release on its head', async () => {
+    const apiUrl = await setUp(HEAD_SHA);
+    const result = await prRun(apiUrl, 2, 'master', COMPLETE);
+    // The pull request's own checklist passes; the commit's status is the release's failure.
+    expect(result.outputs['result']).toBe('pass');
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'failure' });
+  });
+
+  it('costs no request when no release points at the head: the releases come with the identity query', async () => {
+    const apiUrl = await setUp('b'.repeat(40));
+    const result = await prRun(apiUrl, 2, 'master', COMPLETE);
+    expect(result.outputs['result']).toBe('pass');
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'success' });
+    expect(emulator.requests.filter((request) => request.path.includes('/releases'))).toHaveLength(0);
+    expect(emulator.requests.filter((request) => request.path === '/graphql')).toHaveLength(1);
+  });
+
+  it('a policy that does not gate releases leaves the release out', async () => {
+    const apiUrl = await setUp(HEAD_SHA);
+    emulator.files['master'] = { '.github/checklist-gate.yml': `${POLICY}  releases: false\n` };
+    await prRun(apiUrl, 2, 'master', COMPLETE);
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'success' });
+  });
+});

@@ -12,6 +12,7 @@ import type { PolicyReader } from './policy-reader.js';
 import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
 import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
 import { readPullRequest, type PullRequestReading, type PullRequestRequest } from './read-pull-request.js';
+import { releaseVerdicts } from './release-verdict.js';
 import type { GateLog, GateSettings } from './settings.js';
 import { strictest, type CommitVerdict } from './shared-commit.js';
 import { commentBody, stampOf, syncComment } from './sticky-comment.js';
@@ -93,10 +94,29 @@ async function attemptPullRequest(
       ),
     ),
   );
-  const posting = strictest(own, others);
+  // A release whose tag points at the commit has its say too (a merge queue's commit has no tag).
+  const releases =
+    request.statusSha === null
+      ? await releaseVerdicts(
+          client,
+          request.repository,
+          reading.statusSha,
+          identity.releases,
+          request.defaultBranch,
+          run.policies,
+          settings,
+        )
+      : [];
+  const posting = strictest(own, [...others, ...releases]);
   const notes: string[] = [];
   let verdict: Verdict = { ...posting.verdict, sha: reading.statusSha };
-  if (posting.number !== pr.number) {
+  if (posting.release !== undefined) {
+    verdict = { ...verdict, description: `Release ${posting.release}: ${posting.verdict.description}` };
+    notes.push(
+      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} the verdict of release ${posting.release}, whose tag points at this commit: ` +
+        "the strictest verdict of the commit's open pull requests and its release is posted.",
+    );
+  } else if (posting.number !== pr.number) {
     verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
     const both = settings.reportAs === 'both';
     notes.push(

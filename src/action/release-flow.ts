@@ -1,17 +1,14 @@
-import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
-import { parseChecklist } from '../checklist/parse.js';
 import type { GitHubClient } from '../github/client.js';
 import { getRelease } from '../github/releases.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, skipped, toPolicyLoad, verdictOf } from './evaluation.js';
-import { gatherFacts } from './gather-facts.js';
+import { outcomeOf, skipped, toPolicyLoad, verdictOf } from './evaluation.js';
 import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
 import { foreignNotices, foreignVerdicts } from './posted-verdicts.js';
 import { postedVerdicts } from './read-pull-request.js';
 import type { PolicyReader } from './policy-reader.js';
 import { publishVerdict, writeWithPermissions } from './publish.js';
+import { judgeRelease } from './release-verdict.js';
 import type { GateLog, GateSettings } from './settings.js';
 import type { Target } from './target.js';
 
@@ -51,20 +48,7 @@ export async function gateRelease(
       );
       return outcome;
     }
-    const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
-    const doc = load.ok ? parseChecklist(release.body) : null;
-    const facts =
-      doc && load.ok
-        ? await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
-            repository,
-            host: settings.serverHost,
-            commit: target.sha,
-            pullNumber: null,
-            edit: null,
-            maxLinks: load.policy.verification.maxLinks,
-          })
-        : null;
-    const report = judge(doc, load, settings.policyPath, context, facts);
+    const report = await judgeRelease(client, repository, release.body, target.sha, load, settings);
     const judged = outcomeOf(report, settings.checkName, load);
     const outcome = { ...judged, markdown: noticed(judged.markdown) };
     await writeWithPermissions(log, (problems) =>
