@@ -1,6 +1,6 @@
 import { APP_TOKEN, GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
-import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
 
 // Follow-ups on issues 13 and 14: notices with `report-as: both`, shared commits named as posted.
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
@@ -184,5 +184,31 @@ describe('a release whose tag points at a shared commit', () => {
     emulator.files['master'] = { '.github/checklist-gate.yml': `${POLICY}  releases: false\n` };
     await prRun(apiUrl, 2, 'master', COMPLETE);
     expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'success' });
+  });
+});
+
+describe('a release event on a commit that open pull requests have as their head', () => {
+  const releaseRun = async (policy: string, releaseBody: string) => {
+    const payload = webhook('release', 'published');
+    const apiUrl = await start({
+      files: { master: { '.github/checklist-gate.yml': policy } },
+      releases: [{ id: payload['release'].id, tagName: 'v2.0.0', body: releaseBody, sha: HEAD_SHA }],
+    });
+    return runAction({ apiUrl, eventName: 'release', payload, sha: HEAD_SHA });
+  };
+
+  it('"Not gated" for the release never overwrites the failure of a gated pull request on the commit', async () => {
+    const result = await releaseRun(`${POLICY}  releases: false\n`, '');
+    expect(result.outputs['result']).toBe('skip');
+    expect(emulator.statuses).toMatchObject([
+      { sha: HEAD_SHA, state: 'failure', description: '#2: 1 of 2 required items open' },
+    ]);
+    expect(result.summary).toContain("shows #2's verdict");
+  });
+
+  it('a passing release posts the failing pull request verdict on their shared commit', async () => {
+    const result = await releaseRun(POLICY, '- [x] Tests pass\n- [x] Rollback plan tested\n');
+    expect(result.outputs['result']).toBe('pass');
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'failure' });
   });
 });

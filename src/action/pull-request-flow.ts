@@ -247,7 +247,7 @@ async function attemptPullRequest(
 }
 
 /** One pull request's own verdict for its head commit, gated or not. */
-function verdictFor(
+export function verdictFor(
   reading: PullRequestReading,
   settings: GateSettings,
 ): CommitVerdict & { outcome: GateOutcome; passed: boolean } {
