@@ -95,6 +95,10 @@ async function attemptPullRequest(
     ),
   );
   // A release whose tag points at the commit has its say too (a merge queue's commit has no tag).
+  if (identity.releases === null && request.statusSha === null)
+    log.warning(
+      `The newest releases could not be read with the identity query, so a release whose tag points at ${reading.statusSha.slice(0, 7)} is not weighed in this verdict.`,
+    );
   const releases =
     request.statusSha === null
       ? await releaseVerdicts(
