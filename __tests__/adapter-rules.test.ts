@@ -52,7 +52,7 @@ describe('whose facts are newest', () => {
 });
 
 describe('the gate as an author', () => {
-  const identity = { login: 'release-gate[bot]', source: 'viewer' as const };
+  const identity = { login: 'release-gate[bot]', source: 'viewer' as const, releases: null };
   it('is a bot with its login, with or without the "[bot]" suffix; never a person', () => {
     expect(isGateAuthor(identity, { login: 'release-gate[bot]', isBot: true })).toBe(true);
     expect(isGateAuthor(identity, { login: 'Release-Gate', isBot: true })).toBe(true);

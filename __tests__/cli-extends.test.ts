@@ -184,6 +184,7 @@ describe('init', () => {
       err: () => undefined,
       files: {
         checklistNames: async () => ['production-release'],
+        workflowFiles: async () => [],
         readChecklistFile: async (_name, file) =>
           file === 'release.md'
             ? '- [ ] Tests\n'

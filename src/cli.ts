@@ -17,6 +17,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const checklists = [here, '..', '..', 'checklists'].reduce((path, part) => join(path, part));
 const packageJson = [here, '..', '..', 'package.json'].reduce((path, part) => join(path, part));
 
+const WORKFLOWS = '.github/workflows';
+
+/**
+ * A path in the repository `init` runs in, resolved at run time. Through a function, so that the
+ * bundler does not take the literal for a file of this project and bundle it.
+ */
+function inRepository(path: string): string {
+  return resolve(path);
+}
+
 async function version(): Promise<string> {
   try {
     return String((JSON.parse(await readFile(packageJson, 'utf8')) as { version?: unknown }).version);
@@ -41,6 +51,17 @@ process.exitCode = await runCli(argv, {
         .map((entry) => entry.name)
         .sort(),
     readChecklistFile: (name, file) => readFile(join(checklists, name, file), 'utf8'),
+    workflowFiles: async () => {
+      const folder = inRepository(WORKFLOWS);
+      if (!existsSync(folder)) return [];
+      const names = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
+      return Promise.all(
+        names.map(async (name) => ({
+          path: `${WORKFLOWS}/${name}`,
+          text: await readFile(join(folder, name), 'utf8'),
+        })),
+      );
+    },
     exists: async (path) => existsSync(resolve(path)),
     write: async (path, text) => {
       await mkdir(dirname(resolve(path)), { recursive: true });

@@ -22,6 +22,7 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
  * @typedef {{ number: number, state?: string, body?: string, base: string, headSha: string, headRef?: string,
  *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
+ * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
  *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean, cut?: boolean }} Fault
@@ -503,6 +504,7 @@ export class GitHubEmulator {
     if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
       return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
     }
+    if (query.includes('releases(') && query.includes('viewer')) return this.viewerAndReleases(body, token);
     const number = Number(body?.variables?.number);
     const pull = this.pulls.get(number);
     if (!query.includes('userContentEdits') || !pull) {
@@ -530,6 +532,26 @@ export class GitHubEmulator {
             },
           },
         },
+      },
+    };
+  }
+
+  /** The identity query with the newest releases (newest first, as GitHub orders them by creation). */
+  viewerAndReleases(/** @type {any} */ body, /** @type {string} */ token) {
+    const first = Number(/releases\(first: (\d+)/.exec(String(body.query))?.[1] ?? 10);
+    const nodes = [...this.releases.values()]
+      .sort((a, b) => b.id - a.id)
+      .slice(0, first)
+      .map((release) => ({
+        databaseId: release.id,
+        tagName: release.tagName,
+        isDraft: release.draft ?? false,
+        tagCommit: release.sha && !release.draft ? { oid: release.sha } : null,
+      }));
+    return {
+      status: 200,
+      json: {
+        data: { viewer: { login: this.identityOf(token).login }, repository: { releases: { nodes } } },
       },
     };
   }

@@ -27,6 +27,7 @@ export async function toPolicyLoad(
 }
 
 export function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {
+  if (policy.gate.alsoDefault === true && baseRef === defaultBranch) return true;
   return picomatch(policy.gate.branches ?? [defaultBranch])(baseRef);
 }
 

@@ -28,7 +28,7 @@ export async function runGate(
       return gateRelease(client, target, settings, log, policies);
     case 'pull_request': {
       // Asked alongside the first reads: whose comment, statuses and check runs are the gate's.
-      const run = { policies, identity: learnIdentity(client), sweep: false };
+      const run = { policies, identity: learnIdentity(client, target.repository), sweep: false };
       const outcome = await gatePullRequest(client, target, settings, log, run);
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
@@ -45,7 +45,7 @@ export async function runGate(
         log,
         {
           policies,
-          identity: learnIdentity(client),
+          identity: learnIdentity(client, target.repository),
           sweep: true,
         },
       );

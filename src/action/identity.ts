@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../github/client.js';
-import { viewerLogin } from '../github/viewer.js';
+import type { Repository } from '../github/repository.js';
+import { viewerAndReleases, viewerLogin, type TaggedRelease } from '../github/viewer.js';
 
 /** Who the gate posts as: its comment, statuses and check runs are those written by this login. */
 export interface GateIdentity {
@@ -7,6 +8,12 @@ export interface GateIdentity {
   login: string;
   /** How it was learnt, for the log. */
   source: 'viewer' | 'fallback';
+  /**
+   * The repository's newest releases and their tags' commits, asked in the same query when a
+   * repository is given: a release on a pull request's head commit has its say in the verdict
+   * posted there. Null when they could not be read.
+   */
+  releases: TaggedRelease[] | null;
 }
 
 export const WORKFLOW_BOT = 'github-actions[bot]';
@@ -16,11 +23,18 @@ export const WORKFLOW_BOT = 'github-actions[bot]';
  * cannot be answered the workflow bot is assumed, which can only make the gate ignore a comment it
  * wrote (it then writes a new one) or replace a status it posted: never keep a foreign verdict.
  */
-export async function learnIdentity(client: GitHubClient): Promise<GateIdentity> {
+export async function learnIdentity(client: GitHubClient, repository?: Repository): Promise<GateIdentity> {
+  if (repository) {
+    try {
+      return { ...(await viewerAndReleases(client, repository)), source: 'viewer' };
+    } catch {
+      // The releases may be what failed: the identity is still worth its own request.
+    }
+  }
   try {
-    return { login: await viewerLogin(client), source: 'viewer' };
+    return { login: await viewerLogin(client), source: 'viewer', releases: null };
   } catch {
-    return { login: WORKFLOW_BOT, source: 'fallback' };
+    return { login: WORKFLOW_BOT, source: 'fallback', releases: null };
   }
 }
 

@@ -8,9 +8,27 @@ export function foreignVerdicts(posted: PostedVerdict[], identity: GateIdentity)
   return posted.filter((verdict) => !isGateAuthor(identity, authorOf(verdict)));
 }
 
-export function foreignNotice(verdict: PostedVerdict, sha: string, checkName: string): string {
-  const who = verdict.author ? `@${verdict.author}` : 'an unknown author';
-  return `A \`${checkName}\` ${verdict.kind} on ${sha.slice(0, 7)} was posted by ${who}, not by the gate. It was replaced.`;
+/**
+ * One notice per foreign author: with `report-as: both`, a status and a check run by the same
+ * author are one sentence, not two that read alike.
+ */
+export function foreignNotices(foreign: PostedVerdict[], sha: string, checkName: string): string[] {
+  const byAuthor = new Map<string, PostedVerdict['kind'][]>();
+  for (const verdict of foreign) {
+    const kinds = byAuthor.get(verdict.author) ?? [];
+    if (!kinds.includes(verdict.kind)) kinds.push(verdict.kind);
+    byAuthor.set(verdict.author, kinds);
+  }
+  return [...byAuthor].map(([author, kinds]) => {
+    const who = author ? `@${author}` : 'an unknown author';
+    const one = kinds.length === 1;
+    return `A \`${checkName}\` ${kinds.join(' and ')} on ${sha.slice(0, 7)} ${one ? 'was' : 'were'} posted by ${who}, not by the gate. ${one ? 'It was' : 'They were'} replaced.`;
+  });
+}
+
+/** What the gate posts, in words: "status", "check run", or "status and check run". */
+export function postedKinds(reportAs: PublishSettings['reportAs']): string {
+  return reportAs === 'both' ? 'status and check run' : reportAs === 'check-run' ? 'check run' : 'status';
 }
 
 /**

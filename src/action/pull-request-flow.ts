@@ -9,9 +9,10 @@ import type { GateIdentity } from './identity.js';
 import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
 import type { GateOutcome } from './outcome.js';
 import type { PolicyReader } from './policy-reader.js';
-import { alreadyPosted, foreignNotice, foreignVerdicts } from './posted-verdicts.js';
+import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
 import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
 import { readPullRequest, type PullRequestReading, type PullRequestRequest } from './read-pull-request.js';
+import { releaseVerdicts } from './release-verdict.js';
 import type { GateLog, GateSettings } from './settings.js';
 import { strictest, type CommitVerdict } from './shared-commit.js';
 import { commentBody, stampOf, syncComment } from './sticky-comment.js';
@@ -41,8 +42,9 @@ export async function gatePullRequest(
   const status = { sha: request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha };
   return withErrorStatus(client, request.repository, status, settings, async () => {
     let current = request;
+    const warned = new Set<string>();
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt);
+      const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt, warned);
       if (outcome !== RESTART) return outcome;
       // Evaluated again from a fresh read, not from the sweep's listing.
       current = { ...current, listed: undefined };
@@ -58,6 +60,7 @@ async function attemptPullRequest(
   run: PullRequestRun,
   status: { sha: string | null },
   attempt: number,
+  warned: Set<string>,
 ): Promise<GateOutcome | typeof RESTART> {
   const mayRestart = attempt < MAX_ATTEMPTS;
   const readAt = Date.now();
@@ -91,20 +94,49 @@ async function attemptPullRequest(
       ),
     ),
   );
-  const posting = strictest(own, others);
+  // A release whose tag points at the commit has its say too (a merge queue's commit has no tag).
+  if (identity.releases === null && request.statusSha === null)
+    log.warning(
+      `The newest releases could not be read with the identity query, so a release whose tag points at ${reading.statusSha.slice(0, 7)} is not weighed in this verdict.`,
+    );
+  const releases =
+    request.statusSha === null
+      ? await releaseVerdicts(
+          client,
+          request.repository,
+          reading.statusSha,
+          identity.releases,
+          request.defaultBranch,
+          run.policies,
+          settings,
+        )
+      : [];
+  const posting = strictest(own, [...others, ...releases]);
   const notes: string[] = [];
   let verdict: Verdict = { ...posting.verdict, sha: reading.statusSha };
-  if (posting.number !== pr.number) {
-    verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
+  if (posting.release !== undefined) {
+    verdict = { ...verdict, description: `Release ${posting.release}: ${posting.verdict.description}` };
     notes.push(
-      `The \`${settings.checkName}\` status on ${reading.statusSha.slice(0, 7)} shows #${posting.number}'s verdict: ` +
-        'that pull request has the same head commit, and a status belongs to the commit, so the strictest verdict of its open pull requests is posted.',
+      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} the verdict of release ${posting.release}, whose tag points at this commit: ` +
+        "the strictest verdict of the commit's open pull requests and its release is posted.",
+    );
+  } else if (posting.number !== pr.number) {
+    verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
+    const both = settings.reportAs === 'both';
+    notes.push(
+      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${both ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
+        `that pull request has the same head commit, and ${both ? 'both belong' : `a ${postedKinds(settings.reportAs)} belongs`} to the commit, so the strictest verdict of its open pull requests is posted.`,
     );
   }
-  for (const foreign of foreignVerdicts(reading.posted, identity)) {
-    const notice = foreignNotice(foreign, reading.statusSha, settings.checkName);
+  for (const notice of foreignNotices(
+    foreignVerdicts(reading.posted, identity),
+    reading.statusSha,
+    settings.checkName,
+  )) {
     notes.push(notice);
-    log.warning(notice);
+    // An attempt evaluated again after a change warns only about what the earlier ones did not.
+    if (!warned.has(notice)) log.warning(notice);
+    warned.add(notice);
   }
   const outcome: GateOutcome = {
     ...own.outcome,
@@ -150,11 +182,9 @@ async function attemptPullRequest(
     own.gated &&
     (settings.comment === 'always' ||
       (settings.comment === 'on-failure' && (!own.passed || existing !== null)));
-  const writeStatus = !(
-    run.sweep &&
-    notes.length === 0 &&
-    alreadyPosted(reading.posted, verdict, identity, settings)
-  );
+  // The latest status and check run, read this round, already the gate's with this verdict: posting
+  // it again changes nothing (on any event, not only in sweeps), and a write saved is a request saved.
+  const writeStatus = !(notes.length === 0 && alreadyPosted(reading.posted, verdict, identity, settings));
   let movedMeanwhile = false;
   // Runs that created a comment at the same time: the one on the newest facts is kept.
   const pick = async (mineComment: IssueComment, rivals: IssueComment[]) => {
@@ -219,7 +249,7 @@ async function attemptPullRequest(
 }
 
 /** One pull request's own verdict for its head commit, gated or not. */
-function verdictFor(
+export function verdictFor(
   reading: PullRequestReading,
   settings: GateSettings,
 ): CommitVerdict & { outcome: GateOutcome; passed: boolean } {

@@ -1,14 +1,18 @@
 import type { GitHubClient } from '../github/client.js';
+import { pullRequestsOfCommit } from '../github/pull-request-list.js';
+import type { PullRequest } from '../github/pull-requests.js';
 import { withErrorStatus } from './error-status.js';
 import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
-import { learnIdentity } from './identity.js';
+import { learnIdentity, type GateIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
-import { foreignNotice, foreignVerdicts } from './posted-verdicts.js';
-import { postedVerdicts } from './read-pull-request.js';
+import { foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
+import { postedVerdicts, readPullRequest } from './read-pull-request.js';
 import type { PolicyReader } from './policy-reader.js';
-import { publishVerdict, writeWithPermissions } from './publish.js';
+import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
+import { verdictFor } from './pull-request-flow.js';
 import { readRelease } from './read-release.js';
 import type { GateLog, GateSettings } from './settings.js';
+import { strictest, type CommitVerdict } from './shared-commit.js';
 import type { Target } from './target.js';
 
 /** Evaluates a release's description against the default branch's policy and posts on its commit. */
@@ -21,7 +25,8 @@ export async function gateRelease(
 ): Promise<GateOutcome> {
   const { repository } = target;
   return withErrorStatus(client, repository, { sha: target.sha }, settings, async () => {
-    const [reading, identity, posted] = await Promise.all([
+    const identityRead = learnIdentity(client);
+    const [reading, identity, posted, associated] = await Promise.all([
       readRelease(
         client,
         {
@@ -33,13 +38,14 @@ export async function gateRelease(
         settings,
         policies,
       ),
-      learnIdentity(client),
+      identityRead,
       postedVerdicts(client, repository, target.sha, settings),
+      pullRequestsOfCommit(client, repository, target.sha),
     ]);
+    // The commit may be open pull requests' head too: the status posted is the strictest of all.
+    const sharing = await sharingPullRequests(client, target, settings, policies, identityRead, associated);
     // A verdict on the release commit that another identity posted is replaced, and said so.
-    const notices = foreignVerdicts(posted, identity).map((foreign) =>
-      foreignNotice(foreign, target.sha, settings.checkName),
-    );
+    const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
     for (const notice of notices) log.warning(notice);
     const noticed = (markdown: string) =>
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
@@ -47,23 +53,83 @@ export async function gateRelease(
     if (!reading.gated) {
       const description = 'Not gated: the policy does not gate releases';
       const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
-      await writeWithPermissions(log, (problems) =>
-        publishVerdict(
-          client,
-          repository,
-          { sha: target.sha, state: 'success', description, markdown: outcome.markdown },
-          settings,
-          problems,
-        ),
+      const own = { sha: target.sha, state: 'success' as const, description, markdown: outcome.markdown };
+      const posting = strictest(
+        { number: null, release: reading.release.tagName, gated: false, verdict: own },
+        sharing,
       );
-      return outcome;
+      await writeWithPermissions(log, (problems) =>
+        publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
+      );
+      return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
     }
     const report = judge(doc, load, settings.policyPath, context, facts);
     const judged = outcomeOf(report, settings.checkName, load);
     const outcome = { ...judged, markdown: noticed(judged.markdown) };
-    await writeWithPermissions(log, (problems) =>
-      publishVerdict(client, repository, verdictOf(report, target.sha, outcome.markdown), settings, problems),
+    const own = verdictOf(report, target.sha, outcome.markdown);
+    const posting = strictest(
+      { number: null, release: reading.release.tagName, gated: true, verdict: own },
+      sharing,
     );
-    return outcome;
+    await writeWithPermissions(log, (problems) =>
+      publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
+    );
+    return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
   });
+}
+
+/** The open pull requests whose head is the release commit, each with its own verdict for it. */
+async function sharingPullRequests(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'release' }>,
+  settings: GateSettings,
+  policies: PolicyReader,
+  identity: Promise<GateIdentity>,
+  associated: PullRequest[],
+): Promise<CommitVerdict[]> {
+  const open = associated.filter((pull) => pull.state === 'open' && pull.headSha === target.sha);
+  return Promise.all(
+    open.map(async (pull) =>
+      verdictFor(
+        await readPullRequest(
+          client,
+          {
+            repository: target.repository,
+            number: pull.number,
+            defaultBranch: target.defaultBranch,
+            payloadBase: pull.baseRef,
+            payloadHeadSha: pull.headSha,
+            statusSha: null,
+            edit: null,
+            listed: pull,
+            openPulls: [],
+          },
+          { ...settings, comment: 'never' },
+          policies,
+          identity,
+        ),
+        settings,
+      ),
+    ),
+  );
+}
+
+/** The verdict to post: the release's own, or a sharing pull request's, named by its number. */
+function onCommit(posting: CommitVerdict, own: Verdict, sha: string): Verdict {
+  if (posting.number === null) return own;
+  return { ...posting.verdict, sha, description: `#${posting.number}: ${posting.verdict.description}` };
+}
+
+function withSharedNote(
+  markdown: string,
+  posting: CommitVerdict,
+  sha: string,
+  settings: GateSettings,
+): string {
+  if (posting.number === null) return markdown;
+  const kinds = postedKinds(settings.reportAs);
+  return (
+    `${markdown}\nThe \`${settings.checkName}\` ${kinds} on ${sha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
+    "that open pull request has the release's commit as its head, so the strictest verdict of the release and its open pull requests is posted.\n"
+  );
 }

@@ -1,8 +1,11 @@
 import type { Verdict } from './publish.js';
 
-/** One open pull request's verdict for a commit that may be the head of several. */
+/** One open pull request's verdict, or a release's, for a commit that may be the head of several. */
 export interface CommitVerdict {
-  number: number;
+  /** The pull request's number; null for a release. */
+  number: number | null;
+  /** The release's tag, when the verdict is a release's. */
+  release?: string;
   gated: boolean;
   verdict: Verdict;
 }
@@ -11,8 +14,8 @@ const RANK = { error: 3, failure: 2, success: 1 } as const;
 
 /**
  * A status belongs to the commit, not the pull request: the verdict posted is the strictest over
- * every open pull request whose head it is. "Not gated" is the weakest of all, so it never
- * overwrites a gated pull request's verdict on the same commit.
+ * every open pull request whose head it is, and the gated release whose tag points at it. "Not
+ * gated" is the weakest of all, so it never overwrites a gated verdict on the same commit.
  */
 export function strictest(own: CommitVerdict, others: CommitVerdict[]): CommitVerdict {
   const rank = (entry: CommitVerdict) => RANK[entry.verdict.state] * 2 + (entry.gated ? 1 : 0);

@@ -1,19 +1,17 @@
 import { parseArgs } from 'node:util';
+import { parse, stringify } from 'yaml';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import type { CliIO } from './cli-io.js';
 import { UsageError } from './usage.js';
 
-/** The workflow `init` writes: the one the README explains. */
-export const WORKFLOW = `name: checklist-gate
+/** The workflow `init` writes: the one the README explains, with the `workflow_run` block in its place. */
+export const workflowText = (WORKFLOW_RUN: string) => `name: checklist-gate
 on:
   pull_request_target:
     types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled]
   pull_request_review:
     types: [submitted, edited, dismissed]
-  # Re-evaluate when a run that the checklist links as evidence completes. Name your workflows:
-  # workflow_run:
-  #   workflows: [CI]
-  #   types: [completed]
+${WORKFLOW_RUN}
   push:
   schedule:
     - cron: '23 6 * * *'
@@ -38,11 +36,58 @@ jobs:
       - uses: checklist-gate/checklist-gate@v1
 `;
 
+/** With no named workflow found: the trigger as a commented example to fill in. */
+const WORKFLOW_RUN_EXAMPLE = `  # Re-evaluate when a run that the checklist links as evidence completes. Name your workflows:
+  # workflow_run:
+  #   workflows: [CI]
+  #   types: [completed]`;
+
+/** The workflow as written when the repository has no workflows (the README shows this one). */
+export const WORKFLOW = workflowText(WORKFLOW_RUN_EXAMPLE);
+
+/** Where `init` writes the gate's own workflow; it never lists itself under workflow_run. */
+const WORKFLOW_PATH = '.github/workflows/checklist-gate.yml';
+
+/**
+ * The `workflow_run` trigger for the repository's workflows, by their `name:` (what GitHub
+ * matches `workflows:` against), or the commented example when none has a name. Files that are
+ * not valid YAML, or have no name, are said in a comment rather than guessed at.
+ */
+export function workflowRunBlock(workflows: { path: string; text: string }[]): string {
+  const names: string[] = [];
+  const unnamed: string[] = [];
+  for (const { path, text } of workflows) {
+    if (path === WORKFLOW_PATH) continue;
+    let name: unknown;
+    try {
+      name = (parse(text) as { name?: unknown } | null)?.name;
+    } catch {
+      name = undefined;
+    }
+    if (typeof name === 'string' && name.trim() !== '' && name !== 'checklist-gate') {
+      if (!names.includes(name)) names.push(name);
+    } else if (name !== 'checklist-gate') unnamed.push(path);
+  }
+  // A comment ends at a line break: a file name cannot carry one into the YAML.
+  const note =
+    unnamed.length > 0
+      ? `\n  # Not listed (no readable name: key): ${unnamed.join(', ').replace(/[\r\n]/g, ' ')}`
+      : '';
+  if (names.length === 0) return WORKFLOW_RUN_EXAMPLE + note;
+  const list = stringify(names, { collectionStyle: 'flow', flowCollectionPadding: false }).trim();
+  return (
+    '  # Re-evaluate when a run that the checklist links as evidence completes: the workflows found here.\n' +
+    `  workflow_run:\n    workflows: ${list}\n    types: [completed]${note}`
+  );
+}
+
 export const DEFAULT_CHECKLIST = 'production-release';
 
 /** Where the ready checklists are, and how files are written: the parts of `init` that touch the disk. */
 export interface InitFiles {
   checklistNames(): Promise<string[]>;
+  /** The repository's workflow files in .github/workflows/ (none when there is no such folder). */
+  workflowFiles(): Promise<{ path: string; text: string }[]>;
   readChecklistFile(name: string, file: 'checklist-gate.yml' | 'release.md'): Promise<string>;
   exists(path: string): Promise<boolean>;
   write(path: string, text: string): Promise<void>;
@@ -72,7 +117,7 @@ export async function initCommand(args: string[], io: CliIO, files: InitFiles): 
   const plan: [string, string][] = [
     ['.github/checklist-gate.yml', policy],
     ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
-    ['.github/workflows/checklist-gate.yml', WORKFLOW],
+    [WORKFLOW_PATH, workflowText(workflowRunBlock(await files.workflowFiles()))],
   ];
   const existing = [];
   for (const [path] of plan) if (await files.exists(path)) existing.push(path);

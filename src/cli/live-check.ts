@@ -136,7 +136,7 @@ async function judgePullRequest(
     read,
     policies,
     // Whose comments are the gate's matters only to posting, and nothing is posted.
-    Promise.resolve({ login: WORKFLOW_BOT, source: 'fallback' }),
+    Promise.resolve({ login: WORKFLOW_BOT, source: 'fallback', releases: null }),
   );
   const { pr } = reading;
   if (pr.state === 'closed')

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import picomatch from 'picomatch';
 import { headingKey } from '../checklist/plain-text.js';
 import type { Place, PolicyFile, RawPolicy } from './load-policy.js';
 import type { PolicyError, Requirement } from './policy.js';
@@ -21,6 +22,11 @@ export interface LayeredPolicy {
   sectionLines: (number | null)[];
   /** Where binding values were written, by keys such as "unlisted" or "item:rollback:required". */
   places: Map<string, Place>;
+  /**
+   * Whether the repository's default branch stays gated whatever raw.gate.branches lists: a base
+   * that gates it (by leaving gate.branches unset) keeps it gated under a local list.
+   */
+  gatesDefault: boolean;
 }
 
 /** A one-file layer: the policy as written, before any file builds on it. */
@@ -42,14 +48,17 @@ export function singleLayer(policyFile: PolicyFile): LayeredPolicy {
     itemLines: (raw.items ?? []).map((_, index) => place(['items', index], false).line),
     sectionLines: (raw.sections ?? []).map((_, index) => place(['sections', index], false).line),
     places,
+    gatesDefault: false,
   };
 }
 
 /**
  * Lays a policy file over its resolved base. The file may add items and sections and tighten the
  * base's; every attempt to weaken a base rule is an error naming both places. The keys that
- * configure the repository rather than the checklist (gate.branches, the checklist's heading and
- * markers, verification.max-links) are the file's own.
+ * configure the repository rather than the checklist (the checklist's heading and markers,
+ * verification.max-links) are the file's own; gate.branches is the file's own too, but it must
+ * still gate every branch the base gates, so that no repository can point the gate away from
+ * production.
  */
 export function layerOver(
   base: LayeredPolicy,
@@ -65,6 +74,18 @@ export function layerOver(
 
   // Repository keys: the local file's when it sets them.
   const gateBranches = raw.gate?.branches ?? base.raw.gate?.branches;
+  const baseBranches = base.raw.gate?.branches;
+  if (raw.gate?.branches !== undefined && baseBranches !== undefined) {
+    const dropped = droppedBranches(baseBranches, raw.gate.branches);
+    if (dropped.length > 0)
+      refuse(
+        ['gate', 'branches'],
+        base.places.get('gate:branches'),
+        `gate.branches no longer gates ${dropped.map((glob) => `"${glob}"`).join(', ')}, which the base policy gates; list every branch the base gates (${baseBranches.join(', ')}) and add your own after them`,
+      );
+  }
+  // A base that gates the default branch (no gate.branches) keeps it gated under a local list.
+  const gatesDefault = base.gatesDefault || (raw.gate?.branches !== undefined && baseBranches === undefined);
   const markers = ['heading', 'start', 'end'] as const;
   const localMarkers = markers.some((key) => raw.checklist?.[key] !== undefined);
   const checklistFrom = localMarkers ? raw.checklist : base.raw.checklist;
@@ -226,7 +247,10 @@ export function layerOver(
   if (errors.length > 0) return { ok: false, errors };
   if (sections.length > 0) merged.sections = sections;
   if (items.length > 0) merged.items = items;
-  return { ok: true, layered: { file: local.file, raw: merged, itemFrom, itemLines, sectionLines, places } };
+  return {
+    ok: true,
+    layered: { file: local.file, raw: merged, itemFrom, itemLines, sectionLines, places, gatesDefault },
+  };
 }
 
 type Refuse = (localPath: Path, basePlace: Place | undefined, message: string) => void;
@@ -395,6 +419,7 @@ const KNOWN_TOP_LEVEL = [
 
 /** Top-level keys that bind later layers, and where they are in a file. */
 const TOP_LEVEL_LOCKS = [
+  { name: 'gate:branches', path: ['gate', 'branches'] },
   { name: 'gate:releases', path: ['gate', 'releases'] },
   { name: 'checklist:required', path: ['checklist', 'required'] },
   { name: 'unlisted', path: ['unlisted'] },
@@ -443,6 +468,16 @@ function lockedAt(place: Place | undefined, baseFile: string): string {
   if (!place) return ` (locked by ${baseFile}).`;
   const where = [place.file, place.line, place.column].filter((part) => part !== null).join(':');
   return ` (locked by ${where}).`;
+}
+
+/**
+ * The base's globs that a local gate.branches no longer covers. A glob is covered when the local
+ * list has it as written; a plain branch name (no glob characters) also when a local glob matches
+ * it. Whether one glob covers another is not guessed at.
+ */
+function droppedBranches(base: string[], local: string[]): string[] {
+  const matchesLocal = picomatch(local);
+  return base.filter((glob) => !local.includes(glob) && (picomatch.scan(glob).isGlob || !matchesLocal(glob)));
 }
 
 function tightenFlag(base: boolean, local: boolean | undefined): { value: boolean; weakened: boolean } {

@@ -7,6 +7,8 @@ export interface Policy {
   gate: {
     /** Globs of gated base branches; null means the repository's default branch. */
     branches: string[] | null;
+    /** With extends: a base gates the default branch, so it stays gated beside `branches`. */
+    alsoDefault?: boolean;
     releases: boolean;
   };
   checklist: {

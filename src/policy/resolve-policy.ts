@@ -84,6 +84,7 @@ export async function resolvePolicy(
   const lineOf = (path: (string | number)[]) =>
     (path[0] === 'items' ? layered.itemLines : layered.sectionLines)[path[1] as number] ?? null;
   const policy = toPolicy(layered.raw, file, lineOf);
+  if (layered.gatesDefault) policy.gate.alsoDefault = true;
   if (files.length > 1) {
     policy.bases = files.slice(1).map((policyFile) => policyFile.file);
     policy.items.forEach((item, index) => (item.from = layered.itemFrom[index] ?? [file]));

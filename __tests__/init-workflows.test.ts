@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
+
+/** Runs the bundled CLI's `init` in a fresh folder holding these workflow files. */
+async function initIn(workflows: Record<string, string>): Promise<{ code: number; workflow: string }> {
+  const folder = mkdtempSync(join(tmpdir(), 'init-workflows-'));
+  if (Object.keys(workflows).length > 0) mkdirSync(join(folder, '.github', 'workflows'), { recursive: true });
+  for (const [name, text] of Object.entries(workflows))
+    writeFileSync(join(folder, '.github', 'workflows', name), text);
+  const code = await new Promise<number>((done) => {
+    execFile(process.execPath, [CLI, 'init'], { cwd: folder }, (error) =>
+      done(error ? Number((error as { code?: number }).code ?? 1) : 0),
+    );
+  });
+  return { code, workflow: readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8') };
+}
+
+type Workflow = { on: Record<string, unknown> };
+
+describe('init fills the workflow_run trigger from the repository workflows', () => {
+  it('lists the name of every workflow it finds, and the file stays valid YAML', async () => {
+    const { code, workflow } = await initIn({
+      'ci.yml': 'name: CI\non: push\njobs: {}\n',
+      'deploy.yaml': "name: 'Deploy: production #1'\non: push\njobs: {}\n",
+      'lint.yml': 'on: push\njobs: {}\n',
+      'broken.yml': 'name: [unclosed\n',
+    });
+    expect(code).toBe(0);
+    const parsed = parse(workflow) as Workflow;
+    expect(parsed.on['workflow_run']).toEqual({
+      workflows: ['CI', 'Deploy: production #1'],
+      types: ['completed'],
+    });
+    // The other triggers are still there.
+    expect(Object.keys(parsed.on)).toEqual(
+      expect.arrayContaining(['pull_request_target', 'pull_request_review', 'push', 'schedule', 'release']),
+    );
+    // Workflows without a readable name are said, not guessed at.
+    expect(workflow).toContain(
+      '# Not listed (no readable name: key): .github/workflows/broken.yml, .github/workflows/lint.yml',
+    );
+  });
+
+  it('writes a commented example when there are no workflows, and the file stays valid YAML', async () => {
+    const { code, workflow } = await initIn({});
+    expect(code).toBe(0);
+    const parsed = parse(workflow) as Workflow;
+    expect(parsed.on['workflow_run']).toBeUndefined();
+    expect(parsed.on['pull_request_target']).toBeDefined();
+    expect(workflow).toContain('  # workflow_run:\n  #   workflows: [CI]\n  #   types: [completed]\n');
+  });
+
+  it('never lists the gate itself', async () => {
+    const { workflow } = await initIn({ 'checklist-gate.yml': 'name: checklist-gate\non: push\njobs: {}\n' });
+    expect((parse(workflow) as Workflow).on['workflow_run']).toBeUndefined();
+  });
+});
