@@ -182,9 +182,11 @@ async function attemptPullRequest(
     own.gated &&
     (settings.comment === 'always' ||
       (settings.comment === 'on-failure' && (!own.passed || existing !== null)));
-  // The latest status and check run, read this round, already the gate's with this verdict: posting
-  // it again changes nothing (on any event, not only in sweeps), and a write saved is a request saved.
-  const writeStatus = !(notes.length === 0 && alreadyPosted(reading.posted, verdict, identity, settings));
+  const writeStatus = !(
+    run.sweep &&
+    notes.length === 0 &&
+    alreadyPosted(reading.posted, verdict, identity, settings)
+  );
   let movedMeanwhile = false;
   // Runs that created a comment at the same time: the one on the newest facts is kept.
   const pick = async (mineComment: IssueComment, rivals: IssueComment[]) => {
