@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
 import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
@@ -6,7 +5,6 @@ import { defaultPolicy } from '../policy/default-policy.js';
 import { actionAccess } from '../github/base-policy.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
-import type { Policy } from '../policy/policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderTemplate } from '../template/render-template.js';
@@ -22,10 +20,6 @@ export async function toPolicyLoad(
 ): Promise<PolicyLoad> {
   if (text === null) return { ok: true, policy: defaultPolicy() };
   return resolvePolicy(text, path, { readBase, access: actionAccess });
-}
-
-export function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {
-  return picomatch(policy.gate.branches ?? [defaultBranch])(baseRef);
 }
 
 /** The pure step: the parsed description, the policy and the facts read for it, judged. */

@@ -146,10 +146,11 @@ async function attemptPullRequest(
   if (!checked && mayRestart && Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
     return RESTART;
 
-  const writeComment =
-    own.gated &&
-    (settings.comment === 'always' ||
-      (settings.comment === 'on-failure' && (!own.passed || existing !== null)));
+  // A pull request no longer gated gets no comment, but one it already has says so.
+  const writeComment = own.gated
+    ? settings.comment === 'always' ||
+      (settings.comment === 'on-failure' && (!own.passed || existing !== null))
+    : existing !== null;
   const writeStatus = !(
     run.sweep &&
     notes.length === 0 &&
@@ -224,8 +225,8 @@ function verdictFor(
   settings: GateSettings,
 ): CommitVerdict & { outcome: GateOutcome; passed: boolean } {
   const { pr } = reading;
-  if (!reading.gated) {
-    const description = `Not gated: the policy does not gate the base branch ${pr.baseRef}`;
+  if (!reading.gating.gated) {
+    const { description } = reading.gating;
     const outcome = skipped(description);
     return {
       number: pr.number,

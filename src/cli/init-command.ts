@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { describeSelector } from '../action/release-pull-request.js';
+import { loadPolicy } from '../policy/load-policy.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import type { CliIO } from './cli-io.js';
 import { UsageError } from './usage.js';
@@ -86,7 +88,17 @@ export async function initCommand(args: string[], io: CliIO, files: InitFiles): 
   io.out(
     `Wrote the "${name}" checklist:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
       'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
-      'Release pull requests opened with ?template=release.md start from the checklist.\n',
+      'Release pull requests opened with ?template=release.md start from the checklist.\n' +
+      gatingNote(policy),
   );
   return 0;
+}
+
+/** What the written policy gates, so that a feature pull request's "Not gated" is no surprise. */
+function gatingNote(policy: string): string {
+  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const selector = load.ok ? load.policy.gate.pullRequests : null;
+  return selector
+    ? `Only release pull requests are gated: one with a ${describeSelector(selector)} (gate.pull-requests). Every other pull request gets a "Not gated" success.\n`
+    : 'Every pull request into the default branch is gated; set gate.pull-requests to gate only release pull requests.\n';
 }
