@@ -60,7 +60,7 @@ describe('checklist-gate check: exit status', () => {
     const result = await run(['check', '--body', 'pass.md', '--policy', 'policy.yml']);
     expect(result.code).toBe(0);
     expect(result.out).toBe(
-      'PASS  All 2 required items done\n  checklist: the whole description; policy: policy.yml\n\nDone: 2  Optional: 0  Not required: 0\n',
+      'PASS  All 2 required items done\n  checklist: the whole description; policy: policy.yml\n\nRequired: 2  Done: 2  Open: 0  Optional: 0  Not required: 0\n',
     );
     expect(result.err).toBe('');
   });
@@ -74,10 +74,10 @@ describe('checklist-gate check: exit status', () => {
         '  checklist: the whole description; policy: policy.yml',
         '',
         'Failing:',
+        '  (tick each box once its step is done; items that need more say so)',
         '  line 2    [ ] Changelog: not ticked',
-        '      fix: Tick the box once this is done.',
         '',
-        'Done: 1  Optional: 0  Not required: 0',
+        'Required: 2  Done: 1  Open: 1  Optional: 0  Not required: 0',
         '',
       ].join('\n'),
     );

@@ -123,6 +123,7 @@ export async function readPullRequest(
     baseBranch: pr.baseRef,
     labels: pr.labels,
     changedPaths: null,
+    description: pr.body,
   };
   // An edit proves who ticked what only if nothing was edited after it.
   const edit = request.edit && request.edit.body === pr.body ? request.edit : null;

@@ -53,7 +53,13 @@ export async function gateRelease(
       );
       return outcome;
     }
-    const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
+    const context: EvaluationContext = {
+      event: 'release',
+      baseBranch: null,
+      labels: [],
+      changedPaths: null,
+      description: release.body,
+    };
     const doc = load.ok ? parseChecklist(release.body) : null;
     const facts =
       doc && load.ok

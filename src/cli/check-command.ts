@@ -40,7 +40,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   }
   let report: Report;
   if (values.policy === undefined) {
-    report = evaluate(parseChecklist(body), defaultPolicy(), context(values, event));
+    report = evaluate(parseChecklist(body), defaultPolicy(), {
+      ...context(values, event),
+      description: body,
+    });
   } else {
     const loaded = await readPolicy(io, values.policy, baseOptions(values));
     if (!loaded.ok) {
@@ -49,7 +52,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       if (format !== 'text') io.out(render(policyErrorReport(loaded.errors, values.policy), format));
       return 2;
     }
-    report = evaluate(parseChecklist(body), loaded.policy, context(values, event));
+    report = evaluate(parseChecklist(body), loaded.policy, { ...context(values, event), description: body });
   }
   io.out(render(report, format));
   return report.passed ? 0 : 1;

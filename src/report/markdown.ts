@@ -1,3 +1,4 @@
+import { TICK_FIX } from '../evaluate/advice.js';
 import type { Report, ReportItem, SectionResult } from './report.js';
 import { FAILING_STATUSES } from './report.js';
 import { safeInline, safeMessage } from './safe-text.js';
@@ -52,6 +53,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const failingSections = report.sections.filter((section) => section.status === 'failing');
   if (failing.length > 0 || failingSections.length > 0) {
     lines.push('#### What is still needed', '');
+    if (failing.some(isPlainUnticked))
+      lines.push('Tick each box once its step is done; an item that needs more says so below.', '');
     lines.push(...groupedBySection(failing, failingItem));
     lines.push(...failingSections.flatMap(failingSection));
   }
@@ -98,8 +101,13 @@ function failingItem(item: ReportItem): string[] {
   ];
   for (const problem of item.problems.filter((text) => text !== 'not ticked'))
     lines.push(`  - ${safeMessage(problem)}`);
-  if (item.fix) lines.push(`  - **Fix:** ${safeMessage(item.fix)}`);
+  if (item.fix && !isPlainUnticked(item)) lines.push(`  - **Fix:** ${safeMessage(item.fix)}`);
   return lines;
+}
+
+/** An unticked item whose only fix is to tick it: that advice is given once, above the list. */
+export function isPlainUnticked(item: ReportItem): boolean {
+  return item.status === 'unchecked' && item.fix === TICK_FIX;
 }
 
 function passingItem(item: ReportItem): string[] {
@@ -145,6 +153,10 @@ function noChecklist(report: Report, template: string | null): string[] {
     `The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`,
     '',
   ];
+  const elsewhere = elsewhereWords(report);
+  if (elsewhere !== null) lines.push(safeMessage(elsewhere), '');
+  for (const hint of almostBoxWords(report)) lines.push(`- ${safeMessage(hint)}`);
+  if (report.checklist.almostBoxes) lines.push('');
   if (template) {
     const fence = '`'.repeat(Math.max(3, longestRun(template, '`') + 1));
     lines.push(
@@ -171,4 +183,24 @@ function longestRun(text: string, char: string): number {
     longest = Math.max(longest, current);
   }
   return longest;
+}
+
+/** Task items outside where the policy looks: how many, where they start, and what to do. */
+export function elsewhereWords(report: Report): string | null {
+  const elsewhere = report.checklist.elsewhere;
+  if (!elsewhere) return null;
+  const count = `${elsewhere.items} task item${elsewhere.items === 1 ? '' : 's'}`;
+  return `The description has ${count} outside it, starting on line ${elsewhere.firstLine}. Move them into ${report.checklist.where}, or change checklist in the policy to where they are.`;
+}
+
+/** Almost-boxes listed when no checklist was found: the first few, then how many more. */
+const LISTED_ALMOST_BOXES = 5;
+
+export function almostBoxWords(report: Report): string[] {
+  const boxes = report.checklist.almostBoxes ?? [];
+  const more = boxes.length - LISTED_ALMOST_BOXES;
+  return [
+    ...boxes.slice(0, LISTED_ALMOST_BOXES).map((box) => box.fix),
+    ...(more > 0 ? [`… and ${more} more lines like these.`] : []),
+  ];
 }

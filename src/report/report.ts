@@ -79,7 +79,15 @@ export interface Report {
     optional: number;
     notRequired: number;
   };
-  checklist: { found: boolean; where: string; items: number };
+  checklist: {
+    found: boolean;
+    where: string;
+    items: number;
+    /** When no checklist was found where the policy looks: the task items elsewhere in the description. */
+    elsewhere?: { items: number; firstLine: number };
+    /** When no checklist was found: lines that look like boxes GitHub does not draw, with what to write. */
+    almostBoxes?: { line: number; fix: string }[];
+  };
   policy: { source: 'file' | 'default'; path: string | null };
   items: ReportItem[];
   sections: SectionResult[];
