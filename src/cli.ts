@@ -25,6 +25,14 @@ async function version(): Promise<string> {
   }
 }
 
+/** The nearest folder up from `start` that holds .git (a folder, or a file in a worktree); null if none. */
+function gitRoot(start: string): string | null {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
 const argv = process.argv.slice(2);
 process.exitCode = await runCli(argv, {
   env: process.env,
@@ -41,6 +49,7 @@ process.exitCode = await runCli(argv, {
         .map((entry) => entry.name)
         .sort(),
     readChecklistFile: (name, file) => readFile(join(checklists, name, file), 'utf8'),
+    gitRoot: async () => gitRoot(process.cwd()),
     exists: async (path) => existsSync(resolve(path)),
     write: async (path, text) => {
       await mkdir(dirname(resolve(path)), { recursive: true });

@@ -38,6 +38,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   } catch (error) {
     throw new UsageError(`cannot read the description ${values.body}: ${(error as Error).message}`);
   }
+  warnIfTooLong(body, io);
   let report: Report;
   if (values.policy === undefined) {
     report = evaluate(parseChecklist(body), defaultPolicy(), {
@@ -79,4 +80,14 @@ function context(
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
   if (allowed.includes(value as T)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value ?? ''}"`);
+}
+
+/** GitHub refuses a pull request or release description longer than this, in characters. */
+const GITHUB_BODY_LIMIT = 65_536;
+
+function warnIfTooLong(body: string, io: CliIO): void {
+  if (body.length <= GITHUB_BODY_LIMIT) return;
+  io.err(
+    `checklist-gate check: warning: the description is ${body.length.toLocaleString('en-US')} characters; GitHub refuses a description over ${GITHUB_BODY_LIMIT.toLocaleString('en-US')}, so it could not be saved as written.\n`,
+  );
 }

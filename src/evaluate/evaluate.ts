@@ -17,6 +17,7 @@ import {
 } from './description-lines.js';
 import { checkEvidence } from './evidence.js';
 import { findMatches } from './match-items.js';
+import { isUnguardedSignoff } from './unguarded-signoffs.js';
 import { nearMissFix } from './near-miss.js';
 import { isGroupRule, itemsUnder, sectionRuleFor, sectionRulesByKey, ticksNeeded } from './section-rules.js';
 import { whoTicked } from './ticked-in-edit.js';
@@ -115,9 +116,13 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
   };
 }
 
-/** With extends, each entry says which policy files its rule comes from. */
+/** With extends, each entry says which policy files its rule comes from; an unguarded sign-off says so. */
 function withOrigin(reportItem: ReportItem, rule: ItemRule): ReportItem {
-  return rule.from ? { ...reportItem, ruleFrom: rule.from } : reportItem;
+  return {
+    ...reportItem,
+    ...(rule.from && { ruleFrom: rule.from }),
+    ...(reportItem.required && isUnguardedSignoff(rule) && { anyoneCanTick: true }),
+  };
 }
 
 /** A ticked item without evidence whose link sits on the next line, outside the item: say so. */

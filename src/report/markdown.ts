@@ -90,6 +90,7 @@ function progressLine(report: Report): string {
 function where(item: ReportItem): string {
   const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
   if (item.id !== null) parts.push(`\`${item.id}\``);
+  if (item.anyoneCanTick) parts.push('anyone can tick this: the policy names no approvers');
   if (item.ruleFrom)
     parts.push(`rule from ${item.ruleFrom.map((file) => `\`${file.replace(/`/g, "'")}\``).join(' + ')}`);
   return parts.join(' · ');

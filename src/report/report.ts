@@ -40,6 +40,8 @@ export interface ReportItem {
    * that locks it first, then each file that tightened it. Absent for an item no rule names.
    */
   ruleFrom?: string[];
+  /** Only when true: the item reads like a sign-off, but the policy names no approvers for it. */
+  anyoneCanTick?: boolean;
 }
 
 export interface SectionResult {

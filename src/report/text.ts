@@ -47,6 +47,7 @@ function failingItem(item: ReportItem): string[] {
     `  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`,
   ];
   if (item.fix && !isPlainUnticked(item)) lines.push(`      fix: ${item.fix}`);
+  if (item.anyoneCanTick) lines.push('      anyone can tick this: the policy names no approvers');
   if (item.ruleFrom) lines.push(`      rule from: ${item.ruleFrom.join(' + ')}`);
   return lines;
 }
