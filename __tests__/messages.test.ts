@@ -1,4 +1,5 @@
 import { failureLine } from '../src/action/annotations.js';
+import { outcomeOf, policyUrl } from '../src/action/evaluation.js';
 import { parseChecklist } from '../src/checklist/parse.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
@@ -148,6 +149,36 @@ describe("the job's error annotation", () => {
     const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     expect(failureLine('gate', '7 of 7 required items open', seven)).toBe(
       'gate: 7 of 7 required items open: a, b, c, d, e and 2 more',
+    );
+  });
+});
+
+describe('the comment links the policy, the run, and says who ticked', () => {
+  const yaml = 'version: 1\nitems:\n  - id: tests\n    text: Tests pass\n  - text: Rollback\n';
+  const loaded = loadPolicy(yaml, '.github/checklist-gate.yml');
+
+  it('links the policy file at the ref it was read from, and the workflow run', () => {
+    const report = check('- [x] Tests pass\n- [ ] Rollback\n', yaml);
+    const { markdown } = outcomeOf(report, 'checklist-gate', loaded, {
+      policyUrl: policyUrl('https://github.com/acme/app', 'release/2.4', '.github/checklist-gate.yml'),
+      runUrl: 'https://github.com/acme/app/actions/runs/42',
+    });
+    expect(markdown).toContain(
+      'policy [p.yml](https://github.com/acme/app/blob/release/2.4/.github/checklist-gate.yml)',
+    );
+    expect(
+      markdown.endsWith('\n<sub>[Workflow run](https://github.com/acme/app/actions/runs/42)</sub>\n'),
+    ).toBe(true);
+  });
+
+  it('shows who ticked an item, as a mention that pings nobody', () => {
+    const report = check('- [x] Tests pass\n- [ ] Rollback\n', yaml);
+    const ticked = {
+      ...report,
+      items: report.items.map((item, index) => (index === 0 ? { ...item, tickedBy: 'alice' } : item)),
+    };
+    expect(renderMarkdown(ticked)).toContain(
+      '- ☑ Tests pass <sub>line 1 · ticked by @\u200balice · `tests`</sub>',
     );
   });
 });

@@ -63,6 +63,10 @@ describe('gate.pull-requests through the bundle', () => {
     expect(second.code).toBe(1);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['success', 'failure']);
     expect(emulator.gateComments(2)).toHaveLength(1);
+    // The comment links the policy at the ref it was read from.
+    expect(emulator.gateComments(2)[0]?.body).toContain(
+      'policy [.github/checklist-gate.yml](https://github.com/Codertocat/Hello-World/blob/master/.github/checklist-gate.yml)',
+    );
 
     // The label taken off again: the comment it already has now says it is not gated.
     pull.labels = [];

@@ -40,13 +40,37 @@ export function judge(
   });
 }
 
-export function outcomeOf(report: Report, checkName: string, load: PolicyLoad): GateOutcome {
+/** Links the comment carries: the policy at the ref it was read from, and the workflow run. */
+export interface ReportLinks {
+  policyUrl: string | null;
+  runUrl: string | null;
+}
+
+/** The policy file on GitHub, from the repository's web address, the ref and the path. */
+export function policyUrl(repositoryUrl: string, ref: string, path: string): string {
+  const segments = (text: string) => text.split('/').map(encodeURIComponent).join('/');
+  return `${repositoryUrl}/blob/${segments(ref)}/${segments(path)}`;
+}
+
+export function outcomeOf(
+  report: Report,
+  checkName: string,
+  load: PolicyLoad,
+  links: ReportLinks = { policyUrl: null, runUrl: null },
+): GateOutcome {
   // Offered to paste when no checklist was found; the default policy names no items to offer.
   const template = load.ok && load.policy.items.length > 0 ? renderTemplate(load.policy) : null;
+  // The default policy has no file to link to.
+  const fromFile = load.ok && load.policy.source.kind === 'file';
   return {
     result: report.conclusion,
     report,
-    markdown: renderMarkdown(report, { title: checkName, template }),
+    markdown: renderMarkdown(report, {
+      title: checkName,
+      template,
+      policyUrl: fromFile ? links.policyUrl : null,
+      runUrl: links.runUrl,
+    }),
     missing: missingOf(report),
     description: report.summary,
   };

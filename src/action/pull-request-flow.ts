@@ -4,7 +4,7 @@ import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
 import type { IssueComment } from '../github/comments.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
+import { judge, outcomeOf, policyUrl, skipped, verdictOf } from './evaluation.js';
 import type { GateIdentity } from './identity.js';
 import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
 import type { GateOutcome } from './outcome.js';
@@ -237,7 +237,10 @@ function verdictFor(
     };
   }
   const report = judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts);
-  const outcome = outcomeOf(report, settings.checkName, reading.load);
+  const outcome = outcomeOf(report, settings.checkName, reading.load, {
+    policyUrl: policyUrl(pr.htmlUrl.replace(/\/pull\/\d+$/, ''), pr.baseRef, settings.policyPath),
+    runUrl: settings.runUrl,
+  });
   return {
     number: pr.number,
     gated: true,

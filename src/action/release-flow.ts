@@ -73,7 +73,7 @@ export async function gateRelease(
           })
         : null;
     const report = judge(doc, load, settings.policyPath, context, facts);
-    const judged = outcomeOf(report, settings.checkName, load);
+    const judged = outcomeOf(report, settings.checkName, load, { policyUrl: null, runUrl: settings.runUrl });
     const outcome = { ...judged, markdown: noticed(judged.markdown) };
     await writeWithPermissions(log, (problems) =>
       publishVerdict(client, repository, verdictOf(report, target.sha, outcome.markdown), settings, problems),

@@ -58,7 +58,10 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     for (const item of matches) {
       const judged = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
       const verdict = withStrayLink(judged, item, rule, doc, context);
-      entries.push(withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule));
+      const judgedEntry = withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule);
+      // Where the edit history was read: who ticked the item.
+      const by = item.checked ? facts.tickedBy.get(item.index) : undefined;
+      entries.push(by !== undefined ? { ...judgedEntry, tickedBy: by } : judgedEntry);
     }
   }
 

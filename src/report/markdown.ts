@@ -8,6 +8,10 @@ export interface MarkdownOptions {
   title?: string;
   /** A checklist to paste, offered when none was found. */
   template?: string | null;
+  /** The policy file at the ref it was read from, on GitHub. */
+  policyUrl?: string | null;
+  /** The workflow run that wrote the report. */
+  runUrl?: string | null;
 }
 
 const STATUS_WORDS: Record<ReportItem['status'], string> = {
@@ -46,9 +50,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   lines.push(`### ${icon} ${title}: ${safeInline(report.summary, 200)}`, '');
   if (!report.checklist.found) {
     lines.push(...noChecklist(report, options.template ?? null));
+    if (report.policy.path && options.policyUrl)
+      lines.push('', `<sub>${policyLink(report.policy.path, options.policyUrl)}</sub>`);
+    if (options.runUrl) lines.push('', `<sub>[Workflow run](${linkTarget(options.runUrl)})</sub>`);
     return lines.join('\n') + '\n';
   }
-  lines.push(progressLine(report), '');
+  lines.push(progressLine(report, options.policyUrl ?? null), '');
   const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
   const failingSections = report.sections.filter((section) => section.status === 'failing');
   if (failing.length > 0 || failingSections.length > 0) {
@@ -69,10 +76,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       ...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)),
     );
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeMessage(note)}`));
+  if (options.runUrl) lines.push('', `<sub>[Workflow run](${linkTarget(options.runUrl)})</sub>`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-function progressLine(report: Report): string {
+/** A URL the gate built itself, as a Markdown link target: no character that could end it early. */
+function linkTarget(url: string): string {
+  return encodeURI(decodeURI(url)).replace(/[()]/g, (char) => (char === '(' ? '%28' : '%29'));
+}
+
+function policyLink(path: string, url: string): string {
+  return `policy [${safeInline(path, 200)}](${linkTarget(url)})`;
+}
+
+function progressLine(report: Report, policyUrl: string | null): string {
   const { required, done } = report.counts;
   const percent = required === 0 ? 100 : Math.floor((done / required) * 100);
   const filled = Math.round(percent / 10);
@@ -81,14 +98,18 @@ function progressLine(report: Report): string {
     report.counts.optional > 0 ? `${report.counts.optional} optional` : null,
     report.counts.notRequired > 0 ? `${report.counts.notRequired} not required here` : null,
     report.policy.path
-      ? `policy \`${report.policy.path.replace(/`/g, "'")}\``
+      ? policyUrl
+        ? policyLink(report.policy.path, policyUrl)
+        : `policy \`${report.policy.path.replace(/`/g, "'")}\``
       : 'no policy file: every item required',
   ].filter((part) => part !== null);
   return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
 }
 
 function where(item: ReportItem): string {
+  // GitHub shows no line numbers in a description: the line is a secondary detail.
   const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
+  if (item.tickedBy !== undefined) parts.push(`ticked by ${safeInline(`@${item.tickedBy}`, 60)}`);
   if (item.id !== null) parts.push(`\`${item.id}\``);
   if (item.anyoneCanTick) parts.push('anyone can tick this: the policy names no approvers');
   if (item.ruleFrom)

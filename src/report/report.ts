@@ -42,6 +42,8 @@ export interface ReportItem {
   ruleFrom?: string[];
   /** Only when true: the item reads like a sign-off, but the policy names no approvers for it. */
   anyoneCanTick?: boolean;
+  /** Who ticked the item, where the edit that ticked it was read. */
+  tickedBy?: string;
 }
 
 export interface SectionResult {
