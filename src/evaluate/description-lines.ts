@@ -86,8 +86,7 @@ export function strayLink(
   doc: ChecklistDocument,
   accepts: (url: string) => boolean,
 ): { line: number; url: string } | null {
-  const lines = description.split(/\r\n|\r|\n/);
-  const itemLines = new Set(doc.items.map((each) => each.line));
+  const { lines, itemLines } = linesOf(description, doc);
   for (let index = item.line; index < lines.length; index++) {
     const text = lines[index] ?? '';
     if (text.trim() === '') continue;
@@ -96,4 +95,19 @@ export function strayLink(
     return url === undefined ? null : { line: index + 1, url };
   }
   return null;
+}
+
+/** The description's lines and its task items' lines, split once for all the items of one evaluation. */
+let last: { description: string; doc: ChecklistDocument; lines: string[]; itemLines: Set<number> } | null =
+  null;
+
+function linesOf(description: string, doc: ChecklistDocument): { lines: string[]; itemLines: Set<number> } {
+  if (last?.description !== description || last.doc !== doc)
+    last = {
+      description,
+      doc,
+      lines: description.split(/\r\n|\r|\n/),
+      itemLines: new Set(doc.items.map((each) => each.line)),
+    };
+  return last;
 }
