@@ -78,8 +78,9 @@ describe('the bundled action on pull requests', () => {
     ]);
     const comment = emulator.gateComments(2)[0]?.body ?? '';
     expect(comment).toContain('Rollback plan tested');
-    expect(comment).toContain('Tick the box');
-    expect(run.stdout).toContain('::error::checklist-gate: 1 of 2 required items open');
+    expect(comment).toContain('Tick each box once its step is done');
+    // The job's error annotation names the failing items.
+    expect(run.stdout).toContain('::error::checklist-gate: 1 of 2 required items open: rollback\n');
   });
 
   it('updates the same comment when an edit completes the checklist, and leaves it alone when nothing changed', async () => {

@@ -1,4 +1,4 @@
-import { isGated } from '../src/action/evaluation.js';
+import { gatingOf } from '../src/action/release-pull-request.js';
 import type { BaseReference } from '../src/policy/base-reference.js';
 import type { PolicyLoad } from '../src/policy/load-policy.js';
 import { resolvePolicy, type BaseAnswer } from '../src/policy/resolve-policy.js';
@@ -23,7 +23,14 @@ const local = (branches: string, extendsWhat = BASE) =>
 
 async function gatedBranches(load: PolicyLoad, branches: string[], defaultBranch = 'main') {
   if (!load.ok) throw new Error(`expected a policy, got ${JSON.stringify(load.errors)}`);
-  return branches.filter((branch) => isGated(load.policy, branch, defaultBranch));
+  return branches.filter(
+    (branch) =>
+      gatingOf(
+        load.policy,
+        { baseRef: branch, headRef: 'release/1', title: 'Release', labels: [] },
+        defaultBranch,
+      ).gated,
+  );
 }
 
 describe('gate.branches over a base that lists branches', () => {

@@ -189,12 +189,13 @@ describe('init', () => {
           file === 'release.md'
             ? '- [ ] Tests\n'
             : '# yaml-language-server: $schema=../../src/policy/checklist-gate.schema.json\nversion: 1\n',
+        gitRoot: async () => '/work/repo',
         exists: async () => false,
         write: async (path, text) => void written.set(path, text),
       },
     };
     expect(await runCli(['init'], io)).toBe(0);
-    expect(written.get('.github/checklist-gate.yml')).toBe(`${SCHEMA_LINE}\nversion: 1\n`);
+    expect(written.get('/work/repo/.github/checklist-gate.yml')).toBe(`${SCHEMA_LINE}\nversion: 1\n`);
     expect(SCHEMA_URL).toMatch(/^https:\/\/.+\/v1\/src\/policy\/checklist-gate\.schema\.json$/);
     // The URL's path is where the repository, and the npm package, keep the schema.
     const path = SCHEMA_URL.split('/v1/')[1] ?? '';

@@ -74,7 +74,7 @@ describe('checklist-gate check --repo', () => {
     const result = await cli(['--repo', 'acme/shop', '--pr', '42']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('PASS  All 1 required item done');
-    expect(result.stdout).toContain('Done: 1  Optional: 1  Not required: 1');
+    expect(result.stdout).toContain('Required: 1  Done: 1  Open: 0  Optional: 1  Not required: 1');
     expect(github.requests.map((request) => `${request.method} ${request.path}`).sort()).toEqual(
       [
         'GET /repos/acme/shop',

@@ -1,6 +1,6 @@
 import type { CliIO } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { USAGE } from '../src/cli/usage.js';
+import { commandUsage, USAGE } from '../src/cli/usage.js';
 
 interface Run {
   code: number;
@@ -60,7 +60,7 @@ describe('checklist-gate check: exit status', () => {
     const result = await run(['check', '--body', 'pass.md', '--policy', 'policy.yml']);
     expect(result.code).toBe(0);
     expect(result.out).toBe(
-      'PASS  All 2 required items done\n  checklist: the whole description; policy: policy.yml\n\nDone: 2  Optional: 0  Not required: 0\n',
+      'PASS  All 2 required items done\n  checklist: the whole description; policy: policy.yml\n\nRequired: 2  Done: 2  Open: 0  Optional: 0  Not required: 0\n',
     );
     expect(result.err).toBe('');
   });
@@ -74,10 +74,10 @@ describe('checklist-gate check: exit status', () => {
         '  checklist: the whole description; policy: policy.yml',
         '',
         'Failing:',
+        '  (tick each box once its step is done; items that need more say so)',
         '  line 2    [ ] Changelog: not ticked',
-        '      fix: Tick the box once this is done.',
         '',
-        'Done: 1  Optional: 0  Not required: 0',
+        'Required: 2  Done: 1  Open: 1  Optional: 0  Not required: 0',
         '',
       ].join('\n'),
     );
@@ -127,7 +127,7 @@ describe('checklist-gate: usage errors exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toBe(
-      `checklist-gate check: check needs --body <file>, or --body - to read standard input\n\n${USAGE}`,
+      `checklist-gate check: check needs --body <file>, or --body - to read standard input\n\n${commandUsage('check')}`,
     );
   });
 
@@ -136,7 +136,7 @@ describe('checklist-gate: usage errors exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toBe(
-      `checklist-gate check: --format must be one of text, json, markdown; got "xml"\n\n${USAGE}`,
+      `checklist-gate check: --format must be one of text, json, markdown; got "xml"\n\n${commandUsage('check')}`,
     );
   });
 
@@ -153,7 +153,9 @@ describe('checklist-gate: usage errors exit 2', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toMatch(/^checklist-gate check: Unknown option '--frmat'/);
-    expect(result.err).toContain(USAGE);
+    // That command's usage only, not every command's.
+    expect(result.err).toContain(commandUsage('check'));
+    expect(result.err).not.toContain('init      Write');
   });
 
   it('a stray argument', async () => {
@@ -404,10 +406,27 @@ describe('checklist-gate validate', () => {
     );
   });
 
-  it('without --policy is a usage error', async () => {
-    const result = await run(['validate']);
-    expect(result.code).toBe(2);
-    expect(result.err).toBe(`checklist-gate validate: validate needs --policy <file>\n\n${USAGE}`);
+  it('without --policy reads .github/checklist-gate.yml', async () => {
+    const result = await run(['validate'], { '.github/checklist-gate.yml': 'version: 1\n' });
+    expect(result).toMatchObject({
+      code: 0,
+      out: '.github/checklist-gate.yml: valid (0 item rules, 0 section rules)\n',
+      reads: ['.github/checklist-gate.yml'],
+    });
+  });
+
+  it('warns about each sign-off item that names no approvers', async () => {
+    const policy =
+      'version: 1\nitems:\n  - id: qa-signoff\n    text: QA sign-off\n  - id: ops\n    text: Ops approval\n    approvers: [acme/ops]\n  - text: Release approved by the product owner\n';
+    const result = await run(['validate', '--policy', 'p.yml'], { 'p.yml': policy });
+    expect(result.code).toBe(0);
+    expect(result.err).toBe(
+      [
+        "p.yml:3: warning: qa-signoff reads like a sign-off, but names no approvers: anyone can tick it, the pull request's author too. Add approvers: [login, org/team].",
+        'p.yml:8: warning: "Release approved by the product owner" reads like a sign-off, but names no approvers: anyone can tick it, the pull request\'s author too. Add approvers: [login, org/team].',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('an unknown flag is a usage error', async () => {

@@ -185,9 +185,7 @@ describe('events that change a verdict', () => {
     expect(statesOn(SHA(7))).toEqual(['failure']);
     expect(statesOn(SHA(8))).toEqual([]);
     expect(emulator.gateComments(8)).toEqual([]);
-    expect(run.summary).toContain(
-      '2 evaluated, 1 skipped (not into a gated branch), 0 left for the next run',
-    );
+    expect(run.summary).toContain('2 evaluated, 1 skipped (not gated), 0 left for the next run');
     expect(run.summary).toContain('| [#7](https://github.com/Codertocat/Hello-World/pull/7) | fail |');
     // Nothing changed: a second sweep writes nothing at all.
     const before = emulator.writes().length;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +7,16 @@ import { parse } from 'yaml';
 
 const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
-/** Runs the bundled CLI's `init` in a fresh folder holding these workflow files. */
+/** Runs the bundled CLI's `init` in a sub-folder of a fresh git repository holding these workflow files. */
 async function initIn(workflows: Record<string, string>): Promise<{ code: number; workflow: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'init-workflows-'));
   if (Object.keys(workflows).length > 0) mkdirSync(join(folder, '.github', 'workflows'), { recursive: true });
   for (const [name, text] of Object.entries(workflows))
     writeFileSync(join(folder, '.github', 'workflows', name), text);
+  execFileSync('git', ['init', '-q'], { cwd: folder });
+  mkdirSync(join(folder, 'src'));
   const code = await new Promise<number>((done) => {
-    execFile(process.execPath, [CLI, 'init'], { cwd: folder }, (error) =>
+    execFile(process.execPath, [CLI, 'init'], { cwd: join(folder, 'src') }, (error) =>
       done(error ? Number((error as { code?: number }).code ?? 1) : 0),
     );
   });

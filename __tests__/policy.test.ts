@@ -35,7 +35,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
     const policy = policyOf('version: 1\n');
     expect(policy).toEqual({
       source: { kind: 'file', path: FILE },
-      gate: { branches: null, releases: true },
+      gate: { branches: null, releases: true, pullRequests: null },
       checklist: { required: true },
       unlisted: 'required',
       verification: { maxLinks: 20 },
@@ -52,6 +52,10 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         'gate:',
         '  branches: [main, "release/*"]',
         '  releases: false',
+        '  pull-requests:',
+        '    head-branches: ["release/**"]',
+        '    labels: [release]',
+        "    title: '^Release '",
         'checklist:',
         '  heading: Release checklist',
         '  required: false',
@@ -90,7 +94,11 @@ describe('loadPolicy: accepted policies and their defaults', () => {
     );
     expect(policy).toEqual({
       source: { kind: 'file', path: FILE },
-      gate: { branches: ['main', 'release/*'], releases: false },
+      gate: {
+        branches: ['main', 'release/*'],
+        releases: false,
+        pullRequests: { headBranches: ['release/**'], labels: ['release'], title: '^Release ' },
+      },
       checklist: { heading: 'Release checklist', required: false },
       unlisted: 'optional',
       verification: { maxLinks: 50 },
@@ -104,7 +112,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             branches: ['release/*'],
             events: ['pull_request', 'release'],
           },
-          line: 12,
+          line: 16,
         },
       ],
       items: [
@@ -124,7 +132,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           },
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
-          line: 20,
+          line: 24,
         },
         {
           id: null,
@@ -135,7 +143,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           evidence: null,
           when: null,
           approvers: null,
-          line: 37,
+          line: 41,
         },
       ],
     });
@@ -161,7 +169,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
 
   it('fills the defaults of gate and checklist when they are given empty', () => {
     const policy = policyOf('version: 1\ngate: {}\nchecklist: {}\n');
-    expect(policy.gate).toEqual({ branches: null, releases: true });
+    expect(policy.gate).toEqual({ branches: null, releases: true, pullRequests: null });
     expect(policy.checklist).toEqual({ required: true });
   });
 
@@ -359,7 +367,11 @@ describe('loadPolicy: the shape of the file', () => {
 
   it('rejects an unknown key in gate, with the keys gate allows', () => {
     expect(errorsOf('version: 1\ngate:\n  brnches: [main]\n')).toEqual([
-      err(3, 3, 'unknown key "brnches" in gate. Did you mean "branches"? Allowed keys: branches, releases.'),
+      err(
+        3,
+        3,
+        'unknown key "brnches" in gate. Did you mean "branches"? Allowed keys: branches, releases, pull-requests.',
+      ),
     ]);
   });
 

@@ -143,13 +143,14 @@ describe('renderMarkdown: a failing report', () => {
         '',
         '#### What is still needed',
         '',
+        'Tick each box once its step is done; an item that needs more says so below.',
+        '',
         '**Testing**',
         '',
         '- ❌ **CI green** — evidence not accepted <sub>line 3 · `ci`</sub>',
         '  - `https://todo` is not accepted: it is a placeholder address',
         '  - **Fix:** Replace the link with a link to a GitHub Actions run.',
         '- ❌ **Unit tests** — not ticked <sub>line 5</sub>',
-        '  - **Fix:** Tick the box once this is done.',
         '',
         '**(no heading)**',
         '',
@@ -194,11 +195,13 @@ describe('renderMarkdown: a failing report', () => {
     expect(markdown.indexOf('- ☑ Done thing')).toBeLessThan(close);
   });
 
-  it('does not repeat "not ticked" under an unticked item, but gives its fix', () => {
+  it("gives a plain unticked item's fix once, above the list, not under each item", () => {
     const lines = markdown.split('\n');
     const at = lines.indexOf('- ❌ **Unit tests** — not ticked <sub>line 5</sub>');
     expect(at).toBeGreaterThan(0);
-    expect(lines[at + 1]).toBe('  - **Fix:** Tick the box once this is done.');
+    expect(lines[at + 1]).toBe('');
+    expect(markdown).not.toContain('Tick the box once this is done.');
+    expect(lines.filter((line) => line.startsWith('Tick each box once its step is done'))).toHaveLength(1);
   });
 });
 
@@ -438,16 +441,16 @@ describe('renderText', () => {
         '  checklist: the whole description; policy: p.yml',
         '',
         'Failing:',
+        '  (tick each box once its step is done; items that need more say so)',
         '  line 1    [x] CI green (ci): https://todo is not accepted: it is a placeholder address',
         '      fix: Replace the link with a link to the evidence (a full http(s) address).',
         '  line 3    [ ] Unit tests: not ticked',
-        '      fix: Tick the box once this is done.',
         '  missing   [ ] Gone: not in the checklist: it was deleted, reworded or never added',
         '      fix: Add it back: - [ ] Gone',
         '  missing   [ ] Perf: not in the checklist: it was deleted, reworded or never added',
         '      fix: Add it back: - [ ] Perf',
         '',
-        'Done: 1  Optional: 1  Not required: 0',
+        'Required: 4  Done: 0  Open: 4  Optional: 1  Not required: 0',
         'Note: "Perf": the changed files are unknown, so its path condition was taken to hold.',
         '',
       ].join('\n'),
@@ -461,7 +464,7 @@ describe('renderText', () => {
         'PASS  All 1 required item done',
         '  checklist: the whole description; policy: p.yml',
         '',
-        'Done: 1  Optional: 0  Not required: 0',
+        'Required: 1  Done: 1  Open: 0  Optional: 0  Not required: 0',
         '',
       ].join('\n'),
     );

@@ -182,7 +182,7 @@ const ISSUE = /#\p{N}/u;
 const GH_REFERENCE = /\bGH-\p{N}/iu;
 /** How each line of the report begins. */
 const OWN_LINE =
-  /^(?:$|#{3,4} |\*\*|- [❌☑☐] | {2}- |- `|<details><summary>|<\/details>$|> |The gate looked in |Add the release checklist |Fix the policy file |The policy )/u;
+  /^(?:$|#{3,4} |\*\*|- [❌☑☐] | {2}- |- `|<details><summary>|<\/details>$|> |The gate looked in |Add the release checklist |Fix the policy file |The policy |Tick each box once |The description has )/u;
 const OWN_DETAILS = /^<details><summary>[^<>]*<\/summary>$/;
 
 function expectSafe(markdown: string, report: Report): void {

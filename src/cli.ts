@@ -23,8 +23,8 @@ const WORKFLOWS = '.github/workflows';
  * A path in the repository `init` runs in, resolved at run time. Through a function, so that the
  * bundler does not take the literal for a file of this project and bundle it.
  */
-function inRepository(path: string): string {
-  return resolve(path);
+function inRepository(dir: string, path: string): string {
+  return resolve(dir, path);
 }
 
 async function version(): Promise<string> {
@@ -32,6 +32,14 @@ async function version(): Promise<string> {
     return String((JSON.parse(await readFile(packageJson, 'utf8')) as { version?: unknown }).version);
   } catch (error) {
     return `unknown (${(error as Error).message})`;
+  }
+}
+
+/** The nearest folder up from `start` that holds .git (a folder, or a file in a worktree); null if none. */
+function gitRoot(start: string): string | null {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return null;
   }
 }
 
@@ -51,8 +59,8 @@ process.exitCode = await runCli(argv, {
         .map((entry) => entry.name)
         .sort(),
     readChecklistFile: (name, file) => readFile(join(checklists, name, file), 'utf8'),
-    workflowFiles: async () => {
-      const folder = inRepository(WORKFLOWS);
+    workflowFiles: async (dir) => {
+      const folder = inRepository(dir, WORKFLOWS);
       if (!existsSync(folder)) return [];
       const names = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
       return Promise.all(
@@ -62,6 +70,7 @@ process.exitCode = await runCli(argv, {
         })),
       );
     },
+    gitRoot: async () => gitRoot(process.cwd()),
     exists: async (path) => existsSync(resolve(path)),
     write: async (path, text) => {
       await mkdir(dirname(resolve(path)), { recursive: true });

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { annotatePolicyErrors } from './action/annotations.js';
+import { annotatePolicyErrors, failureLine } from './action/annotations.js';
 import { runGate } from './action/gate.js';
 import { readInputs } from './action/inputs.js';
 import { readEventContext } from './action/event-context.js';
@@ -70,7 +70,7 @@ export async function run(): Promise<void> {
     else core.info(line);
     if (outcome.result === 'error') core.setFailed(outcome.description);
     else if (outcome.result === 'fail' && inputs.failJob && !outcome.sweep)
-      core.setFailed(`${inputs.checkName}: ${outcome.description}`);
+      core.setFailed(failureLine(inputs.checkName, outcome.description, outcome.missing));
   } catch (error) {
     core.setFailed(
       `checklist-gate could not evaluate the checklist, so the gate fails: ${(error as Error).message}`,

@@ -19,7 +19,7 @@ const APP_TOKEN = 'app-installation-token';
 const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
- * @typedef {{ number: number, state?: string, body?: string, base: string, headSha: string, headRef?: string,
+ * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
  *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
  * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
@@ -573,7 +573,7 @@ export class GitHubEmulator {
       number: pull.number,
       state: pull.state,
       body: pull.body,
-      title: `Release PR #${pull.number}`,
+      title: pull.title ?? `Release PR #${pull.number}`,
       html_url: `https://github.com/${this.owner}/${this.repo}/pull/${pull.number}`,
       base: { ref: pull.base, sha: 'b'.repeat(40), repo: { full_name: `${this.owner}/${this.repo}` } },
       head: {

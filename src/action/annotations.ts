@@ -17,3 +17,14 @@ export function annotatePolicyErrors(annotator: Annotator, report: Report | null
     annotator.error(error.message, properties);
   }
 }
+
+/** Failing items named in the job's error annotation; the rest are counted. */
+const NAMED_IN_ANNOTATION = 5;
+
+/** The job's error line: the verdict, then the failing items, the first few by name. */
+export function failureLine(checkName: string, description: string, missing: string[]): string {
+  if (missing.length === 0) return `${checkName}: ${description}`;
+  const named = missing.slice(0, NAMED_IN_ANNOTATION).join(', ');
+  const more = missing.length - NAMED_IN_ANNOTATION;
+  return `${checkName}: ${description}: ${named}${more > 0 ? ` and ${more} more` : ''}`;
+}

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
 import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
@@ -7,7 +6,6 @@ import { actionAccess } from '../github/base-policy.js';
 import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
-import type { Policy } from '../policy/policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderTemplate } from '../template/render-template.js';
@@ -24,11 +22,6 @@ export async function toPolicyLoad(
 ): Promise<PolicyLoad> {
   if (text === null) return { ok: true, policy: defaultPolicy() };
   return resolvePolicy(text, path, { readBase, access });
-}
-
-export function isGated(policy: Policy, baseRef: string, defaultBranch: string): boolean {
-  if (policy.gate.alsoDefault === true && baseRef === defaultBranch) return true;
-  return picomatch(policy.gate.branches ?? [defaultBranch])(baseRef);
 }
 
 /** The pure step: the parsed description, the policy and the facts read for it, judged. */
@@ -49,13 +42,37 @@ export function judge(
   });
 }
 
-export function outcomeOf(report: Report, checkName: string, load: PolicyLoad): GateOutcome {
+/** Links the comment carries: the policy at the ref it was read from, and the workflow run. */
+export interface ReportLinks {
+  policyUrl: string | null;
+  runUrl: string | null;
+}
+
+/** The policy file on GitHub, from the repository's web address, the ref and the path. */
+export function policyUrl(repositoryUrl: string, ref: string, path: string): string {
+  const segments = (text: string) => text.split('/').map(encodeURIComponent).join('/');
+  return `${repositoryUrl}/blob/${segments(ref)}/${segments(path)}`;
+}
+
+export function outcomeOf(
+  report: Report,
+  checkName: string,
+  load: PolicyLoad,
+  links: ReportLinks = { policyUrl: null, runUrl: null },
+): GateOutcome {
   // Offered to paste when no checklist was found; the default policy names no items to offer.
   const template = load.ok && load.policy.items.length > 0 ? renderTemplate(load.policy) : null;
+  // The default policy has no file to link to.
+  const fromFile = load.ok && load.policy.source.kind === 'file';
   return {
     result: report.conclusion,
     report,
-    markdown: renderMarkdown(report, { title: checkName, template }),
+    markdown: renderMarkdown(report, {
+      title: checkName,
+      template,
+      policyUrl: fromFile ? links.policyUrl : null,
+      runUrl: links.runUrl,
+    }),
     missing: missingOf(report),
     description: report.summary,
   };

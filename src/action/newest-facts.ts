@@ -15,7 +15,15 @@ export interface FactsRead {
 export function factsRead(pr: PullRequest, approvers: string[] | null): FactsRead {
   const hash = createHash('sha256')
     .update(
-      JSON.stringify([pr.headSha, [...pr.labels].sort(), approvers ? [...approvers].sort() : null, pr.body]),
+      // The title and base decide whether the pull request is gated at all.
+      JSON.stringify([
+        pr.headSha,
+        [...pr.labels].sort(),
+        approvers ? [...approvers].sort() : null,
+        pr.body,
+        pr.title,
+        pr.baseRef,
+      ]),
     )
     .digest('hex')
     .slice(0, 24);

@@ -4,7 +4,7 @@ import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
 import type { IssueComment } from '../github/comments.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
+import { judge, outcomeOf, policyUrl, skipped, verdictOf } from './evaluation.js';
 import type { GateIdentity } from './identity.js';
 import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
 import type { GateOutcome } from './outcome.js';
@@ -178,10 +178,11 @@ async function attemptPullRequest(
   if (!checked && mayRestart && Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
     return RESTART;
 
-  const writeComment =
-    own.gated &&
-    (settings.comment === 'always' ||
-      (settings.comment === 'on-failure' && (!own.passed || existing !== null)));
+  // A pull request no longer gated gets no comment, but one it already has says so.
+  const writeComment = own.gated
+    ? settings.comment === 'always' ||
+      (settings.comment === 'on-failure' && (!own.passed || existing !== null))
+    : existing !== null;
   const writeStatus = !(
     run.sweep &&
     notes.length === 0 &&
@@ -256,8 +257,8 @@ export function verdictFor(
   settings: GateSettings,
 ): CommitVerdict & { outcome: GateOutcome; passed: boolean } {
   const { pr } = reading;
-  if (!reading.gated) {
-    const description = `Not gated: the policy does not gate the base branch ${pr.baseRef}`;
+  if (!reading.gating.gated) {
+    const { description } = reading.gating;
     const outcome = skipped(description);
     return {
       number: pr.number,
@@ -268,7 +269,10 @@ export function verdictFor(
     };
   }
   const report = judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts);
-  const outcome = outcomeOf(report, settings.checkName, reading.load);
+  const outcome = outcomeOf(report, settings.checkName, reading.load, {
+    policyUrl: policyUrl(pr.htmlUrl.replace(/\/pull\/\d+$/, ''), pr.baseRef, settings.policyPath),
+    runUrl: settings.runUrl,
+  });
   return {
     number: pr.number,
     gated: true,

@@ -11,8 +11,9 @@ import type { Repository } from '../github/repository.js';
 import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { ReadBase } from '../policy/resolve-policy.js';
-import { isGated, toPolicyLoad } from './evaluation.js';
+import { toPolicyLoad } from './evaluation.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
+import { gatingOf, type Gating } from './release-pull-request.js';
 import type { GateIdentity } from './identity.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './sticky-comment.js';
@@ -60,7 +61,8 @@ export interface PullRequestReading {
   /** The commit the verdict belongs on. */
   statusSha: string;
   load: PolicyLoad;
-  gated: boolean;
+  /** An invalid policy gates everything: its error is posted, never skipped. */
+  gating: Gating;
   identity: GateIdentity;
   /** The gate's own comments (by its identity), oldest first. */
   ownComments: IssueComment[];
@@ -128,19 +130,20 @@ export async function readPullRequest(
         : postedVerdicts(client, repository, statusSha, settings),
   ]);
   const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
-  const gated = !load.ok || isGated(load.policy, pr.baseRef, request.defaultBranch);
+  const gating: Gating = load.ok ? gatingOf(load.policy, pr, request.defaultBranch) : { gated: true };
   const context: EvaluationContext = {
     event: 'pull_request',
     baseBranch: pr.baseRef,
     labels: pr.labels,
     changedPaths: null,
+    description: pr.body,
   };
   // An edit proves who ticked what only if nothing was edited after it.
   const edit = request.edit && request.edit.body === pr.body ? request.edit : null;
   let doc: ChecklistDocument | null = null;
   let facts: GatheredFacts | null = null;
   let readsReviews = false;
-  if (gated && load.ok) {
+  if (gating.gated && load.ok) {
     doc = parseChecklist(pr.body);
     const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
     readsReviews = needed.reviews;
@@ -157,7 +160,7 @@ export async function readPullRequest(
     pr,
     statusSha,
     load,
-    gated,
+    gating,
     identity: who,
     ownComments: gateComments(comments, settings.checkName, who),
     sharingHead: shared.filter(

@@ -49,7 +49,13 @@ export async function readRelease(
     policies(request.defaultBranch),
   ]);
   const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
-  const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
+  const context: EvaluationContext = {
+    event: 'release',
+    baseBranch: null,
+    labels: [],
+    changedPaths: null,
+    description: release.body,
+  };
   const gated = !load.ok || load.policy.gate.releases;
   if (!gated || !load.ok) return { release, load, gated, doc: null, facts: null, context };
   const doc = parseChecklist(release.body);

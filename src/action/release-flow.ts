@@ -64,7 +64,7 @@ export async function gateRelease(
       return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
     }
     const report = judge(doc, load, settings.policyPath, context, facts);
-    const judged = outcomeOf(report, settings.checkName, load);
+    const judged = outcomeOf(report, settings.checkName, load, { policyUrl: null, runUrl: settings.runUrl });
     const outcome = { ...judged, markdown: noticed(judged.markdown) };
     const own = verdictOf(report, target.sha, outcome.markdown);
     const posting = strictest(

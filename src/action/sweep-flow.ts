@@ -2,10 +2,11 @@ import type { GitHubClient } from '../github/client.js';
 import { listOpenPullRequests, pullRequestsOfCommit } from '../github/pull-request-list.js';
 import type { PullRequest } from '../github/pull-requests.js';
 import { safeInline } from '../report/safe-text.js';
-import { isGated, toPolicyLoad } from './evaluation.js';
+import { toPolicyLoad } from './evaluation.js';
 import type { GateOutcome } from './outcome.js';
 import { gatePullRequest, type PullRequestRun } from './pull-request-flow.js';
 import type { PullRequestRequest } from './read-pull-request.js';
+import { gatingOf } from './release-pull-request.js';
 import type { GateLog, GateSettings } from './settings.js';
 import type { Target } from './target.js';
 
@@ -39,7 +40,7 @@ export async function gateSweep(
   const gated = async (pull: PullRequest) => {
     const load = await toPolicyLoad(await run.policies(pull.baseRef), settings.policyPath, settings.readBase);
     // An invalid policy gates everything: its error is posted, never skipped.
-    return !load.ok || isGated(load.policy, pull.baseRef, defaultBranch);
+    return !load.ok || gatingOf(load.policy, pull, defaultBranch).gated;
   };
   let candidates: PullRequest[];
   let complete: boolean;
@@ -122,7 +123,7 @@ export async function gateSweep(
   const errors = done.filter((row) => row.result === 'error').length;
   const counts = [
     `${done.length} evaluated`,
-    `${notGated} skipped (not into a gated branch)`,
+    `${notGated} skipped (not gated)`,
     ...(skippedClosed.length > 0 ? [`${skippedClosed.length} skipped (closed)`] : []),
     `${leftOver}${complete ? '' : ' or more'} left for the next run (max-pulls ${settings.maxPulls})`,
   ].join(', ');

@@ -47,9 +47,13 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   } catch (error) {
     throw new UsageError(`cannot read the description ${values.body}: ${(error as Error).message}`);
   }
+  warnIfTooLong(body, io);
   let report: Report;
   if (values.policy === undefined) {
-    report = evaluate(parseChecklist(body), defaultPolicy(), context(values, event));
+    report = evaluate(parseChecklist(body), defaultPolicy(), {
+      ...context(values, event),
+      description: body,
+    });
   } else {
     const loaded = await readPolicy(io, values.policy, baseOptions(values));
     if (!loaded.ok) {
@@ -58,7 +62,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       if (format !== 'text') io.out(render(policyErrorReport(loaded.errors, values.policy), format));
       return 2;
     }
-    report = evaluate(parseChecklist(body), loaded.policy, context(values, event));
+    report = evaluate(parseChecklist(body), loaded.policy, { ...context(values, event), description: body });
   }
   io.out(render(report, format));
   return report.passed ? 0 : 1;
@@ -122,4 +126,14 @@ function context(
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
   if (allowed.includes(value as T)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}; got "${value ?? ''}"`);
+}
+
+/** GitHub refuses a pull request or release description longer than this, in characters. */
+const GITHUB_BODY_LIMIT = 65_536;
+
+function warnIfTooLong(body: string, io: CliIO): void {
+  if (body.length <= GITHUB_BODY_LIMIT) return;
+  io.err(
+    `checklist-gate check: warning: the description is ${body.length.toLocaleString('en-US')} characters; GitHub refuses a description over ${GITHUB_BODY_LIMIT.toLocaleString('en-US')}, so it could not be saved as written.\n`,
+  );
 }

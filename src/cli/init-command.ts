@@ -1,5 +1,10 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
+import { describeSelector } from '../action/release-pull-request.js';
+import { ruleName } from '../evaluate/advice.js';
+import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
+import { loadPolicy } from '../policy/load-policy.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import type { CliIO } from './cli-io.js';
 import { UsageError } from './usage.js';
@@ -86,9 +91,11 @@ export const DEFAULT_CHECKLIST = 'production-release';
 /** Where the ready checklists are, and how files are written: the parts of `init` that touch the disk. */
 export interface InitFiles {
   checklistNames(): Promise<string[]>;
-  /** The repository's workflow files in .github/workflows/ (none when there is no such folder). */
-  workflowFiles(): Promise<{ path: string; text: string }[]>;
+  /** The workflow files in DIR/.github/workflows/ (none when there is no such folder). */
+  workflowFiles(dir: string): Promise<{ path: string; text: string }[]>;
   readChecklistFile(name: string, file: 'checklist-gate.yml' | 'release.md'): Promise<string>;
+  /** The top of the git repository the command runs in; null outside one. */
+  gitRoot(): Promise<string | null>;
   exists(path: string): Promise<boolean>;
   write(path: string, text: string): Promise<void>;
 }
@@ -103,9 +110,16 @@ export async function initCommand(args: string[], io: CliIO, files: InitFiles): 
     strict: true,
     options: {
       checklist: { type: 'string', default: DEFAULT_CHECKLIST },
+      dir: { type: 'string' },
       force: { type: 'boolean', default: false },
     },
   });
+  // The files belong at the top of the repository, wherever in it the command is run.
+  const dir = values.dir ?? (await files.gitRoot());
+  if (dir === null)
+    throw new UsageError(
+      'this folder is not in a git repository; give --dir <folder>, the top of the repository to write into',
+    );
   const names = await files.checklistNames();
   const name = values.checklist;
   if (!names.includes(name))
@@ -114,11 +128,13 @@ export async function initCommand(args: string[], io: CliIO, files: InitFiles): 
   const ready = await files.readChecklistFile(name, 'checklist-gate.yml');
   const schemaLine = /^# yaml-language-server: \$schema=.*$/m;
   const policy = schemaLine.test(ready) ? ready.replace(schemaLine, SCHEMA_LINE) : `${SCHEMA_LINE}\n${ready}`;
-  const plan: [string, string][] = [
-    ['.github/checklist-gate.yml', policy],
-    ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
-    [WORKFLOW_PATH, workflowText(workflowRunBlock(await files.workflowFiles()))],
-  ];
+  const plan: [string, string][] = (
+    [
+      ['.github/checklist-gate.yml', policy],
+      ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
+      [WORKFLOW_PATH, workflowText(workflowRunBlock(await files.workflowFiles(dir)))],
+    ] as const
+  ).map(([path, text]) => [join(dir, path), text]);
   const existing = [];
   for (const [path] of plan) if (await files.exists(path)) existing.push(path);
   if (existing.length > 0 && !values.force) {
@@ -129,9 +145,27 @@ export async function initCommand(args: string[], io: CliIO, files: InitFiles): 
   }
   for (const [path, text] of plan) await files.write(path, text);
   io.out(
-    `Wrote the "${name}" checklist:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
+    `Wrote the "${name}" checklist in ${dir}:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
       'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
-      'Release pull requests opened with ?template=release.md start from the checklist.\n',
+      'Release pull requests opened with ?template=release.md start from the checklist.\n' +
+      gatingNote(policy),
   );
   return 0;
+}
+
+/** What the written policy gates, so that a feature pull request's "Not gated" is no surprise. */
+function gatingNote(policy: string): string {
+  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const selector = load.ok ? load.policy.gate.pullRequests : null;
+  const unguarded = load.ok ? unguardedSignoffs(load.policy).map(ruleName) : [];
+  const signoffs =
+    unguarded.length > 0
+      ? `${unguarded.length} sign-off item${unguarded.length === 1 ? '' : 's'} name${unguarded.length === 1 ? 's' : ''} no approvers, so anyone can tick ${unguarded.length === 1 ? 'it' : 'them'}, the author too: ${unguarded.join(', ')}. Add approvers: [login, org/team] to each in .github/checklist-gate.yml.\n`
+      : '';
+  return (
+    signoffs +
+    (selector
+      ? `Only release pull requests are gated: one with a ${describeSelector(selector)} (gate.pull-requests). Every other pull request gets a "Not gated" success.\n`
+      : 'Every pull request into the default branch is gated; set gate.pull-requests to gate only release pull requests.\n')
+  );
 }

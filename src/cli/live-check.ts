@@ -141,11 +141,7 @@ async function judgePullRequest(
   const { pr } = reading;
   if (pr.state === 'closed')
     io.err(`checklist-gate check: pull request #${pr.number} is closed; the action would not evaluate it.\n`);
-  if (!reading.gated)
-    return {
-      kind: 'not-gated',
-      description: `Not gated: the policy does not gate the base branch ${pr.baseRef}`,
-    };
+  if (!reading.gating.gated) return { kind: 'not-gated', description: reading.gating.description };
   return {
     kind: 'judged',
     load: reading.load,

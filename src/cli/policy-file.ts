@@ -6,6 +6,9 @@ import type { CliIO } from './cli-io.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
 import { UsageError } from './usage.js';
 
+/** Where a repository keeps its policy: what validate and template read without --policy. */
+export const DEFAULT_POLICY_PATH = '.github/checklist-gate.yml';
+
 /** How the CLI reads the bases a policy extends: files given on the command line, or the API. */
 export interface BaseOptions {
   /** --base-policy files, nearest base first. */

@@ -1,4 +1,3 @@
-import { UnreadableDescriptionError } from '../checklist/parse.js';
 import { checkCommand } from './check-command.js';
 import type { CliIO } from './cli-io.js';
 import { initCommand } from './init-command.js';
@@ -51,12 +50,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command(args, io);
   } catch (error) {
+    // The one wrong thing first, then the usage of that command only.
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`checklist-gate ${name}: ${(error as Error).message}\n\n${USAGE}`);
+      io.err(`checklist-gate ${name}: ${(error as Error).message}\n\n${commandUsage(name)}`);
       return 2;
     }
-    const known = error instanceof UnreadableDescriptionError;
-    io.err(`checklist-gate ${name}: ${known ? error.message : ((error as Error).stack ?? String(error))}\n`);
+    // No stack trace: the message is what a person can act on.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`checklist-gate ${name}: ${message}\n`);
     return 2;
   }
 }

@@ -1,13 +1,21 @@
 import { parseArgs } from 'node:util';
 import { renderTemplate } from '../template/render-template.js';
 import type { CliIO } from './cli-io.js';
-import { BASE_ARGS, baseOptions, formatPolicyErrors, readPolicy } from './policy-file.js';
-import { UsageError } from './usage.js';
+import {
+  BASE_ARGS,
+  baseOptions,
+  DEFAULT_POLICY_PATH,
+  formatPolicyErrors,
+  readPolicy,
+} from './policy-file.js';
 
 /** `checklist-gate template`: prints the pull-request template a policy implies. */
 export async function templateCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({ args, strict: true, options: { policy: { type: 'string' }, ...BASE_ARGS } });
-  if (values.policy === undefined) throw new UsageError('template needs --policy <file>');
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { policy: { type: 'string', default: DEFAULT_POLICY_PATH }, ...BASE_ARGS },
+  });
   const loaded = await readPolicy(io, values.policy, baseOptions(values));
   if (!loaded.ok) {
     io.err(formatPolicyErrors(loaded.errors));

@@ -28,16 +28,19 @@ export const COMMAND_USAGE: Record<string, string> = {
               --api-url <url>        default $GITHUB_API_URL or https://api.github.com
             Exit status: 0 pass, 1 fail, 2 usage, policy or API error.
 `,
-  validate: `  validate  Check a policy file against the schema, and the bases it extends against their locks.
-              --policy <file>
+  validate: `  validate  Check a policy file against the schema, and the bases it extends against their locks;
+            warn about sign-off items that name no approvers.
+              --policy <file>        default .github/checklist-gate.yml
             Exit status: 0 valid, 2 invalid (each error with file:line:column on stderr).
 `,
   template: `  template  Print the pull-request template a policy implies.
-              --policy <file>
+              --policy <file>        default .github/checklist-gate.yml
 `,
-  init: `  init      Write a ready checklist into this repository: .github/checklist-gate.yml,
-            .github/PULL_REQUEST_TEMPLATE/release.md and .github/workflows/checklist-gate.yml.
+  init: `  init      Write a ready checklist at the top of the git repository it runs in:
+            .github/checklist-gate.yml, .github/PULL_REQUEST_TEMPLATE/release.md and
+            .github/workflows/checklist-gate.yml.
               --checklist <name>     one of the folders of checklists/           default production-release
+              --dir <folder>         write there instead; needed outside a git repository
               --force                overwrite existing files
 `,
 };

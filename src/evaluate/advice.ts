@@ -24,6 +24,9 @@ export function evidenceWords(rule: EvidenceRule): string {
   return `${count} to the evidence (a full http(s) address)`;
 }
 
+/** The fix of a plain unticked item: given once above the list, not repeated per item. */
+export const TICK_FIX = 'Tick the box once this is done.';
+
 /** How a rule's item is written in the description, for telling authors what to add back. */
 export function itemLine(rule: ItemRule): string {
   const text = rule.text ?? rule.id ?? 'the item';

@@ -15,4 +15,6 @@ export interface EvaluationContext {
   evidence?: EvidenceFacts | null;
   /** Reviews, team members and the triggering edit, for sign-offs; absent or null in the CLI. */
   signoffs?: SignoffFacts | null;
+  /** The description as written, for hints on lines GitHub draws no box for; absent: no such hints. */
+  description?: string;
 }

@@ -8,7 +8,16 @@ import { conditionHolds } from './conditions.js';
 import type { EvaluationContext } from './context.js';
 import { indexItems, type ItemIndex } from './item-index.js';
 import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
+import {
+  almostBoxFix,
+  almostBoxFor,
+  findAlmostBoxes,
+  strayLink,
+  type AlmostBox,
+} from './description-lines.js';
+import { checkEvidence } from './evidence.js';
 import { findMatches } from './match-items.js';
+import { isUnguardedSignoff } from './unguarded-signoffs.js';
 import { nearMissFix } from './near-miss.js';
 import { isGroupRule, itemsUnder, sectionRuleFor, sectionRulesByKey, ticksNeeded } from './section-rules.js';
 import { whoTicked } from './ticked-in-edit.js';
@@ -19,7 +28,10 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
   const notes: string[] = [];
   if (policy.source.kind === 'default')
     notes.push('No policy file: every task item in the description is required.');
-  if (!block.found || block.items.length === 0) return noChecklistReport(block, policy, notes);
+  if (!block.found || block.items.length === 0) {
+    const boxes = context.description !== undefined ? findAlmostBoxes(context.description, doc) : [];
+    return noChecklistReport(block, doc, policy, notes, boxes);
+  }
 
   const index = indexItems(block.items);
   const facts: JudgeFacts = {
@@ -44,8 +56,12 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
       continue;
     }
     for (const item of matches) {
-      const verdict = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
-      entries.push(withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule));
+      const judged = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
+      const verdict = withStrayLink(judged, item, rule, doc, context);
+      const judgedEntry = withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule);
+      // Where the edit history was read: who ticked the item.
+      const by = item.checked ? facts.tickedBy.get(item.index) : undefined;
+      entries.push(by !== undefined ? { ...judgedEntry, tickedBy: by } : judgedEntry);
     }
   }
 
@@ -55,6 +71,18 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
       missing,
       block.items.filter((item) => !claimed.has(item.index)),
     );
+  // A missing item written as a box GitHub does not draw: say what to write instead.
+  if (missing.length > 0 && context.description !== undefined) {
+    const boxes = findAlmostBoxes(context.description, doc);
+    for (const [rule, absent] of missing) {
+      const box = almostBoxFor(boxes, rule);
+      if (box === null) continue;
+      absent.problems = [
+        `not a task item: line ${box.line} looks like a box, but GitHub does not draw one there`,
+      ];
+      absent.fix = almostBoxFix(box);
+    }
+  }
 
   const sectionResults = policy.sections.map((rule) => judgeSection(rule, index, doc, block, context, notes));
   const resultsByRule = new Map(policy.sections.map((rule, position) => [rule, sectionResults[position]]));
@@ -91,9 +119,37 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
   };
 }
 
-/** With extends, each entry says which policy files its rule comes from. */
+/** With extends, each entry says which policy files its rule comes from; an unguarded sign-off says so. */
 function withOrigin(reportItem: ReportItem, rule: ItemRule): ReportItem {
-  return rule.from ? { ...reportItem, ruleFrom: rule.from } : reportItem;
+  return {
+    ...reportItem,
+    ...(rule.from && { ruleFrom: rule.from }),
+    ...(reportItem.required && isUnguardedSignoff(rule) && { anyoneCanTick: true }),
+  };
+}
+
+/** A ticked item without evidence whose link sits on the next line, outside the item: say so. */
+function withStrayLink(
+  verdict: Verdict,
+  item: TaskItem,
+  rule: ItemRule,
+  doc: ChecklistDocument,
+  context: EvaluationContext,
+): Verdict {
+  if (verdict.status !== 'no-evidence' || rule.evidence === null || context.description === undefined)
+    return verdict;
+  const evidence = rule.evidence;
+  const stray = strayLink(
+    context.description,
+    item,
+    doc,
+    (url) => checkEvidence([url], evidence).accepted.length > 0,
+  );
+  if (stray === null) return verdict;
+  return {
+    ...verdict,
+    fix: `The link on line ${stray.line} is not part of this item: indent it under the item, or put it on the item's line.`,
+  };
 }
 
 function notRequired(): Verdict {
@@ -247,8 +303,15 @@ function policySource(policy: Policy): Report['policy'] {
     : { source: 'default', path: null };
 }
 
-function noChecklistReport(block: ChecklistBlock, policy: Policy, notes: string[]): Report {
+function noChecklistReport(
+  block: ChecklistBlock,
+  doc: ChecklistDocument,
+  policy: Policy,
+  notes: string[],
+  boxes: AlmostBox[],
+): Report {
   const what = block.found ? `no task items in ${block.where}` : `${block.where} was not found`;
+  const first = doc.items[0];
   const allowed = !policy.checklist.required;
   if (allowed) notes.push(`No checklist found (${what}); the policy does not require one.`);
   return {
@@ -264,7 +327,15 @@ function noChecklistReport(block: ChecklistBlock, policy: Policy, notes: string[
       optional: 0,
       notRequired: 0,
     },
-    checklist: { found: false, where: block.where, items: block.items.length },
+    checklist: {
+      found: false,
+      where: block.where,
+      items: block.items.length,
+      ...(first !== undefined && { elsewhere: { items: doc.items.length, firstLine: first.line } }),
+      ...(boxes.length > 0 && {
+        almostBoxes: boxes.map((box) => ({ line: box.line, fix: almostBoxFix(box) })),
+      }),
+    },
     policy: policySource(policy),
     items: [],
     sections: [],

@@ -1,10 +1,11 @@
 import type { TaskItem } from '../checklist/task-item.js';
 import type { EvidenceRule, ItemRule } from '../policy/policy.js';
 import type { ReportItem } from '../report/report.js';
-import { evidenceWords } from './advice.js';
+import { evidenceWords, TICK_FIX } from './advice.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';
 import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
 import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
+import { withScheme } from './schemeless-link.js';
 
 export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
 
@@ -39,9 +40,7 @@ export function judgeItem(
 
 function tickFix(evidence: EvidenceRule | null, approvers: string[] | null): string {
   const tick =
-    evidence && evidence.min > 0
-      ? `Tick the box and add ${evidenceWords(evidence)} to the item.`
-      : 'Tick the box once this is done.';
+    evidence && evidence.min > 0 ? `Tick the box and add ${evidenceWords(evidence)} to the item.` : TICK_FIX;
   return approvers
     ? `${tick} It counts once ${approverWords(approvers)} approves the pull request or ticks it.`
     : tick;
@@ -68,7 +67,7 @@ function judgeEvidence(
       problems: refused.map(
         (link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`,
       ),
-      fix: `Replace the link with ${words}.`,
+      fix: schemeFix(refused.map((link) => link.url)) ?? `Replace the link with ${words}.`,
     };
   }
   const links = verified.good.length;
@@ -81,8 +80,25 @@ function judgeEvidence(
         ? `ticked without evidence: needs ${words}`
         : `ticked with ${spread ?? `${count} acceptable link${count === 1 ? '' : 's'}`}: needs ${words}`,
     ],
-    fix: `Add ${words} on the item's line or in a bullet under it.`,
+    fix:
+      (count === 0 ? plainAddressFix(item.text) : null) ??
+      `Add ${words} on the item's line or in a bullet under it.`,
   };
+}
+
+/** A web address written as plain text (no scheme, so GitHub draws no link): the scheme to add. */
+function plainAddressFix(text: string): string | null {
+  const word = text.split(/\s+/).find((each) => withScheme(each.replace(/[.,;:)]+$/, '')) !== null);
+  if (word === undefined) return null;
+  const address = word.replace(/[.,;:)]+$/, '');
+  return `Add "https://" in front of ${address}: without it GitHub draws no link, so it is no evidence.`;
+}
+
+/** When every refused link only lacks its scheme: the one thing to change. */
+function schemeFix(urls: string[]): string | null {
+  const fixed = urls.map(withScheme);
+  if (fixed.some((url) => url === null)) return null;
+  return `Add "https://" in front of the link: ${fixed.join(', ')}.`;
 }
 
 /**

@@ -7,7 +7,9 @@ export interface PullRequest {
   state: 'open' | 'closed';
   body: string;
   baseRef: string;
+  headRef: string;
   headSha: string;
+  title: string;
   labels: string[];
   updatedAt: string;
   htmlUrl: string;
@@ -32,7 +34,9 @@ export function toPullRequest(data: PullRequestData): PullRequest {
     state: data.state === 'closed' ? 'closed' : 'open',
     body: data.body ?? '',
     baseRef: data.base.ref,
+    headRef: data.head.ref,
     headSha: data.head.sha,
+    title: data.title,
     labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
     updatedAt: data.updated_at,
     htmlUrl: data.html_url,
@@ -44,8 +48,9 @@ export interface PullRequestData {
   number: number;
   state: string;
   body: string | null;
+  title: string;
   base: { ref: string };
-  head: { sha: string };
+  head: { ref: string; sha: string };
   labels: { name?: string }[];
   updated_at: string;
   html_url: string;

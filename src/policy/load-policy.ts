@@ -7,6 +7,7 @@ import type {
   ItemRule,
   Policy,
   PolicyError,
+  PullRequestSelector,
   Requirement,
   SectionRule,
 } from './policy.js';
@@ -19,7 +20,11 @@ export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; errors: Pol
 export interface RawPolicy {
   version: 1;
   extends?: string;
-  gate?: { branches?: string[]; releases?: boolean };
+  gate?: {
+    branches?: string[];
+    releases?: boolean;
+    'pull-requests'?: { 'head-branches'?: string[]; labels?: string[]; title?: string };
+  };
   checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
   unlisted?: Policy['unlisted'];
   verification?: { 'max-links'?: number };
@@ -177,6 +182,18 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
       message: 'checklist takes either "heading" or "start" (with "end"), not both.',
     });
   }
+  const selector = isRecord(raw.gate) && isRecord(raw.gate['pull-requests']) ? raw.gate['pull-requests'] : {};
+  if (typeof selector.title === 'string') {
+    try {
+      new RegExp(selector.title);
+    } catch (error) {
+      problems.push({
+        path: ['gate', 'pull-requests', 'title'],
+        atKey: false,
+        message: `gate.pull-requests.title is not a valid regular expression: ${(error as Error).message}.`,
+      });
+    }
+  }
   if (checklist.end !== undefined && checklist.start === undefined) {
     problems.push({
       path: ['checklist', 'end'],
@@ -289,7 +306,11 @@ export function toPolicy(
   });
   return {
     source: { kind: 'file', path: file },
-    gate: { branches: raw.gate?.branches ?? null, releases: raw.gate?.releases ?? true },
+    gate: {
+      branches: raw.gate?.branches ?? null,
+      releases: raw.gate?.releases ?? true,
+      pullRequests: toSelector(raw.gate?.['pull-requests']),
+    },
     checklist: {
       ...(raw.checklist?.heading !== undefined && { heading: raw.checklist.heading }),
       ...(raw.checklist?.start !== undefined && { start: raw.checklist.start }),
@@ -300,5 +321,14 @@ export function toPolicy(
     verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
     sections,
     items,
+  };
+}
+
+function toSelector(raw: NonNullable<RawPolicy['gate']>['pull-requests']): PullRequestSelector | null {
+  if (raw === undefined) return null;
+  return {
+    headBranches: raw['head-branches'] ?? null,
+    labels: raw.labels ?? null,
+    title: raw.title ?? null,
   };
 }

@@ -99,6 +99,7 @@ export function layerOver(
       base.places.get('gate:releases'),
       'gate.releases: false stops gating releases, which the base policy gates',
     );
+  const pullRequests = widenSelector(base, raw, refuse);
   const checklistRequired = tightenFlag(base.raw.checklist?.required ?? true, raw.checklist?.required);
   if (checklistRequired.weakened)
     refuse(
@@ -118,7 +119,11 @@ export function layerOver(
       ? raw.unlisted
       : baseUnlisted;
 
-  merged.gate = { ...(gateBranches !== undefined && { branches: gateBranches }), releases: releases.value };
+  merged.gate = {
+    ...(gateBranches !== undefined && { branches: gateBranches }),
+    releases: releases.value,
+    ...(pullRequests !== undefined && { 'pull-requests': pullRequests }),
+  };
   merged.checklist = {
     ...(checklistFrom?.heading !== undefined && { heading: checklistFrom.heading }),
     ...(checklistFrom?.start !== undefined && { start: checklistFrom.start }),
@@ -254,6 +259,44 @@ export function layerOver(
 }
 
 type Refuse = (localPath: Path, basePlace: Place | undefined, message: string) => void;
+type RawSelector = NonNullable<NonNullable<RawPolicy['gate']>['pull-requests']>;
+
+/**
+ * Which pull requests are release pull requests, with a base: a local file may gate more of them
+ * (more head branches or labels, a title where the base has none), never fewer. Without a
+ * selector in the base every pull request is gated, so a local one would narrow it.
+ */
+function widenSelector(base: LayeredPolicy, raw: RawPolicy, refuse: Refuse): RawSelector | undefined {
+  const baseSelector = base.raw.gate?.['pull-requests'];
+  const local = raw.gate?.['pull-requests'];
+  const at = base.places.get('gate:pull-requests');
+  if (local === undefined) return baseSelector;
+  if (baseSelector === undefined) {
+    refuse(
+      ['gate', 'pull-requests'],
+      at,
+      'gate.pull-requests would gate only some pull requests, but the base policy gates every pull request into a gated branch',
+    );
+    return undefined;
+  }
+  for (const key of ['head-branches', 'labels'] as const) {
+    const kept = local[key] ?? [];
+    const dropped = (baseSelector[key] ?? []).filter((entry) => !kept.includes(entry));
+    if (dropped.length > 0)
+      refuse(
+        local[key] !== undefined ? ['gate', 'pull-requests', key] : ['gate', 'pull-requests'],
+        at,
+        `gate.pull-requests.${key} leaves out ${dropped.map((entry) => `"${entry}"`).join(', ')}, which the base policy gates; list them too`,
+      );
+  }
+  if (baseSelector.title !== undefined && local.title !== baseSelector.title)
+    refuse(
+      local.title !== undefined ? ['gate', 'pull-requests', 'title'] : ['gate', 'pull-requests'],
+      at,
+      `gate.pull-requests.title must stay "${baseSelector.title}" as the base policy writes it: another pattern could gate fewer pull requests`,
+    );
+  return local;
+}
 
 /** One base item with the local file's entry for the same id laid over it. */
 function tightenItem(
@@ -421,6 +464,7 @@ const KNOWN_TOP_LEVEL = [
 const TOP_LEVEL_LOCKS = [
   { name: 'gate:branches', path: ['gate', 'branches'] },
   { name: 'gate:releases', path: ['gate', 'releases'] },
+  { name: 'gate:pull-requests', path: ['gate', 'pull-requests'] },
   { name: 'checklist:required', path: ['checklist', 'required'] },
   { name: 'unlisted', path: ['unlisted'] },
 ];

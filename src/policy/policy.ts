@@ -10,6 +10,8 @@ export interface Policy {
     /** With extends: a base gates the default branch, so it stays gated beside `branches`. */
     alsoDefault?: boolean;
     releases: boolean;
+    /** Which pull requests into a gated branch are release pull requests; null means all of them. */
+    pullRequests: PullRequestSelector | null;
   };
   checklist: {
     heading?: string;
@@ -21,6 +23,14 @@ export interface Policy {
   verification: { maxLinks: number };
   sections: SectionRule[];
   items: ItemRule[];
+}
+
+/** Any one entry holding makes a pull request a release pull request. */
+export interface PullRequestSelector {
+  headBranches: string[] | null;
+  labels: string[] | null;
+  /** Source of a regular expression the title must match. */
+  title: string | null;
 }
 
 export type Requirement = 'all' | 'any' | 'none' | number;

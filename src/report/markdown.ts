@@ -1,3 +1,4 @@
+import { TICK_FIX } from '../evaluate/advice.js';
 import type { Report, ReportItem, SectionResult } from './report.js';
 import { FAILING_STATUSES } from './report.js';
 import { safeInline, safeMessage } from './safe-text.js';
@@ -7,6 +8,10 @@ export interface MarkdownOptions {
   title?: string;
   /** A checklist to paste, offered when none was found. */
   template?: string | null;
+  /** The policy file at the ref it was read from, on GitHub. */
+  policyUrl?: string | null;
+  /** The workflow run that wrote the report. */
+  runUrl?: string | null;
 }
 
 const STATUS_WORDS: Record<ReportItem['status'], string> = {
@@ -45,13 +50,18 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   lines.push(`### ${icon} ${title}: ${safeInline(report.summary, 200)}`, '');
   if (!report.checklist.found) {
     lines.push(...noChecklist(report, options.template ?? null));
+    if (report.policy.path && options.policyUrl)
+      lines.push('', `<sub>${policyLink(report.policy.path, options.policyUrl)}</sub>`);
+    if (options.runUrl) lines.push('', `<sub>[Workflow run](${linkTarget(options.runUrl)})</sub>`);
     return lines.join('\n') + '\n';
   }
-  lines.push(progressLine(report), '');
+  lines.push(progressLine(report, options.policyUrl ?? null), '');
   const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
   const failingSections = report.sections.filter((section) => section.status === 'failing');
   if (failing.length > 0 || failingSections.length > 0) {
     lines.push('#### What is still needed', '');
+    if (failing.some(isPlainUnticked))
+      lines.push('Tick each box once its step is done; an item that needs more says so below.', '');
     lines.push(...groupedBySection(failing, failingItem));
     lines.push(...failingSections.flatMap(failingSection));
   }
@@ -66,10 +76,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       ...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)),
     );
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeMessage(note)}`));
+  if (options.runUrl) lines.push('', `<sub>[Workflow run](${linkTarget(options.runUrl)})</sub>`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-function progressLine(report: Report): string {
+/** A URL the gate built itself, as a Markdown link target: no character that could end it early. */
+function linkTarget(url: string): string {
+  return encodeURI(decodeURI(url)).replace(/[()]/g, (char) => (char === '(' ? '%28' : '%29'));
+}
+
+function policyLink(path: string, url: string): string {
+  return `policy [${safeInline(path, 200)}](${linkTarget(url)})`;
+}
+
+function progressLine(report: Report, policyUrl: string | null): string {
   const { required, done } = report.counts;
   const percent = required === 0 ? 100 : Math.floor((done / required) * 100);
   const filled = Math.round(percent / 10);
@@ -78,15 +98,20 @@ function progressLine(report: Report): string {
     report.counts.optional > 0 ? `${report.counts.optional} optional` : null,
     report.counts.notRequired > 0 ? `${report.counts.notRequired} not required here` : null,
     report.policy.path
-      ? `policy \`${report.policy.path.replace(/`/g, "'")}\``
+      ? policyUrl
+        ? policyLink(report.policy.path, policyUrl)
+        : `policy \`${report.policy.path.replace(/`/g, "'")}\``
       : 'no policy file: every item required',
   ].filter((part) => part !== null);
   return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
 }
 
 function where(item: ReportItem): string {
+  // GitHub shows no line numbers in a description: the line is a secondary detail.
   const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
+  if (item.tickedBy !== undefined) parts.push(`ticked by ${safeInline(`@${item.tickedBy}`, 60)}`);
   if (item.id !== null) parts.push(`\`${item.id}\``);
+  if (item.anyoneCanTick) parts.push('anyone can tick this: the policy names no approvers');
   if (item.ruleFrom)
     parts.push(`rule from ${item.ruleFrom.map((file) => `\`${file.replace(/`/g, "'")}\``).join(' + ')}`);
   return parts.join(' · ');
@@ -98,8 +123,13 @@ function failingItem(item: ReportItem): string[] {
   ];
   for (const problem of item.problems.filter((text) => text !== 'not ticked'))
     lines.push(`  - ${safeMessage(problem)}`);
-  if (item.fix) lines.push(`  - **Fix:** ${safeMessage(item.fix)}`);
+  if (item.fix && !isPlainUnticked(item)) lines.push(`  - **Fix:** ${safeMessage(item.fix)}`);
   return lines;
+}
+
+/** An unticked item whose only fix is to tick it: that advice is given once, above the list. */
+export function isPlainUnticked(item: ReportItem): boolean {
+  return item.status === 'unchecked' && item.fix === TICK_FIX;
 }
 
 function passingItem(item: ReportItem): string[] {
@@ -145,6 +175,10 @@ function noChecklist(report: Report, template: string | null): string[] {
     `The gate looked in ${safeInline(report.checklist.where)} and found no task items to check.`,
     '',
   ];
+  const elsewhere = elsewhereWords(report);
+  if (elsewhere !== null) lines.push(safeMessage(elsewhere), '');
+  for (const hint of almostBoxWords(report)) lines.push(`- ${safeMessage(hint)}`);
+  if (report.checklist.almostBoxes) lines.push('');
   if (template) {
     const fence = '`'.repeat(Math.max(3, longestRun(template, '`') + 1));
     lines.push(
@@ -171,4 +205,24 @@ function longestRun(text: string, char: string): number {
     longest = Math.max(longest, current);
   }
   return longest;
+}
+
+/** Task items outside where the policy looks: how many, where they start, and what to do. */
+export function elsewhereWords(report: Report): string | null {
+  const elsewhere = report.checklist.elsewhere;
+  if (!elsewhere) return null;
+  const count = `${elsewhere.items} task item${elsewhere.items === 1 ? '' : 's'}`;
+  return `The description has ${count} outside it, starting on line ${elsewhere.firstLine}. Move them into ${report.checklist.where}, or change checklist in the policy to where they are.`;
+}
+
+/** Almost-boxes listed when no checklist was found: the first few, then how many more. */
+const LISTED_ALMOST_BOXES = 5;
+
+export function almostBoxWords(report: Report): string[] {
+  const boxes = report.checklist.almostBoxes ?? [];
+  const more = boxes.length - LISTED_ALMOST_BOXES;
+  return [
+    ...boxes.slice(0, LISTED_ALMOST_BOXES).map((box) => box.fix),
+    ...(more > 0 ? [`… and ${more} more lines like these.`] : []),
+  ];
 }

@@ -40,6 +40,10 @@ export interface ReportItem {
    * that locks it first, then each file that tightened it. Absent for an item no rule names.
    */
   ruleFrom?: string[];
+  /** Only when true: the item reads like a sign-off, but the policy names no approvers for it. */
+  anyoneCanTick?: boolean;
+  /** Who ticked the item, where the edit that ticked it was read. */
+  tickedBy?: string;
 }
 
 export interface SectionResult {
@@ -79,7 +83,15 @@ export interface Report {
     optional: number;
     notRequired: number;
   };
-  checklist: { found: boolean; where: string; items: number };
+  checklist: {
+    found: boolean;
+    where: string;
+    items: number;
+    /** When no checklist was found where the policy looks: the task items elsewhere in the description. */
+    elsewhere?: { items: number; firstLine: number };
+    /** When no checklist was found: lines that look like boxes GitHub does not draw, with what to write. */
+    almostBoxes?: { line: number; fix: string }[];
+  };
   policy: { source: 'file' | 'default'; path: string | null };
   items: ReportItem[];
   sections: SectionResult[];

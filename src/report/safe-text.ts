@@ -1,8 +1,11 @@
 const ZWSP = '\u200b';
 const MARKDOWN_SPECIALS = /[\\`*_[\]|~!#()]/g;
 const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/** What GitHub would turn into a link: web addresses, with a scheme or starting with "www.". */
-const LINK_LIKE = /(?:https?:\/\/|www\.)[^\s<>()]+/gi;
+/**
+ * What GitHub would turn into a link: web addresses, with a scheme or starting with "www.",
+ * without the punctuation that ends a sentence after them (GitHub leaves it out of the link too).
+ */
+const LINK_LIKE = /(?:https?:\/\/|www\.)(?:[^\s<>()]*[^\s<>().,;:!?'"])?/gi;
 
 /** Cuts a text to at most `length` characters without splitting a character made of two code units. */
 export function cutAt(text: string, length: number): string {

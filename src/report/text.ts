@@ -1,4 +1,5 @@
 import type { Report, ReportItem } from './report.js';
+import { almostBoxWords, elsewhereWords, isPlainUnticked } from './markdown.js';
 import { FAILING_STATUSES } from './report.js';
 
 /** The report for a terminal: the verdict, then each failing item with its line and fix. */
@@ -16,18 +17,24 @@ export function renderText(report: Report): string {
   lines.push(
     `  checklist: ${report.checklist.where}; policy: ${report.policy.path ?? 'none (every task item required)'}`,
   );
+  const elsewhere = elsewhereWords(report);
+  if (elsewhere !== null) lines.push(`  ${elsewhere}`);
+  for (const hint of almostBoxWords(report)) lines.push(`  ${hint}`);
   const failing = report.items.filter((item) => FAILING_STATUSES.has(item.status));
   if (failing.length > 0) lines.push('', 'Failing:');
+  if (failing.some(isPlainUnticked))
+    lines.push('  (tick each box once its step is done; items that need more say so)');
   for (const item of failing) lines.push(...failingItem(item));
   const sections = report.sections.filter((section) => section.status === 'failing');
   for (const section of sections) {
     lines.push(`  section "${section.heading}": ${section.problem ?? ''}`);
     if (section.fix) lines.push(`      fix: ${section.fix}`);
   }
-  const done = report.items.filter((item) => item.status === 'ok').length;
+  // The same counts as the JSON report's.
+  const { required, done, open, optional, notRequired } = report.counts;
   lines.push(
     '',
-    `Done: ${done}  Optional: ${report.counts.optional}  Not required: ${report.counts.notRequired}`,
+    `Required: ${required}  Done: ${done}  Open: ${open}  Optional: ${optional}  Not required: ${notRequired}`,
   );
   for (const note of report.notes) lines.push(`Note: ${note}`);
   return lines.join('\n') + '\n';
@@ -39,7 +46,8 @@ function failingItem(item: ReportItem): string[] {
   const lines = [
     `  ${place.padEnd(9)} [${item.checked ? 'x' : ' '}] ${item.text}${id}: ${item.problems.join('; ')}`,
   ];
-  if (item.fix) lines.push(`      fix: ${item.fix}`);
+  if (item.fix && !isPlainUnticked(item)) lines.push(`      fix: ${item.fix}`);
+  if (item.anyoneCanTick) lines.push('      anyone can tick this: the policy names no approvers');
   if (item.ruleFrom) lines.push(`      rule from: ${item.ruleFrom.join(' + ')}`);
   return lines;
 }
