@@ -9,10 +9,10 @@ export interface Segment {
 }
 
 /** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
-function textRun(first: Node): { text: string; next: Node | null } {
+function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: Node | null } {
   let text = '';
   let node: Node | null = first;
-  while (node !== null && node.type === 'text') {
+  while (node !== null && node.type === 'text' && !hidden.has(node)) {
     text += node.literal ?? '';
     node = node.next;
   }
@@ -32,15 +32,16 @@ function linkedRun(text: string, into: Segment[]): void {
 
 /**
  * The top level of a paragraph or heading, after `skip` characters that cmark-gfm's task-list
- * rule steps over (the check): a node only partly stepped over is dropped whole.
+ * rule steps over (the check): a node only partly stepped over is dropped whole. What `hidden`
+ * holds (commented out, see served-comments.ts) ends it.
  */
-export function segments(block: Node, skip: number): Segment[] {
+export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>): Segment[] {
   const found: Segment[] = [];
   let node = block.firstChild;
   let left = skip;
-  while (node !== null) {
+  while (node !== null && !hidden.has(node)) {
     if (node.type === 'text') {
-      const run = textRun(node);
+      const run = textRun(node, hidden);
       const taken = Math.min(left, run.text.length);
       left -= taken;
       linkedRun(run.text.slice(taken), found);
@@ -89,22 +90,27 @@ function asWritten(url: string): string {
 }
 
 /** URLs of links inside `node`, in order, GFM's autolink literals included; none from code or what `leaveOut` names. */
-export function collectLinks(node: Node, into: string[], leaveOut: (node: Node) => boolean): void {
+export function collectLinks(
+  node: Node,
+  into: string[],
+  leaveOut: (node: Node) => boolean,
+  hidden: ReadonlySet<Node>,
+): void {
   let child = node.firstChild;
   while (child !== null) {
-    if (leaveOut(child)) {
+    if (hidden.has(child) || leaveOut(child)) {
       child = child.next;
       continue;
     }
     if (child.type === 'text') {
-      const run = textRun(child);
+      const run = textRun(child, hidden);
       for (const link of autolinks(run.text)) into.push(link.url);
       child = run.next;
       continue;
     }
     if (child.type === 'link' || child.type === 'image') {
       if (child.type === 'link' && child.destination !== null) into.push(asWritten(child.destination));
-    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut);
+    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut, hidden);
     child = child.next;
   }
 }
