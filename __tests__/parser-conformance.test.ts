@@ -192,6 +192,29 @@ describe('task items match what GitHub draws', () => {
     ]);
   });
 
+  it.each([
+    ['struck through', '- [ ] ~~Load balancer configured~~', 'Load balancer configured', true],
+    ['one tilde strikes too', '- [x] ~Load balancer configured~', 'Load balancer configured', true],
+    ['struck through, then a link', '- [x] ~~Load test~~ https://x.org/r', 'Load test https://x.org/r', true],
+    ['a word struck through', '- [ ] Load ~~balancer~~ configured', 'Load balancer configured', false],
+    ['three tildes are text', '- [ ] ~~~Load~~~', '~~~Load~~~', false],
+    ['unpaired tildes are text', '- [ ] ~~Load balancer', '~~Load balancer', false],
+    ['openers of another length stay text', '- [ ] ~~a~ b~~', 'a~ b', true],
+  ])('strikethrough: %s', (_name, markdown, text, struck) => {
+    expect(githubItems(markdown).map((item) => item.text)).toEqual([text]);
+    expect(parseChecklist(markdown).items.map((item) => [item.text, item.struck])).toEqual([[text, struck]]);
+  });
+
+  it.each([
+    ['the first line as the header', '- [ ] Load | b\n  | --- | --- |\n  | c | d |', ''],
+    ['a later line as the header', '- [ ] Load test\n  b | c\n  --- | ---', 'Load test'],
+    ['cells that do not match make no table', '- [ ] Load | b\n  | --- |', 'Load | b | --- |'],
+    ['a lazy delimiter row makes no table', '- [ ] Load\n| --- |', 'Load | --- |'],
+  ])('a table in the first paragraph ends the text: %s', (_name, markdown, text) => {
+    expect(githubItems(markdown).map((item) => item.text)).toEqual([text]);
+    expect(parseChecklist(markdown).items.map((item) => item.text)).toEqual([text]);
+  });
+
   it('reads the text after a vertical tab between marker and check as cmark-gfm does', () => {
     expect(parseChecklist('- \v[ ] a').items.map((item) => item.text)).toEqual(['] a']);
     expect(parseChecklist('- [x]\va b').items.map((item) => item.text)).toEqual(['a b']);

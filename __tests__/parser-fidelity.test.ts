@@ -11,7 +11,7 @@ import {
 /**
  * Tick, text and links of every task item against cmark-gfm, GitHub's renderer, over generated
  * descriptions holding what real checklists hold around their boxes: autolink literals with
- * trailing punctuation and parentheses, links, code spans, emphasis, tables, <details>, block
+ * trailing punctuation and parentheses, links, code spans, emphasis, strikethrough, tables, <details>, block
  * quotes, fences, HTML comments, tabs, CRLF, and ASCII control and white-space characters.
  */
 const CONTROL = fc.constantFrom(
@@ -49,6 +49,20 @@ const inline = fc.oneof(
     weight: 1,
     arbitrary: fc.constantFrom('`code`', '**bold**', '_em_', '<!-- id: a -->', '<b>b</b>', 'see:', '—'),
   },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '~~done~~',
+      '~x~',
+      '~~open',
+      'shut~~',
+      '~',
+      '~~~x~~~',
+      'a~~b~~c',
+      '| a |',
+      '|',
+    ),
+  },
   { weight: 1, arbitrary: CONTROL },
 );
 const content = fc.array(inline, { maxLength: 5 }).map((parts) => parts.join(' '));
@@ -62,7 +76,21 @@ const check = fc.constantFrom('[ ]', '[x]', '[X]', '[ ]', '[x]');
 const after = fc.oneof(fc.constantFrom(' ', ' ', '\t'), CONTROL);
 const taskLine = fc.tuple(indent, marker, gap, check, after, content).map((parts) => parts.join(''));
 const otherLine = fc.oneof(
-  fc.constantFrom('', '', '```', '<!--', '-->', '<details>', '</details>', '# Heading', '> quoted', 'text'),
+  fc.constantFrom(
+    '',
+    '',
+    '```',
+    '<!--',
+    '-->',
+    '<details>',
+    '</details>',
+    '# Heading',
+    '> quoted',
+    'text',
+    '|---|---|',
+    '  | --- |',
+    '| a | b |',
+  ),
   content,
 );
 const document = fc

@@ -33,13 +33,16 @@ function linkedRun(text: string, into: Segment[]): void {
 /**
  * The top level of a paragraph or heading, after `skip` characters that cmark-gfm's task-list
  * rule steps over (the check): a node only partly stepped over is dropped whole. What `hidden`
- * holds (commented out, see served-comments.ts) ends it.
+ * holds (commented out, see served-comments.ts) ends it, and so does the end of its first `lines`
+ * lines (where cmark-gfm starts a table, see table-rows.ts).
  */
-export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>): Segment[] {
+export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>, lines = Infinity): Segment[] {
   const found: Segment[] = [];
   let node = block.firstChild;
   let left = skip;
-  while (node !== null && !hidden.has(node)) {
+  let breaks = 0;
+  while (node !== null && !hidden.has(node) && lines > 0) {
+    if ((node.type === 'softbreak' || node.type === 'linebreak') && ++breaks >= lines) break;
     if (node.type === 'text') {
       const run = textRun(node, hidden);
       const taken = Math.min(left, run.text.length);

@@ -2,6 +2,8 @@ import { Parser, type Node } from 'commonmark';
 import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
 import { hiddenByComments } from './served-comments.js';
+import { strikethrough } from './strikethrough.js';
+import { tableStart } from './table-rows.js';
 import { afterListMarker, CHECK_LENGTH, gapColumns, readTaskLine } from './task-marker.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
 
@@ -415,7 +417,8 @@ class ChecklistReader {
     const rewritten = this.blanked.has(node.sourcepos[0][0]) && node.firstChild?.type === 'thematic_break';
     const first = rewritten ? (node.firstChild?.next ?? null) : node.firstChild;
     const reads = first !== null && (first.type === 'paragraph' || first.type === 'heading') && !box.empty;
-    const pieces = reads ? segments(first, box.skip, this.hidden) : [];
+    const lines = reads ? this.linesBeforeTable(first, box.skip) : Infinity;
+    const { pieces, struck } = strikethrough(reads ? segments(first, box.skip, this.hidden, lines) : []);
     const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>();
     const links: string[] = [];
     if (!box.empty)
@@ -431,6 +434,7 @@ class ChecklistReader {
       text: textOf(pieces),
       textWithoutLinks: withoutLinks,
       textBeforeEvidence: endsInLink ? trimEvidenceIntroducer(withoutLinks) : withoutLinks,
+      struck,
       checked: box.ticked && !this.openLines.some(([from, to]) => line >= from && line <= to),
       line,
       depth,
@@ -443,6 +447,18 @@ class ChecklistReader {
     };
     this.items.push(item);
     return item.index;
+  }
+
+  /** Lines of a paragraph before cmark-gfm makes a table of the rest (see table-rows.ts); all when none. */
+  private linesBeforeTable(paragraph: Node, skip: number): number {
+    const [[startLine, startColumn], [endLine]] = paragraph.sourcepos;
+    if (paragraph.type !== 'paragraph' || endLine === startLine) return Infinity;
+    const lines = [this.line(startLine).slice(startColumn - 1 + skip)];
+    // A lazy line (less indented than the paragraph) cannot be a table's delimiter row.
+    const column = columnsTo(this.line(startLine), startColumn - 1);
+    for (let line = startLine + 1; line <= endLine; line++) lines.push(this.line(line));
+    if (!lines.some((line) => line.includes('|'))) return Infinity;
+    return tableStart(lines, (text) => (indentColumns(text) ?? 0) < column) ?? Infinity;
   }
 
   /** Nested task items are told apart before their own turn in the walk. */
