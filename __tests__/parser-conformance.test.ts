@@ -123,6 +123,12 @@ describe('task items match what GitHub draws', () => {
     ]);
   });
 
+  it('draws no box from a lazy line not indented to the item around the quote', () => {
+    const markdown = '   - [ ]item\n      > - [ ] item\n    - [ ] item';
+    expect(githubCheckboxes(markdown)).toEqual([]);
+    expect(parseChecklist(markdown).items).toEqual([]);
+  });
+
   it('counts that box open even where the later line is ticked', () => {
     const markdown = '- Rollback plan tested\n  > b\n      - [x] lazy';
     expect(githubCheckboxes(markdown)).toEqual([true]);

@@ -298,8 +298,10 @@ class ChecklistReader {
       if (later === null) continue;
       // A task line is lazy to every quote around it (it has no ">"): the line continues the
       // nearest item outside the outermost of them, and cmark-gfm draws that item's box.
+      // ... the deepest item around the quote whose content the line is indented to.
+      const indent = indentColumns(this.line(number)) ?? 0;
       let node = quote.parent;
-      while (node !== null && node.type !== 'item') node = node.parent;
+      while (node !== null && (node.type !== 'item' || this.contentColumn(node) > indent)) node = node.parent;
       const entry = node === null ? undefined : this.listItems.get(node);
       if (node === null || entry === undefined || this.hidden.has(node)) continue;
       const item = entry.task === null ? undefined : this.items[entry.task];
@@ -307,6 +309,19 @@ class ChecklistReader {
       if (!item) this.borrowedBoxes.add(node.sourcepos[0].join(':'));
       else item.checked = (this.boxes.get(node)?.own ?? false) && later.drawnTicked;
     }
+  }
+
+  /** The column where a list item's content starts, for telling which items a later line continues. */
+  private contentColumn(item: Node): number {
+    const [lineNumber, column] = item.sourcepos[0];
+    const line = this.line(lineNumber);
+    const markerEnd = afterListMarker(line.slice(column - 1));
+    if (markerEnd === null) return Infinity;
+    const end = column - 1 + markerEnd;
+    const { columns, contentAt } = gapColumns(line, end);
+    // Blank after the marker, or indented code: content one column after the marker.
+    if (contentAt >= line.length || columns > 4) return columnsTo(line, end) + 1;
+    return columnsTo(line, contentAt);
   }
 
   private line(number: number): string {
