@@ -206,6 +206,7 @@ describe('task items match what GitHub draws', () => {
     ['three tildes are text', '- [ ] ~~~Load~~~', '~~~Load~~~', false],
     ['unpaired tildes are text', '- [ ] ~~Load balancer', '~~Load balancer', false],
     ['openers of another length stay text', '- [ ] ~~a~ b~~', 'a~ b', true],
+    ['tildes in a code span are text', '- [ ] `~~Load~~` balancer', '~~Load~~ balancer', false],
   ])('strikethrough: %s', (_name, markdown, text, struck) => {
     expect(githubItems(markdown).map((item) => item.text)).toEqual([text]);
     expect(parseChecklist(markdown).items.map((item) => [item.text, item.struck])).toEqual([[text, struck]]);

@@ -6,6 +6,8 @@ import { plainText } from './plain-text.js';
 export interface Segment {
   kind: 'text' | 'link' | 'html';
   text: string;
+  /** Text that holds no markup of its own (a code span): no "~" in it strikes anything through. */
+  literal?: boolean;
 }
 
 /** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
@@ -57,6 +59,8 @@ export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>, l
       found.push({ kind: 'link', text: plainText(node) });
     } else if (node.type === 'html_inline') {
       found.push({ kind: 'html', text: '' });
+    } else if (node.type === 'code') {
+      found.push({ kind: 'text', text: plainText(node), literal: true });
     } else {
       found.push({ kind: 'text', text: plainText(node) });
     }

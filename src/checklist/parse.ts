@@ -96,7 +96,13 @@ const INLINE_MARKUP = /[*_`[\]<~\\&!]/;
 
 /** A policy text as it reads in the description: "Run `npm test`" reads "Run npm test". */
 export function markdownToPlainText(text: string): string {
-  return INLINE_MARKUP.test(text) ? collapseSpace(plainText(new Parser().parse(text))) : text;
+  if (!INLINE_MARKUP.test(text)) return text;
+  const tree = new Parser().parse(text);
+  const only = tree.firstChild;
+  // One paragraph, read as an item's text is (strikethrough included).
+  if (only?.type !== 'paragraph' || only.next !== null) return collapseSpace(plainText(tree));
+  const { pieces } = strikethrough(segments(only, 0, new Set()));
+  return collapseSpace(pieces.map((piece) => piece.text).join(''));
 }
 
 /** Offsets at which the lines of a text start, lines ending as in CommonMark (LF, CR or CRLF). */

@@ -1,6 +1,7 @@
 import type { Segment } from './inline-text.js';
 
-const WHITE_SPACE = /\s/u;
+/** White space as cmark reads it around delimiters: a vertical tab is none. */
+const WHITE_SPACE = /[\t\n\f\r \p{Zs}]/u;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 
 interface Delimiter {
@@ -41,12 +42,14 @@ export function strikethrough(pieces: Segment[]): { pieces: Segment[]; struck: b
   if (!pieces.some((piece) => piece.kind === 'text' && piece.text.includes('~')))
     return { pieces, struck: false };
   const all = pieces.map((piece) => piece.text).join('');
-  const kinds: Segment['kind'][] = [];
-  for (const piece of pieces) for (let index = 0; index < piece.text.length; index++) kinds.push(piece.kind);
+  const markup: boolean[] = [];
+  for (const piece of pieces)
+    for (let index = 0; index < piece.text.length; index++)
+      markup.push(piece.kind === 'text' && piece.literal !== true);
   const removed = new Uint8Array(all.length);
   const struckAt = new Uint8Array(all.length);
   const openers: Delimiter[] = [];
-  for (const delimiter of delimiters(all, (at) => kinds[at] === 'text')) {
+  for (const delimiter of delimiters(all, (at) => markup[at] === true)) {
     const match = delimiter.canClose
       ? openers.findLastIndex((opener) => opener.length === delimiter.length)
       : -1;
@@ -74,7 +77,7 @@ export function strikethrough(pieces: Segment[]): { pieces: Segment[]; struck: b
       }
     }
     from += piece.text.length;
-    out.push({ kind: piece.kind, text });
+    out.push({ ...piece, text });
   }
   return { pieces: out, struck: words > 0 && unstruck === 0 };
 }
