@@ -198,8 +198,11 @@ class ChecklistReader {
   private hidden: ReadonlySet<Node> = new Set();
   /** Items ("line:column") that have no box of their own but get one from a later line. */
   readonly borrowedBoxes = new Set<string>();
-  /** Line ranges whose boxes are read open (see Rewrite.openAfter). */
-  private readonly openLines: [number, number][] = [];
+  /**
+   * The last line of the ranges whose boxes are read open (see Rewrite.openAfter). Ranges start
+   * after their item's line, in document order, so an item opened later is in one when at or before it.
+   */
+  private openUntil = 0;
   /** The nesting depth of the first list item on each line. */
   readonly itemDepths = new Map<number, number>();
   /**
@@ -247,12 +250,15 @@ class ChecklistReader {
           const box = this.hidden.has(node) ? null : this.taskBox(node);
           const entry = { start: node.sourcepos[0][0], task: null as number | null };
           this.listItems.set(node, entry);
-          if (this.blanked.get(entry.start)?.openAfter === true && !this.hidden.has(node))
-            this.openLines.push([entry.start + 1, node.sourcepos[1][0]]);
           if (!this.itemDepths.has(entry.start)) this.itemDepths.set(entry.start, listDepth - 1);
-          if (box === null) break;
-          this.boxes.set(node, box);
-          entry.task = this.addTaskItem(node, box, listDepth - 1, taskStack.at(-1) ?? null);
+          if (box !== null) {
+            this.boxes.set(node, box);
+            entry.task = this.addTaskItem(node, box, listDepth - 1, taskStack.at(-1) ?? null);
+          }
+          // After the item's own box: the range starts on the next line.
+          if (this.blanked.get(entry.start)?.openAfter === true && !this.hidden.has(node))
+            this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
+          if (box === null || entry.task === null) break;
           taskStack.push(entry.task);
           break;
         }
@@ -456,7 +462,7 @@ class ChecklistReader {
       textWithoutLinks: withoutLinks,
       textBeforeEvidence: endsInLink ? trimEvidenceIntroducer(withoutLinks) : withoutLinks,
       struck,
-      checked: box.ticked && !this.openLines.some(([from, to]) => line >= from && line <= to),
+      checked: box.ticked && line > this.openUntil,
       line,
       depth,
       parent,
