@@ -1,5 +1,10 @@
 import { parseChecklist } from '../src/checklist/parse.js';
-import { githubBoxFromLaterLine, githubCheckboxes, knownDifference } from './helpers/github-render.js';
+import {
+  githubBoxFromLaterLine,
+  githubCheckboxes,
+  githubItems,
+  knownDifference,
+} from './helpers/github-render.js';
 
 /**
  * Each case: a description and the boxes GitHub draws for it, in order (x ticked, o open).
@@ -76,6 +81,16 @@ const CASES: [name: string, markdown: string, boxes: string][] = [
   ['set-text heading as the first block', '- [x] a\n  ---', 'x'],
   ['a paragraph continuation "2. [ ]" leaves a ticked item ticked', '- [x] item\n  2. [ ] more', 'x'],
   ['a paragraph continuation "2. [x]" leaves an open item open', '- [ ] item\n  2. [x] more', 'o'],
+  ['an item holding only its check, then a blank line and an indented item', '- [ ] \n\n\t- [ ] item', 'o'],
+  ['an item holding only its check ends at a lazy line', '- [x] \nmore\n- [ ] b', 'xo'],
+  ['a box in a comment left open by an HTML block is not shown', '</details>\n<!--\n\n- [x] Load', ''],
+  [
+    'a comment left open runs to the next "-->" in raw HTML',
+    '<div>\n<!--\n\n- [x] hidden\n- [ ] hidden <!-- id: a -->\n- [x] shown',
+    'x',
+  ],
+  ['"-->" in text does not close a comment', '<div>\n<!--\n\n- [x] a `-->`\n- [x] b --&gt;', ''],
+  ['a comment left open inside an item hides the items after it', '- [x] a\n  <div><!--\n- [x] b', 'x'],
 ];
 
 /** Where cmark-gfm's drawing and the item's own check disagree, the gate reads the stricter. */
@@ -99,11 +114,27 @@ describe('task items match what GitHub draws', () => {
     expect(parseChecklist(markdown).items.map((item) => [item.checked, item.line])).toEqual([[false, 1]]);
   });
 
-  it('draws no box for an item without one where cmark-gfm borrows it from a later line', () => {
+  it('counts an open box where cmark-gfm draws one from a later line beside an item without one', () => {
     const markdown = '- a\n  > b\n      - [ ] lazy';
     expect(githubCheckboxes(markdown)).toEqual([false]);
     expect(githubBoxFromLaterLine(markdown)).toBe(true);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.line, item.text])).toEqual([
+      [false, 1, 'a'],
+    ]);
+  });
+
+  it('draws no box from a lazy line not indented to the item around the quote', () => {
+    const markdown = '   - [ ]item\n      > - [ ] item\n    - [ ] item';
+    expect(githubCheckboxes(markdown)).toEqual([]);
     expect(parseChecklist(markdown).items).toEqual([]);
+  });
+
+  it('counts that box open even where the later line is ticked', () => {
+    const markdown = '- Rollback plan tested\n  > b\n      - [x] lazy';
+    expect(githubCheckboxes(markdown)).toEqual([true]);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.text])).toEqual([
+      [false, 'Rollback plan tested'],
+    ]);
   });
 
   it('reads a list from 10 after two markers on one line as cmark-gfm does', () => {
@@ -113,11 +144,15 @@ describe('task items match what GitHub draws', () => {
     expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual([false, false]);
   });
 
-  it('records the known difference: an item holding only its check, then more lines', () => {
-    const markdown = '- [ ] \n\n\t- [ ] item';
+  it('records the known difference: an item holding only its check after a paragraph, a blank line, then indented lines', () => {
+    const markdown = 'Steps:\n- [x] \n\n    - [x] Rollback plan tested';
     expect(knownDifference(markdown)).toBe(true);
-    expect(githubCheckboxes(markdown)).toEqual([false]);
-    expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual([false, false]);
+    // GitHub: an empty ticked item, then indented code. The gate reads the box in the code, open.
+    expect(githubCheckboxes(markdown)).toEqual([true]);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.line])).toEqual([
+      [true, 2],
+      [false, 4],
+    ]);
   });
 
   it('tells ordinary documents apart from those quirks', () => {
@@ -140,6 +175,51 @@ describe('task items match what GitHub draws', () => {
     expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(
       [...gate].map((box) => box === 'x'),
     );
+  });
+
+  it.each([
+    ['after a lazy line', '## R\n\n- [x] \r\nRollback plan tested <!-- id: rollback -->\n'],
+    ['after a blank line and an indented line', '- [x] \n\n  Rollback plan tested'],
+    ['after a paragraph line', 'Steps:\n- [x] \nRollback plan tested'],
+  ])('an item holding only its check has no text %s', (_name, markdown) => {
+    expect(githubItems(markdown).map((item) => item.text)).toEqual(['']);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.text, item.id])).toEqual([
+      [true, '', null],
+    ]);
+  });
+
+  it('an item holding only its check takes the indented next line as its text', () => {
+    const markdown = '- [x] \n  Rollback plan tested https://x.org/r';
+    expect(githubItems(markdown)).toEqual([
+      { checked: true, text: 'Rollback plan tested https://x.org/r', links: ['https://x.org/r'] },
+    ]);
+    expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([
+      ['Rollback plan tested https://x.org/r', ['https://x.org/r']],
+    ]);
+  });
+
+  it.each([
+    ['struck through', '- [ ] ~~Load balancer configured~~', 'Load balancer configured', true],
+    ['one tilde strikes too', '- [x] ~Load balancer configured~', 'Load balancer configured', true],
+    ['struck through, then a link', '- [x] ~~Load test~~ https://x.org/r', 'Load test https://x.org/r', true],
+    ['a word struck through', '- [ ] Load ~~balancer~~ configured', 'Load balancer configured', false],
+    ['three tildes are text', '- [ ] ~~~Load~~~', '~~~Load~~~', false],
+    ['unpaired tildes are text', '- [ ] ~~Load balancer', '~~Load balancer', false],
+    ['openers of another length stay text', '- [ ] ~~a~ b~~', 'a~ b', true],
+    ['tildes in a code span are text', '- [ ] `~~Load~~` balancer', '~~Load~~ balancer', false],
+  ])('strikethrough: %s', (_name, markdown, text, struck) => {
+    expect(githubItems(markdown).map((item) => item.text)).toEqual([text]);
+    expect(parseChecklist(markdown).items.map((item) => [item.text, item.struck])).toEqual([[text, struck]]);
+  });
+
+  it.each([
+    ['the first line as the header', '- [ ] Load | b\n  | --- | --- |\n  | c | d |', ''],
+    ['a later line as the header', '- [ ] Load test\n  b | c\n  --- | ---', 'Load test'],
+    ['cells that do not match make no table', '- [ ] Load | b\n  | --- |', 'Load | b | --- |'],
+    ['a lazy delimiter row makes no table', '- [ ] Load\n| --- |', 'Load | --- |'],
+  ])('a table in the first paragraph ends the text: %s', (_name, markdown, text) => {
+    expect(githubItems(markdown).map((item) => item.text)).toEqual([text]);
+    expect(parseChecklist(markdown).items.map((item) => item.text)).toEqual([text]);
   });
 
   it('reads the text after a vertical tab between marker and check as cmark-gfm does', () => {

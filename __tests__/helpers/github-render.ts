@@ -12,8 +12,19 @@ export function githubCheckboxes(markdown: string): boolean[] {
   return githubBoxes(markdown).map((box) => box.checked);
 }
 
+/**
+ * The HTML GitHub serves, as a browser reads it: raw HTML kept (GitHub then sanitises it), and
+ * comments drawing nothing. A raw "<!--" runs to the next "-->" anywhere later in the HTML (text
+ * is escaped and holds none), or to the end.
+ */
+function servedHtml(markdown: string, sourcepos: boolean): string {
+  return cmark
+    .renderHtmlSync(markdown, { sourcepos, unsafe: true, extensions: EXTENSIONS })
+    .replace(/<!--[^]*?(?:-->|$)/g, '');
+}
+
 export function githubBoxes(markdown: string): { line: number; column: number; checked: boolean }[] {
-  const html = cmark.renderHtmlSync(markdown, { sourcepos: true, extensions: EXTENSIONS });
+  const html = servedHtml(markdown, true);
   return [...html.matchAll(CHECKBOX)].map((match) => ({
     line: Number(match[1]),
     column: Number(match[2]),
@@ -41,16 +52,35 @@ export function githubBoxFromLaterLine(markdown: string): boolean {
   });
 }
 
-const EMPTY_TASK_THEN_MORE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]+\r?\n[^]*\S/m;
+const EMPTY_TASK_AFTER_PARAGRAPH_THEN_INDENTED =
+  /(?:^|\n)[ \t]*[^ \t\r\n][^\r\n]*\r?\n[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]*\r?\n(?:[ \t]*\r?\n)+[ \t]+[^ \t\r\n]/;
 
 /**
  * The known difference between the parser and cmark-gfm, about structure, and not seen in a real
- * checklist: a task item holding only its check ("- [ ] "), with more lines after it. cmark-gfm
- * steps over the check and is left with an empty item, which ends at a blank line or lets the next
- * line start a list, where commonmark keeps a paragraph "[ ]" going.
+ * checklist: a task item holding only its check ("- [ ] ") right after a paragraph line, then a
+ * blank line, then an indented line. cmark-gfm ends the empty item at the blank line; the parser
+ * (which cannot blank an item that interrupts a paragraph) keeps the indented lines in it, and
+ * reads every box there open. So the gate may show an open box that GitHub draws elsewhere or not
+ * at all, never a ticked one GitHub does not draw ticked, nor miss one: see expectSafeBoxes.
  */
 export function knownDifference(markdown: string): boolean {
-  return EMPTY_TASK_THEN_MORE.test(markdown);
+  return EMPTY_TASK_AFTER_PARAGRAPH_THEN_INDENTED.test(markdown);
+}
+
+/**
+ * The safe direction, by line: every ticked item stands where GitHub draws a ticked box, and every
+ * box GitHub draws stands beside an item of the gate.
+ */
+export function unsafeBoxes(markdown: string, items: { line: number; checked: boolean }[]): string[] {
+  const boxes = githubBoxes(markdown);
+  return [
+    ...items
+      .filter((item) => item.checked && !boxes.some((box) => box.line === item.line && box.checked))
+      .map((item) => `ticked on line ${item.line}, where GitHub draws no ticked box`),
+    ...boxes
+      .filter((box) => !items.some((item) => item.line === box.line))
+      .map((box) => `GitHub draws a box on line ${box.line} that the gate misses`),
+  ];
 }
 
 export interface GitHubItem {
@@ -87,10 +117,7 @@ function asWritten(url: string): string {
  * or heading), and the links in the item outside nested task items.
  */
 export function githubItems(markdown: string): GitHubItem[] {
-  // Raw HTML as GitHub keeps it (then sanitised); comments draw nothing.
-  const html = cmark
-    .renderHtmlSync(markdown, { unsafe: true, extensions: EXTENSIONS })
-    .replace(/<!--[^]*?-->/g, '');
+  const html = servedHtml(markdown, false);
   type Open = { item: GitHubItem | null; text: string; reading: boolean; blocks: number; depth: number };
   const items: GitHubItem[] = [];
   const stack: Open[] = [];
@@ -140,12 +167,15 @@ export function githubItems(markdown: string): GitHubItem[] {
 }
 
 const DELIMITER_BY_VT_OR_FF = /[\v\f][*_]|[*_][\v\f]/;
+const TABLE_THEN_LAZY_LINE = /\n[ \t]+\|?[ \t]*:?-+:?[ \t]*(?:\|[^\r\n]*)?\r?\n[^ \t\r\n]/;
 
 /**
- * The known difference in text: an emphasis delimiter next to a vertical tab or form feed. For
- * commonmark these are white space around the delimiter, for cmark-gfm not, so one reads
- * emphasis where the other keeps the "_" or "*" as text.
+ * The known differences in text and links. An emphasis delimiter next to a vertical tab or form
+ * feed: for commonmark these are white space around the delimiter, for cmark-gfm not, so one reads
+ * emphasis where the other keeps the "_" or "*" as text. And a table in an item's first paragraph
+ * followed by a lazy line: cmark-gfm ends the item there, the parser keeps the line's links in it
+ * (the item's text, tick and box are the same).
  */
 export function knownTextDifference(markdown: string): boolean {
-  return DELIMITER_BY_VT_OR_FF.test(markdown);
+  return DELIMITER_BY_VT_OR_FF.test(markdown) || TABLE_THEN_LAZY_LINE.test(markdown);
 }

@@ -6,13 +6,15 @@ import { plainText } from './plain-text.js';
 export interface Segment {
   kind: 'text' | 'link' | 'html';
   text: string;
+  /** Text that holds no markup of its own (a code span): no "~" in it strikes anything through. */
+  literal?: boolean;
 }
 
 /** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
-function textRun(first: Node): { text: string; next: Node | null } {
+function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: Node | null } {
   let text = '';
   let node: Node | null = first;
-  while (node !== null && node.type === 'text') {
+  while (node !== null && node.type === 'text' && !hidden.has(node)) {
     text += node.literal ?? '';
     node = node.next;
   }
@@ -32,15 +34,19 @@ function linkedRun(text: string, into: Segment[]): void {
 
 /**
  * The top level of a paragraph or heading, after `skip` characters that cmark-gfm's task-list
- * rule steps over (the check): a node only partly stepped over is dropped whole.
+ * rule steps over (the check): a node only partly stepped over is dropped whole. What `hidden`
+ * holds (commented out, see served-comments.ts) ends it, and so does the end of its first `lines`
+ * lines (where cmark-gfm starts a table, see table-rows.ts).
  */
-export function segments(block: Node, skip: number): Segment[] {
+export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>, lines = Infinity): Segment[] {
   const found: Segment[] = [];
   let node = block.firstChild;
   let left = skip;
-  while (node !== null) {
+  let breaks = 0;
+  while (node !== null && !hidden.has(node) && lines > 0) {
+    if ((node.type === 'softbreak' || node.type === 'linebreak') && ++breaks >= lines) break;
     if (node.type === 'text') {
-      const run = textRun(node);
+      const run = textRun(node, hidden);
       const taken = Math.min(left, run.text.length);
       left -= taken;
       linkedRun(run.text.slice(taken), found);
@@ -53,6 +59,8 @@ export function segments(block: Node, skip: number): Segment[] {
       found.push({ kind: 'link', text: plainText(node) });
     } else if (node.type === 'html_inline') {
       found.push({ kind: 'html', text: '' });
+    } else if (node.type === 'code') {
+      found.push({ kind: 'text', text: plainText(node), literal: true });
     } else {
       found.push({ kind: 'text', text: plainText(node) });
     }
@@ -89,22 +97,27 @@ function asWritten(url: string): string {
 }
 
 /** URLs of links inside `node`, in order, GFM's autolink literals included; none from code or what `leaveOut` names. */
-export function collectLinks(node: Node, into: string[], leaveOut: (node: Node) => boolean): void {
+export function collectLinks(
+  node: Node,
+  into: string[],
+  leaveOut: (node: Node) => boolean,
+  hidden: ReadonlySet<Node>,
+): void {
   let child = node.firstChild;
   while (child !== null) {
-    if (leaveOut(child)) {
+    if (hidden.has(child) || leaveOut(child)) {
       child = child.next;
       continue;
     }
     if (child.type === 'text') {
-      const run = textRun(child);
+      const run = textRun(child, hidden);
       for (const link of autolinks(run.text)) into.push(link.url);
       child = run.next;
       continue;
     }
     if (child.type === 'link' || child.type === 'image') {
       if (child.type === 'link' && child.destination !== null) into.push(asWritten(child.destination));
-    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut);
+    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut, hidden);
     child = child.next;
   }
 }

@@ -1,6 +1,9 @@
 import { Parser, type Node } from 'commonmark';
 import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
+import { hiddenByComments } from './served-comments.js';
+import { strikethrough } from './strikethrough.js';
+import { tableStart } from './table-rows.js';
 import { afterListMarker, CHECK_LENGTH, gapColumns, readTaskLine } from './task-marker.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
 
@@ -45,11 +48,39 @@ function refuseDeepNesting(markdown: string): void {
   }
 }
 
+/** Readings with rewritten checks before the parser settles; a few settle in two or three. */
+const MAX_REWRITE_ROUNDS = 4;
+
+function sameRewrites(a: ReadonlyMap<number, Rewrite>, b: ReadonlyMap<number, Rewrite>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [line, rewrite] of a) {
+    const other = b.get(line);
+    if (other?.text !== rewrite.text || other.openAfter !== rewrite.openAfter) return false;
+  }
+  return true;
+}
+
 /** Parses a description with GitHub's Markdown dialect and returns the checkboxes GitHub would draw. */
 export function parseChecklist(markdown: string): ChecklistDocument {
   refuseDeepNesting(markdown);
   try {
-    return new ChecklistReader(markdown).read();
+    // Rare shapes are known only after a full walk, and read again: items whose line holds only
+    // the check (see emptyChecks), then boxes borrowed from a later line.
+    let reader = new ChecklistReader(markdown, new Set(), new Map());
+    let doc = reader.read();
+    // Each rewrite can change what the next line continues: read again until the rewrites the
+    // reading asks for are the ones it was read with.
+    for (
+      let round = 0;
+      round < MAX_REWRITE_ROUNDS && !sameRewrites(reader.emptyChecks, reader.blanked);
+      round++
+    ) {
+      reader = new ChecklistReader(markdown, new Set(), reader.emptyChecks);
+      doc = reader.read();
+    }
+    if (reader.borrowedBoxes.size > 0)
+      doc = new ChecklistReader(markdown, reader.borrowedBoxes, reader.blanked).read();
+    return doc;
   } catch (error) {
     if (error instanceof RangeError) {
       throw new UnreadableDescriptionError(
@@ -65,7 +96,13 @@ const INLINE_MARKUP = /[*_`[\]<~\\&!]/;
 
 /** A policy text as it reads in the description: "Run `npm test`" reads "Run npm test". */
 export function markdownToPlainText(text: string): string {
-  return INLINE_MARKUP.test(text) ? collapseSpace(plainText(new Parser().parse(text))) : text;
+  if (!INLINE_MARKUP.test(text)) return text;
+  const tree = new Parser().parse(text);
+  const only = tree.firstChild;
+  // One paragraph, read as an item's text is (strikethrough included).
+  if (only?.type !== 'paragraph' || only.next !== null) return collapseSpace(plainText(tree));
+  const { pieces } = strikethrough(segments(only, 0, new Set()));
+  return collapseSpace(pieces.map((piece) => piece.text).join(''));
 }
 
 /** Offsets at which the lines of a text start, lines ending as in CommonMark (LF, CR or CRLF). */
@@ -85,6 +122,42 @@ interface TaskBox {
   own: boolean;
   /** Characters of the item's first block that are the check, for cmark-gfm's reading of the text. */
   skip: number;
+  /**
+   * Whether the item holds nothing on GitHub: its own line holds only the check, and the next line
+   * is not indented under it. cmark-gfm is then left with an empty item that ends there, where
+   * commonmark would take a lazy next line as the item's text.
+   */
+  empty: boolean;
+}
+
+/** The column at which offset `at` of a line stands, tabs to the next stop of four. */
+function columnsTo(line: string, at: number): number {
+  let column = 0;
+  for (let index = 0; index < at; index++)
+    column = line[index] === '\t' ? column + 4 - (column % 4) : column + 1;
+  return column;
+}
+
+/** What to write over an item's check before commonmark reads it (see ChecklistReader.emptyChecks). */
+interface Rewrite {
+  at: number;
+  text: string;
+  /**
+   * The item comes before a blank line but could not be blanked: commonmark keeps lines after
+   * the blank line in it that GitHub shows outside it. Boxes there are read open, never ticked.
+   */
+  openAfter: boolean;
+}
+
+/** Columns of a line's leading spaces and tabs, tabs to the next stop of four; null for a blank line (cmark's: only spaces and tabs). */
+function indentColumns(line: string): number | null {
+  let column = 0;
+  for (const char of line) {
+    if (char === ' ') column++;
+    else if (char === '\t') column += 4 - (column % 4);
+    else return column;
+  }
+  return null;
 }
 
 function isTrailingEvidence(segment: Segment | undefined): boolean {
@@ -115,19 +188,52 @@ class ChecklistReader {
   private readonly headingStack: Heading[] = [];
   private readonly boxes = new Map<Node, TaskBox>();
   /** Every list item in document order, with its lines, and the task item it is, if any. */
-  private readonly listItems: { node: Node; start: number; end: number; task: number | null }[] = [];
+  private readonly listItems = new Map<Node, { start: number; task: number | null }>();
   /** Lines inside code and HTML blocks, where cmark-gfm reads no check. */
   private readonly literalLines = new Set<number>();
-  /** Lines inside block quotes, where a lazy line can carry a check. */
-  private readonly quotedLines = new Set<number>();
+  /** Lines inside block quotes, where a lazy line can carry a check, with the outermost quote holding each. */
+  private readonly quotedLines = new Map<number, Node>();
   private readonly starts: number[];
+  /** Nodes a served comment hides (see served-comments.ts). */
+  private hidden: ReadonlySet<Node> = new Set();
+  /** Items ("line:column") that have no box of their own but get one from a later line. */
+  readonly borrowedBoxes = new Set<string>();
+  /**
+   * The last line of the ranges whose boxes are read open (see Rewrite.openAfter). Ranges start
+   * after their item's line, in document order, so an item opened later is in one when at or before it.
+   */
+  private openUntil = 0;
+  /** The nesting depth of the first list item on each line. */
+  readonly itemDepths = new Map<number, number>();
+  /**
+   * Lines of items holding only their check, with what to write over the check. cmark-gfm steps
+   * over the check and is left with an item that starts blank: it holds no lazy line, and ends at
+   * a blank line. commonmark reads the same structure when the check is rewritten (see
+   * holdsOnlyTheCheck), so such lines are rewritten and the description read again; lines and
+   * lengths stay the same.
+   */
+  readonly emptyChecks = new Map<number, Rewrite>();
 
-  constructor(private readonly markdown: string) {
+  /** `blanked`: checks blanked out in the text that commonmark parses (see emptyChecks). */
+  constructor(
+    private readonly markdown: string,
+    private readonly borrowed: ReadonlySet<string>,
+    readonly blanked: ReadonlyMap<number, Rewrite>,
+  ) {
     this.starts = lineStarts(markdown);
   }
 
+  /** The text commonmark parses: the description with the checks in `blanked` turned into spaces. */
+  private parsedText(): string {
+    let text = this.markdown;
+    for (const { at, text: over } of this.blanked.values())
+      text = text.slice(0, at) + over + text.slice(at + over.length);
+    return text;
+  }
+
   read(): ChecklistDocument {
-    const tree = new Parser().parse(this.markdown);
+    const tree = new Parser().parse(this.parsedText());
+    this.hidden = hiddenByComments(tree, this.markdown);
     const walker = tree.walker();
     // Enclosing lists and task items, as the walk enters and leaves them: a walk, not recursion,
     // so that lists nested hundreds deep do not exhaust the call stack.
@@ -140,30 +246,33 @@ class ChecklistReader {
       if (!entering) continue;
       switch (node.type) {
         case 'item': {
-          const box = this.taskBox(node);
-          const entry = {
-            node,
-            start: node.sourcepos[0][0],
-            end: node.sourcepos[1][0],
-            task: null as number | null,
-          };
-          this.listItems.push(entry);
-          if (box === null) break;
-          this.boxes.set(node, box);
-          entry.task = this.addTaskItem(node, box, listDepth - 1, taskStack.at(-1) ?? null);
+          // An item inside a served comment is not shown: no box.
+          const box = this.hidden.has(node) ? null : this.taskBox(node);
+          const entry = { start: node.sourcepos[0][0], task: null as number | null };
+          this.listItems.set(node, entry);
+          if (!this.itemDepths.has(entry.start)) this.itemDepths.set(entry.start, listDepth - 1);
+          if (box !== null) {
+            this.boxes.set(node, box);
+            entry.task = this.addTaskItem(node, box, listDepth - 1, taskStack.at(-1) ?? null);
+          }
+          // After the item's own box: the range starts on the next line.
+          if (this.blanked.get(entry.start)?.openAfter === true && !this.hidden.has(node))
+            this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
+          if (box === null || entry.task === null) break;
           taskStack.push(entry.task);
           break;
         }
         case 'block_quote':
+          // Quotes come outermost first: the first to claim a line holds it outermost.
           for (let line = node.sourcepos[0][0]; line <= node.sourcepos[1][0]; line++)
-            this.quotedLines.add(line);
+            if (!this.quotedLines.has(line)) this.quotedLines.set(line, node);
           break;
         case 'code_block':
           for (let line = node.sourcepos[0][0]; line <= node.sourcepos[1][0]; line++)
             this.literalLines.add(line);
           break;
         case 'heading':
-          this.addHeading(node);
+          if (!this.hidden.has(node)) this.addHeading(node);
           break;
         case 'html_block':
           for (let line = node.sourcepos[0][0]; line <= node.sourcepos[1][0]; line++)
@@ -194,20 +303,37 @@ class ChecklistReader {
    * ticked and GitHub draws it ticked.
    */
   private applyLaterChecks(): void {
-    const starts = new Set(this.listItems.map((entry) => entry.start));
-    for (let number = 1; number <= this.starts.length; number++) {
-      if (starts.has(number) || this.literalLines.has(number) || !this.quotedLines.has(number)) continue;
+    const starts = new Set([...this.listItems.values()].map((entry) => entry.start));
+    for (const [number, quote] of this.quotedLines) {
+      if (starts.has(number) || this.literalLines.has(number)) continue;
       const later = readTaskLine(this.line(number));
       if (later === null) continue;
-      // The innermost item around the line: the last one to start before it that still holds it.
-      let at = this.listItems.length - 1;
-      while (at >= 0 && (this.listItems[at]?.start ?? 0) > number) at--;
-      while (at >= 0 && (this.listItems[at]?.end ?? 0) < number) at--;
-      const task = this.listItems[at]?.task;
-      const item = task === null || task === undefined ? undefined : this.items[task];
-      if (item)
-        item.checked = (this.boxes.get(this.listItems[at]?.node as Node)?.own ?? false) && later.drawnTicked;
+      // A task line is lazy to every quote around it (it has no ">"): the line continues the
+      // nearest item outside the outermost of them, and cmark-gfm draws that item's box.
+      // ... the deepest item around the quote whose content the line is indented to.
+      const indent = indentColumns(this.line(number)) ?? 0;
+      let node = quote.parent;
+      while (node !== null && (node.type !== 'item' || this.contentColumn(node) > indent)) node = node.parent;
+      const entry = node === null ? undefined : this.listItems.get(node);
+      if (node === null || entry === undefined || this.hidden.has(node)) continue;
+      const item = entry.task === null ? undefined : this.items[entry.task];
+      // GitHub draws a box the item's own line does not have: the gate counts it, open.
+      if (!item) this.borrowedBoxes.add(node.sourcepos[0].join(':'));
+      else item.checked = (this.boxes.get(node)?.own ?? false) && later.drawnTicked;
     }
+  }
+
+  /** The column where a list item's content starts, for telling which items a later line continues. */
+  private contentColumn(item: Node): number {
+    const [lineNumber, column] = item.sourcepos[0];
+    const line = this.line(lineNumber);
+    const markerEnd = afterListMarker(line.slice(column - 1));
+    if (markerEnd === null) return Infinity;
+    const end = column - 1 + markerEnd;
+    const { columns, contentAt } = gapColumns(line, end);
+    // Blank after the marker, or indented code: content one column after the marker.
+    if (contentAt >= line.length || columns > 4) return columnsTo(line, end) + 1;
+    return columnsTo(line, contentAt);
   }
 
   private line(number: number): string {
@@ -229,19 +355,64 @@ class ChecklistReader {
    */
   private taskBox(item: Node): TaskBox | null {
     const [lineNumber, column] = item.sourcepos[0];
+    if (this.borrowed.has(`${lineNumber}:${column}`))
+      return { ticked: false, own: false, skip: 0, empty: false };
     const line = this.line(lineNumber);
-    if (line.slice(0, column - 1).trim() !== '') return null;
+    if (!this.blanked.has(lineNumber) && line.slice(0, column - 1).trim() !== '') return null;
     const task = readTaskLine(line);
     const markerEnd = afterListMarker(line);
     if (task === null || markerEnd === null) return null;
     const { columns, contentAt } = gapColumns(line, markerEnd);
     if (columns > 4) return null;
+    if (this.blanked.has(lineNumber)) {
+      // Asks for the rewrite again in this reading's structure (see parseChecklist).
+      this.holdsOnlyTheCheck(item, line, contentAt, lineNumber);
+      return { ticked: task.ticked && task.drawnTicked, own: task.ticked, skip: 0, empty: false };
+    }
     // cmark-gfm steps over three characters from the content's start; white space among them
     // that commonmark already trimmed from the paragraph is not stepped over again.
     const stepped = line.slice(contentAt, contentAt + CHECK_LENGTH);
     const trimmed = stepped.length - stepped.replace(/^[\v\f]+/, '').length;
     // The stricter reading: ticked only when the check is ticked and GitHub draws it ticked.
-    return { ticked: task.ticked && task.drawnTicked, own: task.ticked, skip: CHECK_LENGTH - trimmed };
+    return {
+      ticked: task.ticked && task.drawnTicked,
+      own: task.ticked,
+      skip: CHECK_LENGTH - trimmed,
+      empty: this.holdsOnlyTheCheck(item, line, contentAt, lineNumber),
+    };
+  }
+
+  /**
+   * Whether blanking the check keeps the item an item: a blank item cannot interrupt a paragraph,
+   * so the first item of a list right after a paragraph line keeps its check (TaskBox.empty then
+   * keeps lazy lines out of its text).
+   */
+  private canBlank(item: Node, lineNumber: number): boolean {
+    const list = item.parent;
+    const before = list?.prev;
+    return !(
+      list?.firstChild === item &&
+      before?.type === 'paragraph' &&
+      before.sourcepos[1][0] === lineNumber - 1
+    );
+  }
+
+  /** See TaskBox.empty: the content column is where the check starts. */
+  private holdsOnlyTheCheck(item: Node, line: string, contentAt: number, lineNumber: number): boolean {
+    // Blank as cmark reads it: spaces and tabs only.
+    if (!/^[ \t]*$/.test(line.slice(contentAt + CHECK_LENGTH))) return false;
+    const contentColumn = columnsTo(line, contentAt);
+    const next = lineNumber < this.starts.length ? indentColumns(this.line(lineNumber + 1)) : null;
+    const at = (this.starts[lineNumber - 1] ?? 0) + contentAt;
+    // Before a blank line, a blank item: it ends there, as cmark-gfm's does. Otherwise a thematic
+    // break in place of the check: an item that holds a leaf takes no lazy line, and keeps widths.
+    const blank = next === null && this.canBlank(item, lineNumber);
+    this.emptyChecks.set(lineNumber, {
+      at,
+      text: blank ? ' '.repeat(CHECK_LENGTH) : '_'.repeat(CHECK_LENGTH),
+      openAfter: next === null && !blank,
+    });
+    return next === null || next < contentColumn;
   }
 
   private addHeading(node: Node): void {
@@ -269,12 +440,16 @@ class ChecklistReader {
   }
 
   private addTaskItem(node: Node, box: TaskBox, depth: number, parent: number | null): number {
-    const first = node.firstChild;
-    const reads = first !== null && (first.type === 'paragraph' || first.type === 'heading');
-    const pieces = reads ? segments(first, box.skip) : [];
+    // A check rewritten as a thematic break (see emptyChecks) stands for nothing GitHub shows.
+    const rewritten = this.blanked.has(node.sourcepos[0][0]) && node.firstChild?.type === 'thematic_break';
+    const first = rewritten ? (node.firstChild?.next ?? null) : node.firstChild;
+    const reads = first !== null && (first.type === 'paragraph' || first.type === 'heading') && !box.empty;
+    const lines = reads ? this.linesBeforeTable(first, box.skip) : Infinity;
+    const { pieces, struck } = strikethrough(reads ? segments(first, box.skip, this.hidden, lines) : []);
     const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>();
     const links: string[] = [];
-    collectLinks(node, links, (child) => skipped.has(child) || this.isTaskItem(child));
+    if (!box.empty)
+      collectLinks(node, links, (child) => skipped.has(child) || this.isTaskItem(child), this.hidden);
     const textOf = (parts: Segment[]) => collapseSpace(parts.map((part) => part.text).join(''));
     const trailing = [...pieces];
     let endsInLink = false;
@@ -286,23 +461,36 @@ class ChecklistReader {
       text: textOf(pieces),
       textWithoutLinks: withoutLinks,
       textBeforeEvidence: endsInLink ? trimEvidenceIntroducer(withoutLinks) : withoutLinks,
-      checked: box.ticked,
+      struck,
+      checked: box.ticked && line > this.openUntil,
       line,
       depth,
       parent,
       section: this.headingStack.at(-1)?.text ?? null,
       headings: this.headingStack.map((heading) => heading.text),
       links: [...new Set(links)],
-      id: this.ownId(node),
+      id: box.empty ? null : this.ownId(node),
       offset: this.offset(node.sourcepos[0]),
     };
     this.items.push(item);
     return item.index;
   }
 
+  /** Lines of a paragraph before cmark-gfm makes a table of the rest (see table-rows.ts); all when none. */
+  private linesBeforeTable(paragraph: Node, skip: number): number {
+    const [[startLine, startColumn], [endLine]] = paragraph.sourcepos;
+    if (paragraph.type !== 'paragraph' || endLine === startLine) return Infinity;
+    const lines = [this.line(startLine).slice(startColumn - 1 + skip)];
+    // A lazy line (less indented than the paragraph) cannot be a table's delimiter row.
+    const column = columnsTo(this.line(startLine), startColumn - 1);
+    for (let line = startLine + 1; line <= endLine; line++) lines.push(this.line(line));
+    if (!lines.some((line) => line.includes('|'))) return Infinity;
+    return tableStart(lines, (text) => (indentColumns(text) ?? 0) < column) ?? Infinity;
+  }
+
   /** Nested task items are told apart before their own turn in the walk. */
   private isTaskItem(node: Node): boolean {
-    if (node.type !== 'item') return false;
+    if (node.type !== 'item' || this.hidden.has(node)) return false;
     if (!this.boxes.has(node)) {
       const box = this.taskBox(node);
       if (box === null) return false;
@@ -316,7 +504,7 @@ class ChecklistReader {
     const pending: Node[] = [];
     for (let child = item.lastChild; child !== null; child = child.prev) pending.push(child);
     for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-      if (this.isTaskItem(node)) continue;
+      if (this.hidden.has(node) || this.isTaskItem(node)) continue;
       if (node.type === 'html_inline' || node.type === 'html_block') {
         const match = ID_MARKER.exec((node.literal ?? '').trim());
         if (match?.[1]) return match[1];

@@ -12,6 +12,8 @@ export interface TaskItem {
    */
   textBeforeEvidence?: string;
   checked: boolean;
+  /** Whether GitHub draws every word of the text struck through ("~~Load balancer configured~~"). */
+  struck?: boolean;
   /** 1-based line of the item's list marker. */
   line: number;
   /** Nesting depth: 0 for an item of a top-level list, 1 inside another list item, and so on. */

@@ -40,3 +40,13 @@ export function ruleName(rule: ItemRule): string {
   if (rule.text !== null) return `"${rule.text}"`;
   return `/${rule.match ?? ''}/`;
 }
+
+/** An open item struck through ("~~Load balancer configured~~") is neither done nor skipped: why, and how a policy skips it. */
+export const STRUCK_OPEN_PROBLEM = 'struck through, which does not skip it';
+export const STRUCK_OPEN_FIX =
+  'Striking an item through does not skip it: tick it once it is done, or make it not required in the policy with required: false on its rule, or a when condition.';
+
+/** A ticked item struck through counts as done, as GitHub draws it ticked; the report says so. */
+export function struckTickedNote(item: { line: number; textWithoutLinks: string }): string {
+  return `Line ${item.line}, "${item.textWithoutLinks}", is ticked and struck through: it counts as done, as GitHub shows it ticked.`;
+}

@@ -1,7 +1,7 @@
 import type { TaskItem } from '../checklist/task-item.js';
 import type { EvidenceRule, ItemRule } from '../policy/policy.js';
 import type { ReportItem } from '../report/report.js';
-import { evidenceWords, TICK_FIX } from './advice.js';
+import { evidenceWords, STRUCK_OPEN_FIX, STRUCK_OPEN_PROBLEM, struckTickedNote, TICK_FIX } from './advice.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';
 import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
 import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
@@ -28,8 +28,12 @@ export function judgeItem(
   const evidence = rule?.evidence ?? null;
   if (!item.checked) {
     if (!required) return { status: 'optional', problems: [], fix: null };
+    if (item.struck === true)
+      return { status: 'unchecked', problems: ['not ticked', STRUCK_OPEN_PROBLEM], fix: STRUCK_OPEN_FIX };
     return { status: 'unchecked', problems: ['not ticked'], fix: tickFix(evidence, rule?.approvers ?? null) };
   }
+  const struck = item.struck === true ? struckTickedNote(item) : null;
+  if (struck !== null && !facts.notes.includes(struck)) facts.notes.push(struck);
   const name = rule?.id ?? `"${item.textWithoutLinks}"`;
   const verdict =
     (evidence ? judgeEvidence(item, evidence, facts, name) : null) ??
