@@ -2,6 +2,7 @@ import type { GitHubClient } from '../github/client.js';
 import { getDefaultBranch } from '../github/default-branch.js';
 import { gateBody } from './body-flow.js';
 import { learnIdentity } from './identity.js';
+import { skipped } from './evaluation.js';
 import type { GateOutcome } from './outcome.js';
 import { policyReader } from './policy-reader.js';
 import { gatePullRequest } from './pull-request-flow.js';
@@ -53,12 +54,5 @@ export async function runGate(
 }
 
 function nothingToDo(description: string): GateOutcome {
-  return {
-    result: 'skip',
-    report: null,
-    markdown: `### checklist-gate\n\n${description}\n`,
-    missing: [],
-    description,
-    results: {},
-  };
+  return { ...skipped(description), results: {} };
 }

@@ -10,17 +10,8 @@ export interface Release {
 }
 
 export async function getRelease(client: GitHubClient, repository: Repository, id: number): Promise<Release> {
-  const { data } = await client.request('GET /repos/{owner}/{repo}/releases/{release_id}', {
-    ...repository,
-    release_id: id,
-  });
-  return {
-    id: data.id,
-    tagName: data.tag_name,
-    body: data.body ?? '',
-    draft: data.draft,
-    updatedAt: (data as { updated_at?: string }).updated_at ?? data.created_at,
-  };
+  const { data } = await getReleaseAnswer(client, repository, id);
+  return toRelease(data);
 }
 
 /** A published release by its tag, as the CLI names it. */
@@ -33,6 +24,16 @@ export async function getReleaseByTag(
     ...repository,
     tag,
   });
+  return toRelease(data);
+}
+
+type ReleaseData = Awaited<ReturnType<typeof getReleaseAnswer>>['data'];
+
+function getReleaseAnswer(client: GitHubClient, repository: Repository, id: number) {
+  return client.request('GET /repos/{owner}/{repo}/releases/{release_id}', { ...repository, release_id: id });
+}
+
+function toRelease(data: ReleaseData): Release {
   return {
     id: data.id,
     tagName: data.tag_name,
