@@ -1,6 +1,8 @@
 import { baseReader } from '../github/base-policy.js';
 import { baseLabel, type BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.js';
+import { parseArgs } from 'node:util';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import type { CliIO } from './cli-io.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
@@ -104,4 +106,23 @@ export function formatPolicyErrors(
         `${[error.file, error.line, error.column].filter((part) => part !== null).join(':')}: ${error.message}\n`,
     )
     .join('');
+}
+
+/**
+ * What validate and template share: `--policy` (default the repository's policy) and the base
+ * options, the policy read with its bases, or its errors printed and null.
+ */
+export async function policyFromArgs(
+  args: string[],
+  io: CliIO,
+): Promise<{ path: string; policy: Policy } | null> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { policy: { type: 'string', default: DEFAULT_POLICY_PATH }, ...BASE_ARGS },
+  });
+  const loaded = await readPolicy(io, values.policy, baseOptions(values));
+  if (loaded.ok) return { path: values.policy, policy: loaded.policy };
+  io.err(formatPolicyErrors(loaded.errors));
+  return null;
 }
