@@ -23,6 +23,8 @@ export function plainText(node: Node): string {
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 const UNEVEN_SPACE = /[^\S ]| {2}|^ | $/;
 
 /** White space collapsed to single spaces and trimmed. */
@@ -33,6 +35,8 @@ export function collapseSpace(text: string): string {
 
 /** The form in which texts are compared: case, width, zero-width characters and spacing ignored. */
 export function matchKey(text: string): string {
+  // Printable ASCII has no compatibility forms or zero-width characters: skip both passes.
+  if (PRINTABLE_ASCII.test(text)) return collapseSpace(text.toLowerCase());
   return collapseSpace(text.normalize('NFKC').replace(ZERO_WIDTH, '').toLowerCase());
 }
 

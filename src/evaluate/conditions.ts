@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import type { Condition } from '../policy/policy.js';
 import type { EvaluationContext } from './context.js';
+import { globMatcher } from './glob-matcher.js';
 
 export interface ConditionResult {
   holds: boolean;
@@ -20,7 +20,7 @@ export function conditionHolds(when: Condition | null, context: EvaluationContex
   if (when.branches) {
     if (context.baseBranch === null)
       notes.push('the base branch is unknown, so its branch condition was taken to hold');
-    else if (!picomatch(when.branches)(context.baseBranch)) return { holds: false, notes };
+    else if (!globMatcher(when.branches, false)(context.baseBranch)) return { holds: false, notes };
   }
   if (when.paths) {
     if (context.changedPaths === null) {
@@ -28,7 +28,7 @@ export function conditionHolds(when: Condition | null, context: EvaluationContex
     } else if (context.changedPathsCapped) {
       notes.push('GitHub lists at most 3,000 changed files, so its path condition was taken to hold');
     } else {
-      const matches = picomatch(when.paths, { dot: true });
+      const matches = globMatcher(when.paths, true);
       if (!context.changedPaths.some((path) => matches(path))) return { holds: false, notes };
     }
   }

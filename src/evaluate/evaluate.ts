@@ -70,6 +70,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     nearMissFix(
       missing,
       block.items.filter((item) => !claimed.has(item.index)),
+      index,
     );
   // A missing item written as a box GitHub does not draw: say what to write instead.
   if (missing.length > 0 && context.description !== undefined) {

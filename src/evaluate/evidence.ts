@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './glob-matcher.js';
 import type { EvidenceRule } from '../policy/policy.js';
 
 export interface RejectedLink {
@@ -48,7 +48,7 @@ const MAX_PREFIX_SEGMENTS = 16;
 
 /** Sorts an item's links into acceptable evidence and links that only look like evidence. */
 export function checkEvidence(links: string[], rule: EvidenceRule): EvidenceResult {
-  const allowed = rule.allow ? picomatch(rule.allow, { dot: true }) : null;
+  const allowed = rule.allow ? globMatcher(rule.allow, true) : null;
   const result: EvidenceResult = { accepted: [], rejected: [] };
   for (const url of links) {
     const reason = rejectionReason(url, allowed, rule.allow);

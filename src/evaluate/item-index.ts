@@ -8,19 +8,30 @@ export interface ItemIndex {
   byId: Map<string, TaskItem[]>;
   /** Heading keys of each item, outermost first, by item index. */
   headingKeys: Map<number, string[]>;
+  /** The key of each item's text before its evidence, by item index. */
+  beforeEvidenceKeys: Map<number, string>;
 }
 
 export function indexItems(items: TaskItem[]): ItemIndex {
-  const index: ItemIndex = { items, byText: new Map(), byId: new Map(), headingKeys: new Map() };
+  const index: ItemIndex = {
+    items,
+    byText: new Map(),
+    byId: new Map(),
+    headingKeys: new Map(),
+    beforeEvidenceKeys: new Map(),
+  };
   const keyCache = new Map<string, string>();
   for (const item of items) {
     const key = matchKey(item.text);
     push(index.byText, key, item);
-    const withoutLinks = matchKey(item.textWithoutLinks);
+    // Most items have no links: their three texts are one.
+    const withoutLinks = item.textWithoutLinks === item.text ? key : matchKey(item.textWithoutLinks);
     if (withoutLinks !== key && withoutLinks !== '') push(index.byText, withoutLinks, item);
-    const beforeEvidence = matchKey(item.textBeforeEvidence ?? item.textWithoutLinks);
+    const before = item.textBeforeEvidence ?? item.textWithoutLinks;
+    const beforeEvidence = before === item.textWithoutLinks ? withoutLinks : matchKey(before);
     if (beforeEvidence !== key && beforeEvidence !== withoutLinks && beforeEvidence !== '')
       push(index.byText, beforeEvidence, item);
+    index.beforeEvidenceKeys.set(item.index, beforeEvidence);
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
     const keys = item.headings.map((heading) => {
       let key = keyCache.get(heading);

@@ -3,6 +3,7 @@ import { markdownToPlainText } from '../checklist/parse.js';
 import { matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { ItemRule } from '../policy/policy.js';
+import type { ItemIndex } from './item-index.js';
 import type { ReportItem } from '../report/report.js';
 
 /** Most characters a near miss may differ by; fewer for short texts (one for every six characters). */
@@ -58,10 +59,13 @@ export class NearMissFinder {
   private comparisons = 0;
   private readonly keys: { item: TaskItem; key: string }[];
 
-  constructor(unmatched: TaskItem[]) {
+  /** `index`: the block's items with their match keys, computed once (see ItemIndex.beforeEvidenceKeys). */
+  constructor(unmatched: TaskItem[], index: ItemIndex) {
     this.keys = unmatched.map((item) => ({
       item,
-      key: matchKey(item.textBeforeEvidence ?? item.textWithoutLinks),
+      key:
+        index.beforeEvidenceKeys.get(item.index) ??
+        matchKey(item.textBeforeEvidence ?? item.textWithoutLinks),
     }));
   }
 
@@ -80,9 +84,13 @@ export class NearMissFinder {
 }
 
 /** Points each missing item's fix at its near miss, if it has one: "Did you mean line 12, …?" */
-export function nearMissFix(missing: [ItemRule, ReportItem][], unmatched: TaskItem[]): void {
+export function nearMissFix(
+  missing: [ItemRule, ReportItem][],
+  unmatched: TaskItem[],
+  index: ItemIndex,
+): void {
   if (unmatched.length === 0) return;
-  const finder = new NearMissFinder(unmatched);
+  const finder = new NearMissFinder(unmatched, index);
   for (const [rule, entry] of missing) {
     if (rule.text === null) continue;
     const near = finder.find(markdownToPlainText(rule.text));

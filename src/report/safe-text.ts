@@ -1,5 +1,4 @@
 const ZWSP = '\u200b';
-const MARKDOWN_SPECIALS = /[\\`*_[\]|~!#()]/g;
 const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
  * What GitHub would turn into a link: web addresses, with a scheme or starting with "www.",
@@ -36,13 +35,25 @@ export function safeMessage(text: string, maxLength = 500): string {
   return safeInline(text, maxLength);
 }
 
+/**
+ * What prose must not do in a comment, found in one pass: HTML characters, Markdown punctuation,
+ * mentions ("@name") and issue references ("#1", "GH-1").
+ */
+const PROSE_SPECIALS = /[&<>]|[\\`*_[\]|~!()]|#|@(?=[\p{L}\p{N}_-])|\bGH-(?=\p{N})/giu;
+
+const DIGIT = /^\p{N}$/u;
+
 function escapeProse(text: string): string {
-  return text
-    .replace(/[&<>]/g, (char) => HTML_SPECIALS[char] ?? char)
-    .replace(MARKDOWN_SPECIALS, (char) => `\\${char}`)
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
-    .replace(/#(?=\p{N})/gu, `#${ZWSP}`)
-    .replace(/\bGH-(?=\p{N})/giu, (prefix) => `${prefix.slice(0, 2)}${ZWSP}-`);
+  return text.replace(PROSE_SPECIALS, (found: string, at: number) => {
+    if (found.length > 1) return `${found.slice(0, 2)}${ZWSP}-`;
+    const entity = HTML_SPECIALS[found];
+    if (entity !== undefined) return entity;
+    if (found === '@') return `@${ZWSP}`;
+    // "#" before a digit would still be an issue reference when escaped.
+    if (found === '#')
+      return DIGIT.test(String.fromCodePoint(text.codePointAt(at + 1) ?? 0)) ? `\\#${ZWSP}` : '\\#';
+    return `\\${found}`;
+  });
 }
 
 /** A code span holding any text: its fence is longer than any run of backticks inside. */
