@@ -551,7 +551,12 @@ describe('the JSON report', () => {
   it('gives every item exactly the documented keys', () => {
     const items = json['items'] as Record<string, unknown>[];
     expect(items).toHaveLength(3);
-    for (const entry of items) expect(Object.keys(entry).sort()).toEqual(ITEM_KEYS);
+    // "evidence" only where a link counted as evidence: the first item's run.
+    expect(items.map((entry) => Object.keys(entry).sort())).toEqual([
+      [...ITEM_KEYS, 'evidence'].sort(),
+      ITEM_KEYS,
+      ITEM_KEYS,
+    ]);
   });
 
   it('gives every section its keys', () => {
@@ -584,6 +589,7 @@ describe('the JSON report', () => {
         links: ['https://ci.corp/runs/1'],
         problems: [],
         fix: null,
+        evidence: ['https://ci.corp/runs/1'],
       },
       {
         id: null,

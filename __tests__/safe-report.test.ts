@@ -356,3 +356,123 @@ describe('web addresses echoed into the comment stay inert', () => {
     for (const html of renderings(markdown)) expect(html.match(/<a [^>]*>/g) ?? []).toEqual([]);
   });
 });
+
+describe('links that counted as evidence are live in the comment, and safe', () => {
+  const policy = load(
+    [
+      'version: 1',
+      'items:',
+      '  - id: load',
+      '    text: Load test passed',
+      '    evidence:',
+      "      allow: ['https://ci.acme.dev/**']",
+      '      min: 1',
+      '',
+    ].join('\n'),
+  );
+  const report = (description: string) => evaluate(parseChecklist(description), policy, CONTEXT);
+  const anchors = (html: string) => [...html.matchAll(/<a href="([^"]*)">(.*?)<\/a>/g)];
+  const decodeAttribute = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+
+  it('an accepted link is one link to exactly its address, shown by its address', () => {
+    const markdown = renderMarkdown(
+      report('- [x] Load test passed, see https://ci.acme.dev/runs/9?tab=summary\n'),
+    );
+    expect(markdown).toContain(
+      '<sub>line 1 · evidence [`ci.acme.dev/runs/9?tab=summary`](https://ci.acme.dev/runs/9?tab=summary) · `load`</sub>',
+    );
+    for (const html of renderings(markdown)) {
+      const found = anchors(html);
+      expect(found.map((match) => decodeAttribute(match[1] ?? ''))).toEqual([
+        'https://ci.acme.dev/runs/9?tab=summary',
+      ]);
+      expect(found[0]?.[2]).toBe('<code>ci.acme.dev/runs/9?tab=summary</code>');
+    }
+  });
+
+  // Addresses the allow-list accepts, holding what could end a link, open markup, ping or reference.
+  const HOSTILE_TARGETS: [string, string][] = [
+    ['parentheses', '[run](<https://ci.acme.dev/runs/9)(x>)'],
+    ['a space', '[run](<https://ci.acme.dev/a b>)'],
+    ['a mention and references', 'https://ci.acme.dev/@octocat/org/repo%235/GH-2?q=#1'],
+    ['a backtick', '[run](https://ci.acme.dev/x`y)'],
+    ['markup', '[run](<https://ci.acme.dev/x*y*_z_~~w~~[a](b)>)'],
+    ['a quote and a title', "[run](https://ci.acme.dev/x\"y 't')"],
+    ['an HTML tag, encoded', '[run](https://ci.acme.dev/x%3Cimg%20src=x%3Ey)'],
+    ['non-ASCII', 'https://ci.acme.dev/r%C3%A9sum%C3%A9/😀'],
+    ['a long path', `https://ci.acme.dev/${'a'.repeat(300)}`],
+  ];
+
+  it.each(HOSTILE_TARGETS)(
+    'an accepted address holding %s stays one safe link to that address',
+    (_name, link) => {
+      const entry = report(`- [x] Load test passed ${link}\n- [ ] Next\n`).items.find(
+        (item) => item.id === 'load',
+      );
+      expect(entry?.status).toBe('ok');
+      const accepted = entry?.evidence ?? [];
+      expect(accepted).toHaveLength(1);
+      const markdown = renderMarkdown(report(`- [x] Load test passed ${link}\n- [ ] Next\n`));
+      // The report's own lines only: nothing in the address split the line or opened markup.
+      expect(markdown.split('\n').filter((line) => line.includes('evidence'))).toHaveLength(1);
+      for (const html of renderings(markdown)) {
+        const found = anchors(html);
+        expect(found).toHaveLength(1);
+        // The target is the address GitHub would open from the description, percent-encoded further.
+        const target = decodeAttribute(found[0]?.[1] ?? '');
+        expect(decodeURIComponent(target)).toBe(decodeURIComponent(new URL(accepted[0] ?? '').href));
+        const visible = visibleText(html);
+        expect(visible).not.toMatch(MENTION);
+        expect(visible).not.toMatch(ISSUE);
+        expect(visible).not.toMatch(GH_REFERENCE);
+        // The report's own bold (the progress line, "**Next**") aside, no markup.
+        expect(html).not.toMatch(/<img|<em>|<del>/i);
+        expect(html.match(/<strong>/g) ?? []).toHaveLength(2);
+        expect((html.match(/<li>/g) ?? []).length).toBe(2);
+        // The text is the address itself (cut when long), never anything else.
+        const text = (found[0]?.[2] ?? '').replace(/^<code>|<\/code>$/g, '');
+        expect(text.length).toBeLessThanOrEqual(80);
+        expect(decodeAttribute(found[0]?.[1] ?? '').slice('https://'.length)).toContain(
+          text.replace(/…$/, ''),
+        );
+      }
+    },
+  );
+
+  it('an address Markdown would change (an HTML entity in it) stays inert', () => {
+    // "&amp;amp;" in the description is the address "…&amp;b=2".
+    const markdown = renderMarkdown(report('- [x] Load test passed https://ci.acme.dev/r?a=1&amp;amp;b=2\n'));
+    expect(markdown).toContain('evidence `https://ci.acme.dev/r?a=1&amp;b=2`');
+    for (const html of renderings(markdown)) expect(anchors(html)).toEqual([]);
+  });
+
+  it('a refused link is not live, and an accepted one beside it is', () => {
+    const markdown = renderMarkdown(
+      report('- [x] Load test passed [ok](https://ci.acme.dev/runs/1) [bad](https://evil.example/runs/1)\n'),
+    );
+    for (const html of renderings(markdown))
+      expect(anchors(html).map((match) => match[1])).toEqual(['https://ci.acme.dev/runs/1']);
+    expect(markdown).not.toContain('](https://evil.example');
+  });
+
+  it('an item short of evidence shows the links that did count, and more than three are counted', () => {
+    const twoNeeded = load(
+      [
+        'version: 1',
+        'items:',
+        '  - text: Load test passed',
+        '    evidence:',
+        "      allow: ['https://ci.acme.dev/**']",
+        '      min: 5',
+        '',
+      ].join('\n'),
+    );
+    const links = [1, 2, 3, 4].map((run) => `https://ci.acme.dev/runs/${run}`).join(' ');
+    const result = evaluate(parseChecklist(`- [x] Load test passed ${links}\n`), twoNeeded, CONTEXT);
+    expect(result.items[0]?.status).toBe('no-evidence');
+    const markdown = renderMarkdown(result);
+    expect(markdown).toContain(
+      'evidence [`ci.acme.dev/runs/1`](https://ci.acme.dev/runs/1), [`ci.acme.dev/runs/2`](https://ci.acme.dev/runs/2), [`ci.acme.dev/runs/3`](https://ci.acme.dev/runs/3) and 1 more</sub>',
+    );
+  });
+});

@@ -117,6 +117,7 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
     links: item.links,
     problems: verdict.problems,
     fix: verdict.fix,
+    ...(verdict.evidence !== undefined && { evidence: verdict.evidence }),
   };
 }
 

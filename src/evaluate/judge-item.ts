@@ -7,7 +7,7 @@ import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
 import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
 import { withScheme } from './schemeless-link.js';
 
-export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix'>;
+export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix' | 'evidence'>;
 
 /** What the evaluator knows beyond the description, for judging evidence and sign-offs. */
 export interface JudgeFacts {
@@ -35,11 +35,13 @@ export function judgeItem(
   const struck = item.struck === true ? struckTickedNote(item) : null;
   if (struck !== null && !facts.notes.includes(struck)) facts.notes.push(struck);
   const name = rule?.id ?? `"${item.textWithoutLinks}"`;
+  const judged = evidence ? judgeEvidence(item, evidence, facts, name) : null;
   const verdict =
-    (evidence ? judgeEvidence(item, evidence, facts, name) : null) ??
-    (rule?.approvers ? judgeSignoff(item, rule.approvers, facts, name) : null);
-  if (!verdict) return { status: 'ok', problems: [], fix: null };
-  return required ? verdict : { ...verdict, status: 'optional' };
+    judged?.verdict ?? (rule?.approvers ? judgeSignoff(item, rule.approvers, facts, name) : null);
+  // The links that counted are shown with the item, whatever else it lacks.
+  const shown = judged !== null && judged.good.length > 0 ? { evidence: judged.good } : {};
+  if (!verdict) return { status: 'ok', problems: [], fix: null, ...shown };
+  return required ? { ...verdict, ...shown } : { ...verdict, status: 'optional', ...shown };
 }
 
 function tickFix(evidence: EvidenceRule | null, approvers: string[] | null): string {
@@ -55,7 +57,7 @@ function judgeEvidence(
   evidence: EvidenceRule,
   facts: JudgeFacts,
   name: string,
-): Verdict | null {
+): { verdict: Verdict | null; good: string[] } {
   const { accepted, rejected } = checkEvidence(item.links, evidence);
   const verified = evidence.verify
     ? verifyLinks(accepted, evidence, facts, name)
@@ -63,21 +65,23 @@ function judgeEvidence(
   const refused = [...rejected, ...verified.refused];
   // Distinct targets count, not spellings: runs/101 and runs/0101 are one run.
   const count = countTargets(verified.good);
-  if (count >= evidence.min) return null;
+  const good = verified.good;
+  if (count >= evidence.min) return { verdict: null, good };
   const words = evidenceWords(evidence);
   if (refused.length > 0) {
-    return {
+    const verdict: Verdict = {
       status: 'bad-evidence',
       problems: refused.map(
         (link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`,
       ),
       fix: schemeFix(refused.map((link) => link.url)) ?? `Replace the link with ${words}.`,
     };
+    return { verdict, good };
   }
   const links = verified.good.length;
   const spread =
     links > count ? `${links} acceptable links, to ${count} distinct target${count === 1 ? '' : 's'}` : null;
-  return {
+  const verdict: Verdict = {
     status: 'no-evidence',
     problems: [
       count === 0
@@ -88,6 +92,7 @@ function judgeEvidence(
       (count === 0 ? plainAddressFix(item.text) : null) ??
       `Add ${words} on the item's line or in a bullet under it.`,
   };
+  return { verdict, good };
 }
 
 /** A web address written as plain text (no scheme, so GitHub draws no link): the scheme to add. */

@@ -1,6 +1,7 @@
 import { TICK_FIX } from '../evaluate/advice.js';
 import type { Report, ReportItem, SectionResult } from './report.js';
 import { FAILING_STATUSES } from './report.js';
+import { evidenceLinks } from './evidence-link.js';
 import { safeInline, safeMessage } from './safe-text.js';
 
 export interface MarkdownOptions {
@@ -110,6 +111,8 @@ function where(item: ReportItem): string {
   // GitHub shows no line numbers in a description: the line is a secondary detail.
   const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
   if (item.tickedBy !== undefined) parts.push(`ticked by ${safeInline(`@${item.tickedBy}`, 60)}`);
+  if (item.evidence !== undefined && item.evidence.length > 0)
+    parts.push(`evidence ${evidenceLinks(item.evidence)}`);
   if (item.id !== null) parts.push(`\`${item.id}\``);
   if (item.anyoneCanTick) parts.push('anyone can tick this: the policy names no approvers');
   if (item.ruleFrom)

@@ -44,6 +44,8 @@ export interface ReportItem {
   anyoneCanTick?: boolean;
   /** Who ticked the item, where the edit that ticked it was read. */
   tickedBy?: string;
+  /** Only when some link counted: the item's links the policy accepted as evidence (and, with verify, the API confirmed). */
+  evidence?: string[];
 }
 
 export interface SectionResult {

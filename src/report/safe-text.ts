@@ -57,7 +57,7 @@ function escapeProse(text: string): string {
 }
 
 /** A code span holding any text: its fence is longer than any run of backticks inside. */
-function codeSpan(text: string): string {
+export function codeSpan(text: string): string {
   let longest = 0;
   for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
