@@ -650,6 +650,36 @@ describe('verified evidence that cannot be borrowed', () => {
   });
 });
 
+describe('evidence in the comment', () => {
+  it('a verified run is a live link in the comment, shown by its address; a refused one is not', async () => {
+    const result = await gate(
+      verifying(['ci', 'e2e']),
+      ticked([
+        ['ci', `${REPO}/actions/runs/11`],
+        ['e2e', `${REPO}/actions/runs/12`],
+      ]),
+      {
+        fixture: {
+          resources: {
+            [`${API}/actions/runs/11`]: workflowRun(11, 'completed', 'success'),
+            [`${API}/actions/runs/12`]: workflowRun(12, 'completed', 'failure'),
+          },
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    const body = emulator.gateComments(2)[0]?.body ?? '';
+    const address = `${REPO}/actions/runs/11`.replace(/^https:\/\//, '');
+    expect(body).toContain(`evidence [\`${address}\`](${REPO}/actions/runs/11)`);
+    expect(result.report?.items.find((item) => item.id === 'ci')?.evidence).toEqual([
+      `${REPO}/actions/runs/11`,
+    ]);
+    // The failed run is named in the reason, as code, and links nowhere.
+    expect(body).not.toContain(`](${REPO}/actions/runs/12)`);
+    expect(body).toContain(`\`${REPO}/actions/runs/12\``);
+  });
+});
+
 describe('verification: the cache and the bound', () => {
   it('the same run linked from three items, and twice in one, is fetched once', async () => {
     const url = `${REPO}/actions/runs/11`;
