@@ -258,14 +258,14 @@ const WORST: Worst[] = [
     passed: true,
   },
   {
-    name: 'lists nested as deep as 65,536 characters allow (two-space steps, every box unticked)',
-    markdown: sizedLines('', (level) => '  '.repeat(level % 1000) + '- [ ] x'),
+    name: 'lists nested 100 levels deep, the most read, one after another (two-space steps, every box unticked)',
+    markdown: sizedLines('', (level) => '  '.repeat(level % 100) + '- [ ] x'),
     policy: defaultPolicy(),
     passed: false,
     expect: (report, _comment, markdown) => {
       expect(report.items.length).toBeGreaterThan(250);
       expect(allStatuses(report)).toEqual(['unchecked']);
-      expect(Math.max(...report.items.map((item) => item.depth ?? 0))).toBe(report.items.length - 1);
+      expect(Math.max(...report.items.map((item) => item.depth ?? 0))).toBe(99);
       expect(report.items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
     },
   },
@@ -379,8 +379,39 @@ describe('deep nesting is refused with a clear message, never a crash or a pass'
     expect(markdown).toHaveLength(SIZE);
     expect(() => gate(markdown)).toThrow(UnreadableDescriptionError);
     expect(() => gate(markdown)).toThrow(
-      /^line \d+ of the description nests more than 100 block quotes or list markers/,
+      /^line \d+ of the description (nests more than 100 block quotes or list markers|has a list marker at column \d+; checklist-gate reads list markers up to column 200)/,
     );
+  });
+
+  // A list nested one level deeper on every line: commonmark scans each line's indentation once
+  // for every list around it, so the cost grows with the cube of the depth. A list marker at
+  // column 201 or later (past 100 levels of two columns) is refused, naming the line.
+  it.each([
+    ['a list nested one level deeper on every line', (depth: number) => `${'  '.repeat(depth)}- [ ] x`],
+    [
+      'an ordered list nested one level deeper on every line',
+      (depth: number) => `${'   '.repeat(depth)}1. [ ] x`,
+    ],
+    [
+      'a list nested by tabs',
+      (depth: number) => `${'\t'.repeat(Math.floor(depth / 2))}${depth % 2 ? '  ' : ''}- [ ] x`,
+    ],
+  ])('%s, past 100 levels', (_name, line) => {
+    const markdown = sizedLines(`${COMPLETE}`, line);
+    expect(() => gate(markdown)).toThrow(
+      /^line \d+ of the description has a list marker at column 20[1-3]; checklist-gate reads list markers up to column 200 \(lists nested up to 100 levels deep\)/,
+    );
+  });
+
+  it('reads a list nested 100 levels deep, its deepest box included, as GitHub does', () => {
+    const levels = Array.from({ length: 100 }, (_, depth) => `${'  '.repeat(depth)}- [x] level ${depth}`);
+    const markdown = `${levels.join('\n')}\n`;
+    const { report } = gate(markdown, defaultPolicy());
+    expect(report.checklist.items).toBe(100);
+    expect(report.passed).toBe(true);
+    expect(githubCheckboxes(markdown)).toEqual(Array.from({ length: 100 }, () => true));
+    // One level deeper is refused.
+    expect(() => gate(`${markdown}${'  '.repeat(100)}- [x] level 100\n`)).toThrow(UnreadableDescriptionError);
   });
 
   it('reads nesting up to the limit and comes to a verdict', () => {

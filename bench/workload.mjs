@@ -55,10 +55,17 @@ export function description(size) {
 export function pathological(size = 65536) {
   const fill = (unit) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const nested = [];
-  // One level deeper on every line, as deep as the size allows.
+  const stairs = [];
+  // One level deeper on every line, as deep as the size allows; and 100 levels deep (the parser's
+  // limit), again and again.
   for (let depth = 0, length = 0; length < size; depth++) {
     const line = `${'  '.repeat(depth)}- [ ] x`;
     nested.push(line);
+    length += line.length + 1;
+  }
+  for (let depth = 0, length = 0; length < size; depth++) {
+    const line = `${'  '.repeat(depth % 100)}- [ ] x`;
+    stairs.push(line);
     length += line.length + 1;
   }
   return {
@@ -66,6 +73,7 @@ export function pathological(size = 65536) {
     backticks: fill('`` ` ``` '),
     'unclosed HTML comments': fill('<!-- - [x] a\n'),
     'a list nested one level deeper on every line': nested.join('\n').slice(0, size),
+    'lists nested 100 levels deep, one after another': stairs.join('\n').slice(0, size),
     'emphasis runs': fill('*_*_**__'),
     'one 65,536-character item': `- [x] ${'word '.repeat(size / 5)}`.slice(0, size),
     'a run of |': `- [x] a\n${fill('|')}`.slice(0, size),
