@@ -1,6 +1,6 @@
 import { Parser, type Node } from 'commonmark';
 import {
-  predictedRewrites,
+  beforeEndingBlankLine,
   rewriteOfCheck,
   rewrittenText,
   sameRewrites,
@@ -8,6 +8,7 @@ import {
 } from './empty-checks.js';
 import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
 import { columnsTo, indentColumns, lineAt, lineStarts } from './lines.js';
+import { predictedRewrites } from './rewrite-guess.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
 import { hiddenByComments } from './served-comments.js';
 import { strikethrough } from './strikethrough.js';
@@ -71,7 +72,7 @@ export function parseChecklist(markdown: string): ChecklistDocument {
   refuseDeepNesting(markdown);
   try {
     // Items whose line holds only the check are read from rewritten text (see empty-checks.ts).
-    // The rewrites are guessed from the lines first; the reading says which it needs in its
+    // The rewrites are guessed from the lines first (rewrite-guess.ts); the reading says which it needs in its
     // structure, and each rewrite can change what the next line continues: read again until the
     // rewrites the reading asks for are the ones it was read with. The rewrites that settle are
     // the same whatever the guess, as each depends only on the lines before it.
@@ -335,16 +336,21 @@ class ChecklistReader {
   /**
    * Whether blanking the check keeps the item an item: a blank item cannot interrupt a paragraph,
    * so the first item of a list right after a paragraph line keeps its check (TaskBox.empty then
-   * keeps lazy lines out of its text).
+   * keeps lazy lines out of its text). A paragraph of link reference definitions leaves no node:
+   * the line before must be blank, or end a block that is no paragraph, or start the item the
+   * list is in with nothing after its marker; otherwise the check is kept, the stricter reading.
    */
   private canBlank(item: Node, lineNumber: number): boolean {
     const list = item.parent;
-    const before = list?.prev;
-    return !(
-      list?.firstChild === item &&
-      before?.type === 'paragraph' &&
-      before.sourcepos[1][0] === lineNumber - 1
-    );
+    if (list === null || list.firstChild !== item || lineNumber === 1) return true;
+    if (indentColumns(this.line(lineNumber - 1)) === null) return true;
+    const before = list.prev;
+    if (before !== null) return before.type !== 'paragraph' && before.sourcepos[1][0] === lineNumber - 1;
+    const parent = list.parent;
+    if (parent?.type !== 'item' || parent.sourcepos[0][0] !== lineNumber - 1) return false;
+    const line = this.line(lineNumber - 1).slice(parent.sourcepos[0][1] - 1);
+    const markerEnd = afterListMarker(line);
+    return markerEnd !== null && /^[ \t]*$/.test(line.slice(markerEnd));
   }
 
   /** See TaskBox.empty: the content column is where the check starts. */
@@ -352,11 +358,13 @@ class ChecklistReader {
     // Blank as cmark reads it: spaces and tabs only.
     if (!/^[ \t]*$/.test(line.slice(contentAt + CHECK_LENGTH))) return false;
     const contentColumn = columnsTo(line, contentAt);
-    const next = lineNumber < this.starts.length ? indentColumns(this.line(lineNumber + 1)) : null;
+    const nextLine = lineNumber < this.starts.length ? this.line(lineNumber + 1) : null;
+    const next = nextLine === null ? null : indentColumns(nextLine);
     const at = (this.starts[lineNumber - 1] ?? 0) + contentAt;
+    const beforeBlankLine = beforeEndingBlankLine(nextLine, contentColumn);
     this.emptyChecks.set(
       lineNumber,
-      rewriteOfCheck(at, next === null, next === null && this.canBlank(item, lineNumber)),
+      rewriteOfCheck(at, beforeBlankLine, beforeBlankLine && this.canBlank(item, lineNumber)),
     );
     return next === null || next < contentColumn;
   }

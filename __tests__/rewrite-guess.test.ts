@@ -1,10 +1,11 @@
-import { predictedRewrites, rewrittenText } from '../src/checklist/empty-checks.js';
+import { rewrittenText } from '../src/checklist/empty-checks.js';
 import { lineStarts } from '../src/checklist/lines.js';
 import { parseChecklist } from '../src/checklist/parse.js';
+import { predictedRewrites } from '../src/checklist/rewrite-guess.js';
 import { githubCheckboxes } from './helpers/github-render.js';
 
 /**
- * The rewrites guessed from the lines before any parse (see empty-checks.ts). A wrong guess costs
+ * The rewrites guessed from the lines before any parse (see rewrite-guess.ts). A wrong guess costs
  * a second reading, never a wrong box; these cases pin the guess where it is meant to be right.
  */
 const GUESSES: [name: string, markdown: string, rewrites: Record<number, string>][] = [
@@ -19,6 +20,12 @@ const GUESSES: [name: string, markdown: string, rewrites: Record<number, string>
   ['nested right after an item with text: a thematic break', '- a\n  - [x] \n', { 2: '___ open after' }],
   ['a sibling after a lazy line: blanked', '- a\nmore\n- [x] \n', { 3: '   ' }],
   ['after a heading: blanked', '# H\n- [x] \n', { 2: '   ' }],
+  [
+    'before a blank line as wide as the content: a thematic break',
+    '- [x] \n   \n    - [ ] item',
+    { 1: '___' },
+  ],
+  ['after link reference definitions: a thematic break', '[a]: /u\n- [ ] ', { 2: '___ open after' }],
   ['CRLF', '- [x] \r\nmore\r\n', { 1: '___' }],
   ['in a fence: none', '```\n- [x] \n```', {}],
   ['in an HTML comment: none', '<!--\n- [x] \n-->', {}],
