@@ -36,6 +36,8 @@ function itemLine(line: string, indent: number): ItemLine | null {
   };
 }
 
+/** A line that may hold only an item's check; a line end other than CommonMark's only costs the guess. */
+const ONLY_A_CHECK = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]*$/m;
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const COMMENT_OPEN = /^[ \t]*<!--/;
 /** Lines that are a block of their own, no paragraph: ATX headings and thematic breaks. */
@@ -56,6 +58,8 @@ const INTERRUPTING_TAG =
  * interrupt a paragraph (ChecklistReader.canBlank), told from the lines before it.
  */
 export function predictedRewrites(markdown: string, starts: readonly number[]): Map<number, Rewrite> {
+  // Most descriptions have no item holding only its check: one scan, and nothing to guess.
+  if (!ONLY_A_CHECK.test(markdown)) return new Map();
   const guess = new RewriteGuess(markdown, starts);
   for (let number = 1; number <= starts.length; number++) guess.readLine(number);
   return guess.rewrites;
