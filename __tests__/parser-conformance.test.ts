@@ -91,6 +91,17 @@ const CASES: [name: string, markdown: string, boxes: string][] = [
   ],
   ['"-->" in text does not close a comment', '<div>\n<!--\n\n- [x] a `-->`\n- [x] b --&gt;', ''],
   ['a comment left open inside an item hides the items after it', '- [x] a\n  <div><!--\n- [x] b', 'x'],
+  [
+    'an item holding only its check goes on through a blank line as wide as its content',
+    '- [x] \n   \n    - [ ] item',
+    'xo',
+  ],
+  ['an item holding only its check ends at a narrower blank line', '- [x] \n \n    - [ ] code', 'x'],
+  [
+    'an item holding only its check after link reference definitions keeps its box',
+    '>\n[a]: /u\n* [ ] \t',
+    'o',
+  ],
 ];
 
 /** Where cmark-gfm's drawing and the item's own check disagree, the gate reads the stricter. */

@@ -90,6 +90,7 @@ const otherLine = fc.oneof(
     '|---|---|',
     '  | --- |',
     '| a | b |',
+    '   ',
   ),
   content,
 );

@@ -55,6 +55,10 @@ const otherLine = fc.constantFrom(
   '    code',
   'text',
   '***',
+  // Lines of white space only, as wide as an item's content or not, and link reference definitions.
+  '  ',
+  '   ',
+  '[a]: https://x.org/a',
 );
 const document = fc
   .array(fc.oneof({ weight: 3, arbitrary: taskLine }, { weight: 1, arbitrary: otherLine }), { maxLength: 12 })

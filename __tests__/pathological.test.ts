@@ -337,6 +337,50 @@ const WORST: Worst[] = [
     policy: POLICY,
     passed: true,
   },
+  // Items holding only their check are read from rewritten text (src/checklist/empty-checks.ts).
+  {
+    name: 'thousands of items holding only their check, each after a paragraph line and before an open indented item',
+    markdown: sized('', 'text\n- [x] \n\n  - [ ] item\n'),
+    policy: defaultPolicy(),
+    passed: false,
+    expect: (report, _comment, markdown) => {
+      expect(report.items.length).toBeGreaterThan(5000);
+      expect(allStatuses(report).sort()).toEqual(['ok', 'unchecked']);
+      expect(report.items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
+    },
+  },
+  {
+    name: 'thousands of ticked items holding only their check, each before a blank line and a ticked indented item',
+    markdown: sized('', '- [x] \n\n  - [x] item\n'),
+    policy: defaultPolicy(),
+    passed: true,
+    expect: (report, _comment, markdown) => {
+      expect(report.items.length).toBeGreaterThan(6000);
+      expect(report.items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
+    },
+  },
+  {
+    name: 'thousands of ticked items holding only their check, each before a lazy line (which is not their text)',
+    markdown: sized('', '- [x] \nmore\n'),
+    policy: defaultPolicy(),
+    passed: true,
+    expect: (report, _comment, markdown) => {
+      expect(report.items.length).toBeGreaterThan(5000);
+      expect(report.items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
+      expect(new Set(report.items.map((item) => item.text))).toEqual(new Set(['']));
+    },
+  },
+  {
+    name: 'thousands of open boxes borrowed from lazy quoted lines',
+    markdown: sized('', '- a\n  > b\n      - [ ] lazy\n'),
+    policy: defaultPolicy(),
+    passed: false,
+    expect: (report, _comment, markdown) => {
+      expect(report.items.length).toBeGreaterThan(2000);
+      expect(allStatuses(report)).toEqual(['unchecked']);
+      expect(report.items.map((item) => item.checked)).toEqual(githubCheckboxes(markdown));
+    },
+  },
 ];
 
 describe('worst cases of 65,536 characters (the size of a description on GitHub)', () => {

@@ -80,5 +80,13 @@ export function pathological(size = 65536) {
     'a run of ~': `- [x] a ${fill('~')}`.slice(0, size),
     'a run of www.': `- [x] a ${fill('www.')}`.slice(0, size),
     'a run of [': `- [x] a ${fill('[')}`.slice(0, size),
+    // Items holding only their check, which the parser reads from rewritten text (empty-checks.ts).
+    'items holding only their check, each after a paragraph line and before an indented item': fill(
+      'text\n- [x] \n\n  - [ ] item\n',
+    ),
+    'items holding only their check, each before a blank line and an indented item':
+      fill('- [x] \n\n  - [ ] item\n'),
+    'items holding only their check, each before a lazy line': fill('- [x] \nmore\n'),
+    'boxes borrowed from lazy quoted lines': fill('- a\n  > b\n      - [ ] lazy\n'),
   };
 }

@@ -1,5 +1,14 @@
 import { Parser, type Node } from 'commonmark';
+import {
+  beforeEndingBlankLine,
+  rewriteOfCheck,
+  rewrittenText,
+  sameRewrites,
+  type Rewrite,
+} from './empty-checks.js';
 import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
+import { columnsTo, indentColumns, lineAt, lineStarts } from './lines.js';
+import { predictedRewrites } from './rewrite-guess.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
 import { hiddenByComments } from './served-comments.js';
 import { strikethrough } from './strikethrough.js';
@@ -79,38 +88,37 @@ function refuseDeepNesting(markdown: string): void {
   }
 }
 
-/** Readings with rewritten checks before the parser settles; a few settle in two or three. */
+/** Readings again after the first, when the rewrites it asks for are not those it was read with; a few settle in two or three. */
 const MAX_REWRITE_ROUNDS = 4;
 
-function sameRewrites(a: ReadonlyMap<number, Rewrite>, b: ReadonlyMap<number, Rewrite>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [line, rewrite] of a) {
-    const other = b.get(line);
-    if (other?.text !== rewrite.text || other.openAfter !== rewrite.openAfter) return false;
-  }
-  return true;
+/** Parses the description with `blanked` written over their checks, and reads it. */
+function readRewritten(markdown: string, starts: readonly number[], blanked: ReadonlyMap<number, Rewrite>) {
+  const tree = new Parser().parse(rewrittenText(markdown, blanked));
+  const reader = new ChecklistReader(markdown, starts, new Set(), blanked);
+  return { tree, reader, doc: reader.read(tree) };
 }
 
 /** Parses a description with GitHub's Markdown dialect and returns the checkboxes GitHub would draw. */
 export function parseChecklist(markdown: string): ChecklistDocument {
   refuseDeepNesting(markdown);
   try {
-    // Rare shapes are known only after a full walk, and read again: items whose line holds only
-    // the check (see emptyChecks), then boxes borrowed from a later line.
-    let reader = new ChecklistReader(markdown, new Set(), new Map());
-    let doc = reader.read();
-    // Each rewrite can change what the next line continues: read again until the rewrites the
-    // reading asks for are the ones it was read with.
+    // Items whose line holds only the check are read from rewritten text (see empty-checks.ts).
+    // The rewrites are guessed from the lines first (rewrite-guess.ts); the reading says which it needs in its
+    // structure, and each rewrite can change what the next line continues: read again until the
+    // rewrites the reading asks for are the ones it was read with. The rewrites that settle are
+    // the same whatever the guess, as each depends only on the lines before it.
+    const starts = lineStarts(markdown);
+    let reading = readRewritten(markdown, starts, predictedRewrites(markdown, starts));
     for (
       let round = 0;
-      round < MAX_REWRITE_ROUNDS && !sameRewrites(reader.emptyChecks, reader.blanked);
+      round < MAX_REWRITE_ROUNDS && !sameRewrites(reading.reader.emptyChecks, reading.reader.blanked);
       round++
-    ) {
-      reader = new ChecklistReader(markdown, new Set(), reader.emptyChecks);
-      doc = reader.read();
-    }
+    )
+      reading = readRewritten(markdown, starts, reading.reader.emptyChecks);
+    const { tree, reader, doc } = reading;
+    // Boxes borrowed from a later line are known only after a full walk: the same tree, walked again.
     if (reader.borrowedBoxes.size > 0)
-      doc = new ChecklistReader(markdown, reader.borrowedBoxes, reader.blanked).read();
+      return new ChecklistReader(markdown, starts, reader.borrowedBoxes, reader.blanked).read(tree);
     return doc;
   } catch (error) {
     if (error instanceof RangeError) {
@@ -136,16 +144,6 @@ export function markdownToPlainText(text: string): string {
   return collapseSpace(pieces.map((piece) => piece.text).join(''));
 }
 
-/** Offsets at which the lines of a text start, lines ending as in CommonMark (LF, CR or CRLF). */
-function lineStarts(markdown: string): number[] {
-  const starts = [0];
-  for (let at = 0; at < markdown.length; at++) {
-    const char = markdown[at];
-    if (char === '\n' || (char === '\r' && markdown[at + 1] !== '\n')) starts.push(at + 1);
-  }
-  return starts;
-}
-
 /** A list item GitHub draws with a checkbox, as read from its own line. */
 interface TaskBox {
   ticked: boolean;
@@ -159,36 +157,6 @@ interface TaskBox {
    * commonmark would take a lazy next line as the item's text.
    */
   empty: boolean;
-}
-
-/** The column at which offset `at` of a line stands, tabs to the next stop of four. */
-function columnsTo(line: string, at: number): number {
-  let column = 0;
-  for (let index = 0; index < at; index++)
-    column = line[index] === '\t' ? column + 4 - (column % 4) : column + 1;
-  return column;
-}
-
-/** What to write over an item's check before commonmark reads it (see ChecklistReader.emptyChecks). */
-interface Rewrite {
-  at: number;
-  text: string;
-  /**
-   * The item comes before a blank line but could not be blanked: commonmark keeps lines after
-   * the blank line in it that GitHub shows outside it. Boxes there are read open, never ticked.
-   */
-  openAfter: boolean;
-}
-
-/** Columns of a line's leading spaces and tabs, tabs to the next stop of four; null for a blank line (cmark's: only spaces and tabs). */
-function indentColumns(line: string): number | null {
-  let column = 0;
-  for (const char of line) {
-    if (char === ' ') column++;
-    else if (char === '\t') column += 4 - (column % 4);
-    else return column;
-  }
-  return null;
 }
 
 function isTrailingEvidence(segment: Segment | undefined): boolean {
@@ -224,7 +192,6 @@ class ChecklistReader {
   private readonly literalLines = new Set<number>();
   /** Lines inside block quotes, where a lazy line can carry a check, with the outermost quote holding each. */
   private readonly quotedLines = new Map<number, Node>();
-  private readonly starts: number[];
   /** Nodes a served comment hides (see served-comments.ts). */
   private hidden: ReadonlySet<Node> = new Set();
   /** Items ("line:column") that have no box of their own but get one from a later line. */
@@ -237,33 +204,21 @@ class ChecklistReader {
   /** The nesting depth of the first list item on each line. */
   readonly itemDepths = new Map<number, number>();
   /**
-   * Lines of items holding only their check, with what to write over the check. cmark-gfm steps
-   * over the check and is left with an item that starts blank: it holds no lazy line, and ends at
-   * a blank line. commonmark reads the same structure when the check is rewritten (see
-   * holdsOnlyTheCheck), so such lines are rewritten and the description read again; lines and
-   * lengths stay the same.
+   * Lines of items holding only their check, in this reading's structure, with what to write over
+   * the check (see empty-checks.ts and holdsOnlyTheCheck).
    */
   readonly emptyChecks = new Map<number, Rewrite>();
 
-  /** `blanked`: checks blanked out in the text that commonmark parses (see emptyChecks). */
+  /** `blanked`: the rewrites in the text `read` is given the tree of (see emptyChecks). */
   constructor(
     private readonly markdown: string,
+    private readonly starts: readonly number[],
     private readonly borrowed: ReadonlySet<string>,
     readonly blanked: ReadonlyMap<number, Rewrite>,
-  ) {
-    this.starts = lineStarts(markdown);
-  }
+  ) {}
 
-  /** The text commonmark parses: the description with the checks in `blanked` turned into spaces. */
-  private parsedText(): string {
-    let text = this.markdown;
-    for (const { at, text: over } of this.blanked.values())
-      text = text.slice(0, at) + over + text.slice(at + over.length);
-    return text;
-  }
-
-  read(): ChecklistDocument {
-    const tree = new Parser().parse(this.parsedText());
+  /** Reads the tree commonmark parsed from the description with the rewrites in `blanked`. */
+  read(tree: Node): ChecklistDocument {
     this.hidden = hiddenByComments(tree, this.markdown);
     const walker = tree.walker();
     // Enclosing lists and task items, as the walk enters and leaves them: a walk, not recursion,
@@ -368,11 +323,7 @@ class ChecklistReader {
   }
 
   private line(number: number): string {
-    const start = this.starts[number - 1] ?? this.markdown.length;
-    const next = this.starts[number];
-    let end = next === undefined ? this.markdown.length : next - 1;
-    if (this.markdown[end - 1] === '\r' && this.markdown[end] === '\n') end--;
-    return this.markdown.slice(start, end);
+    return lineAt(this.markdown, this.starts, number);
   }
 
   private offset(position: [number, number]): number {
@@ -416,16 +367,21 @@ class ChecklistReader {
   /**
    * Whether blanking the check keeps the item an item: a blank item cannot interrupt a paragraph,
    * so the first item of a list right after a paragraph line keeps its check (TaskBox.empty then
-   * keeps lazy lines out of its text).
+   * keeps lazy lines out of its text). A paragraph of link reference definitions leaves no node:
+   * the line before must be blank, or end a block that is no paragraph, or start the item the
+   * list is in with nothing after its marker; otherwise the check is kept, the stricter reading.
    */
   private canBlank(item: Node, lineNumber: number): boolean {
     const list = item.parent;
-    const before = list?.prev;
-    return !(
-      list?.firstChild === item &&
-      before?.type === 'paragraph' &&
-      before.sourcepos[1][0] === lineNumber - 1
-    );
+    if (list === null || list.firstChild !== item || lineNumber === 1) return true;
+    if (indentColumns(this.line(lineNumber - 1)) === null) return true;
+    const before = list.prev;
+    if (before !== null) return before.type !== 'paragraph' && before.sourcepos[1][0] === lineNumber - 1;
+    const parent = list.parent;
+    if (parent?.type !== 'item' || parent.sourcepos[0][0] !== lineNumber - 1) return false;
+    const line = this.line(lineNumber - 1).slice(parent.sourcepos[0][1] - 1);
+    const markerEnd = afterListMarker(line);
+    return markerEnd !== null && /^[ \t]*$/.test(line.slice(markerEnd));
   }
 
   /** See TaskBox.empty: the content column is where the check starts. */
@@ -433,16 +389,14 @@ class ChecklistReader {
     // Blank as cmark reads it: spaces and tabs only.
     if (!/^[ \t]*$/.test(line.slice(contentAt + CHECK_LENGTH))) return false;
     const contentColumn = columnsTo(line, contentAt);
-    const next = lineNumber < this.starts.length ? indentColumns(this.line(lineNumber + 1)) : null;
+    const nextLine = lineNumber < this.starts.length ? this.line(lineNumber + 1) : null;
+    const next = nextLine === null ? null : indentColumns(nextLine);
     const at = (this.starts[lineNumber - 1] ?? 0) + contentAt;
-    // Before a blank line, a blank item: it ends there, as cmark-gfm's does. Otherwise a thematic
-    // break in place of the check: an item that holds a leaf takes no lazy line, and keeps widths.
-    const blank = next === null && this.canBlank(item, lineNumber);
-    this.emptyChecks.set(lineNumber, {
-      at,
-      text: blank ? ' '.repeat(CHECK_LENGTH) : '_'.repeat(CHECK_LENGTH),
-      openAfter: next === null && !blank,
-    });
+    const beforeBlankLine = beforeEndingBlankLine(nextLine, contentColumn);
+    this.emptyChecks.set(
+      lineNumber,
+      rewriteOfCheck(at, beforeBlankLine, beforeBlankLine && this.canBlank(item, lineNumber)),
+    );
     return next === null || next < contentColumn;
   }
 
