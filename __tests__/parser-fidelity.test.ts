@@ -37,8 +37,14 @@ const autolink = fc
       'http://x.org/a',
       'www.acme.dev/run',
       'https://x.org/(b)',
+      'https://x.org/(a',
+      'HTTPS://X.org/a',
+      'WWW.acme.dev',
+      'ops@acme.com',
+      'ops@10.0.0.1',
+      '`c`www.acme.dev',
     ),
-    fc.constantFrom('', '.', ',', ')', ').', ':', '!', '?', '*'),
+    fc.constantFrom('', '.', ',', ')', ').', ':', '!', '?', '*', '"', "'", ';', '[b]', '\u00a0x', '\u0001x'),
   )
   .map(([link, tail]) => link + tail);
 const inline = fc.oneof(

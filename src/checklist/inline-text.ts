@@ -11,6 +11,16 @@ export interface Segment {
   literal?: boolean;
 }
 
+/**
+ * The character GitHub reads before a run of text, as far as links care: white space at the start
+ * of a line, an emphasis delimiter after emphasis, and ")" (no white space) after anything else.
+ */
+function charBefore(first: Node): string {
+  const previous = first.prev;
+  if (previous === null || previous.type === 'softbreak' || previous.type === 'linebreak') return ' ';
+  return previous.type === 'emph' || previous.type === 'strong' ? '*' : ')';
+}
+
 /** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
 function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: Node | null } {
   let text = '';
@@ -27,13 +37,13 @@ function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: 
  * between links (see footnotes.ts). A link literal is read first, as cmark-gfm does: it can take a
  * "[^1]" right after it into its address.
  */
-function linkedRun(text: string, into: Segment[], notes: ReadonlySet<string>): void {
+function linkedRun(text: string, into: Segment[], notes: ReadonlySet<string>, before: string): void {
   const plain = (to: number) => {
     for (const piece of withoutReferences(text.slice(from, to), notes))
       if (piece !== '') into.push({ kind: 'text', text: piece });
   };
   let from = 0;
-  for (const link of autolinks(text)) {
+  for (const link of autolinks(text, before)) {
     plain(link.index);
     into.push({ kind: 'link', text: text.slice(link.index, link.lastIndex) });
     from = link.lastIndex;
@@ -64,7 +74,12 @@ export function segments(
       const run = textRun(node, hidden);
       const taken = Math.min(left, run.text.length);
       left -= taken;
-      linkedRun(run.text.slice(taken), found, notes);
+      linkedRun(
+        run.text.slice(taken),
+        found,
+        notes,
+        taken > 0 ? (run.text[taken - 1] ?? ' ') : charBefore(node),
+      );
       node = run.next;
       continue;
     }
@@ -133,8 +148,11 @@ export function collectLinks(
     }
     if (child.type === 'text') {
       const run = textRun(child, hidden);
-      for (const link of autolinks(run.text)) into.push(link.url);
+      const found = autolinks(run.text, charBefore(child));
+      for (const link of found) into.push(link.url);
       child = run.next;
+      // A link literal runs on to white space in what GitHub reads: a link written right after it is part of its address.
+      if (found.at(-1)?.lastIndex === run.text.length && child?.type === 'link') child = child.next;
       continue;
     }
     if (child.type === 'link' || child.type === 'image') {
