@@ -43,11 +43,9 @@ const ASCII_SPACE = new Set([...' \t\n\v\f\r']);
  * nothing in it (cmark-gfm's autolink_delim). linkify-it finds where links start and whether the
  * domain is one; its own ending rules differ (quotes, brackets, control characters).
  */
-function gfmEnd(text: string, from: number): number {
+function gfmEnd(text: string, from: number, limit = text.length): number {
   let end = from;
-  while (end < text.length && !ASCII_SPACE.has(text[end] ?? '')) end++;
-  const angle = text.indexOf('<', from);
-  if (angle >= 0 && angle < end) end = angle;
+  while (end < limit && !ASCII_SPACE.has(text[end] ?? '') && text[end] !== '<') end++;
   let open = 0;
   let close = 0;
   for (let at = from; at < end; at++) {
@@ -89,7 +87,7 @@ export function autolinks(text: string, before = ' '): FoundLink[] {
       const at = text.indexOf('@', match.index);
       let index = at;
       while (index > match.index && EMAIL_NAME.test(text[index - 1] ?? '')) index--;
-      const lastIndex = gfmEnd(text.slice(0, match.lastIndex), index);
+      const lastIndex = gfmEnd(text, index, match.lastIndex);
       // GFM: the address ends in a letter (so "ops@10.0.0.1" is no link).
       if (index === at || !/[A-Za-z]/.test(text[lastIndex - 1] ?? '')) continue;
       found.push({ index, lastIndex, url: `mailto:${text.slice(index, lastIndex)}` });

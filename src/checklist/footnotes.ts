@@ -188,6 +188,7 @@ export function footnotes(
   }
 
   // Link reference definitions commonmark took out of the tree: lines no block covers.
+  let runEnd = 0;
   for (let number = 1; number <= lineCount; number++) {
     if (covered.has(number)) continue;
     const found = definitionOn(line(number));
@@ -199,9 +200,12 @@ export function footnotes(
       column: columns(line(number), found.at),
       lastLine: number,
     });
-    // The rest of the paragraph commonmark kept, right after the lines it took out, is the note's.
+    // The rest of the paragraph commonmark kept, right after the lines it took out, is the note's
+    // (read once for a run of such lines).
+    if (number <= runEnd) continue;
     let end = number;
     while (end < lineCount && !covered.has(end + 1) && line(end + 1).trim() !== '') end++;
+    runEnd = end;
     const container = containers
       .filter((node) => node.sourcepos[0][0] <= number && node.sourcepos[1][0] >= number)
       .at(-1);
@@ -264,9 +268,15 @@ export function footnotes(
       if (text.trim() !== '') definition.lastLine = number;
     }
   }
-  const noteLines = (number: number) =>
-    starts.some((start) => start.line < number && number <= start.lastLine);
-  const readsOpen = (item: Node) => outside.has(item) || noteLines(item.sourcepos[0][0]);
+  // How many notes hold each line after their first: opened and closed, then summed.
+  const inNotes = new Int32Array(lineCount + 2);
+  for (const { line: first, lastLine } of starts) {
+    inNotes[first + 1] = (inNotes[first + 1] ?? 0) + 1;
+    inNotes[lastLine + 1] = (inNotes[lastLine + 1] ?? 0) - 1;
+  }
+  for (let number = 1; number <= lineCount; number++)
+    inNotes[number] = (inNotes[number] ?? 0) + (inNotes[number - 1] ?? 0);
+  const readsOpen = (item: Node) => outside.has(item) || (inNotes[item.sourcepos[0][0]] ?? 0) > 0;
   const referenced = referencedLabels(tree, (node) => hidden.has(node) || nodes.has(node));
   return { labels, nodes, outside, readsOpen, boxInNote: boxInReferencedNote(starts, referenced, line) };
 }
@@ -278,10 +288,7 @@ export function footnotes(
 function referencedLabels(tree: Node, unseen: (node: Node) => boolean): Set<string> {
   const found = new Set<string>();
   const note = (text: string) => {
-    for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 1)) {
-      const close = text.indexOf(']', at);
-      if (close > at + 2) found.add(foldLabel(text.slice(at + 2, close)));
-    }
+    for (const { label } of candidates(text)) if (label !== '') found.add(foldLabel(label));
   };
   const walker = tree.walker();
   let run = '';
@@ -326,17 +333,31 @@ export function withoutReferences(text: string, labels: ReadonlySet<string>): st
   if (labels.size === 0 || !text.includes('[^')) return [text];
   const pieces: string[] = [];
   let from = 0;
-  for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 1)) {
-    const close = text.indexOf(']', at + 2);
-    if (close < 0) break;
-    const label = text.slice(at + 2, close);
+  for (const { at, end, label } of candidates(text)) {
     if (label === '' || NOT_IN_REFERENCE.test(label) || !labels.has(foldLabel(label))) continue;
     pieces.push(text.slice(from, at));
-    from = close + 1;
-    at = close;
+    from = end;
   }
   pieces.push(text.slice(from));
   return pieces;
+}
+
+/** "[^label]" in a text, in order, labels holding no "[": each "]" is sought once, so long runs of "[^" stay linear. */
+function candidates(text: string): { at: number; end: number; label: string }[] {
+  const found: { at: number; end: number; label: string }[] = [];
+  let at = text.indexOf('[^');
+  while (at >= 0) {
+    const close = text.indexOf(']', at + 2);
+    if (close < 0) break;
+    const innermost = text.lastIndexOf('[', close);
+    if (innermost !== at && text[innermost + 1] === '^') {
+      at = innermost;
+      continue;
+    }
+    if (innermost === at) found.push({ at, end: close + 1, label: text.slice(at + 2, close) });
+    at = text.indexOf('[^', close + 1);
+  }
+  return found;
 }
 
 /** Text of a link's label, as written inside its brackets, as far as commonmark keeps it. */
