@@ -1,10 +1,14 @@
-import { parseChecklist } from '../src/checklist/parse.js';
+import { parseChecklist, UnreadableDescriptionError } from '../src/checklist/parse.js';
+import { evaluate } from '../src/evaluate/evaluate.js';
 import {
+  githubBoxes,
   githubBoxFromLaterLine,
   githubCheckboxes,
+  githubFootnotes,
   githubItems,
   knownDifference,
 } from './helpers/github-render.js';
+import { CONTEXT, load } from './helpers/hardening-policy.js';
 
 /**
  * Each case: a description and the boxes GitHub draws for it, in order (x ticked, o open).
@@ -236,5 +240,139 @@ describe('task items match what GitHub draws', () => {
   it('reads the text after a vertical tab between marker and check as cmark-gfm does', () => {
     expect(parseChecklist('- \v[ ] a').items.map((item) => item.text)).toEqual(['] a']);
     expect(parseChecklist('- [x]\va b').items.map((item) => item.text)).toEqual(['a b']);
+  });
+});
+
+const RUN = 'https://ci.acme.dev/runs/9';
+
+/**
+ * GFM's footnotes: "text[^1]" and a definition "[^1]: note". GitHub draws a reference as a
+ * superscript number and moves the note to the bottom, outside every item; commonmark, which does
+ * not know them, reads a definition as a link reference or as text.
+ */
+describe('footnotes as GitHub shows them', () => {
+  it.each([
+    ['a reference at the end', `- [x] Load test passed[^1]\n\n[^1]: ${RUN}`, 'Load test passed', []],
+    ['a definition on the next line', `- [x] Load test passed[^1]\n[^1]: ${RUN}`, 'Load test passed', []],
+    ['a reference inside the text', `- [x] Load[^1] test passed\n\n[^1]: see ${RUN}`, 'Load test passed', []],
+    [
+      'a definition inside the item, with a lazy line',
+      `- [x] Load test passed[^1]\n\n  [^1]: ${RUN}\n  more https://x.org/m`,
+      'Load test passed',
+      [],
+    ],
+    [
+      'a definition on a lazy line ends the item',
+      `- [x] Load test passed[^1]\n[^1]: note\n\n  more https://x.org/m`,
+      'Load test passed',
+      [],
+    ],
+    [
+      'a definition in indented lines',
+      `- [x] Load test passed[^n]\n\n[^n]:\n    ${RUN}\n\n    more https://x.org/m`,
+      'Load test passed',
+      [],
+    ],
+    ['labels compare without case', `- [x] Load test passed[^Run]\n\n[^run]: ${RUN}`, 'Load test passed', []],
+    [
+      'a reference to no definition is text',
+      '- [x] Load test passed[^2]\n\n[^1]: x',
+      'Load test passed[^2]',
+      [],
+    ],
+    [
+      'a label cmark-gfm splits is text',
+      `- [x] Load test passed[^a_b]\n\n[^a_b]: ${RUN}`,
+      'Load test passed[^a_b]',
+      [],
+    ],
+    [
+      'evidence in the item counts',
+      `- [x] Load test passed, see ${RUN} [^1]\n\n[^1]: note https://x.org/n`,
+      `Load test passed, see ${RUN}`,
+      [RUN],
+    ],
+  ])('%s', (_name, markdown, text, links) => {
+    expect(githubItems(markdown)).toEqual([{ checked: true, text, links }]);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.text, item.links])).toEqual([
+      [true, text, links],
+    ]);
+  });
+
+  it('records a difference: a link literal takes a reference right after it into its address', () => {
+    // cmark-gfm links the source up to white space; commonmark reads "[^1]" as a reference link
+    // (the definition is a link reference to it) and the gate ends the address before it.
+    const markdown = `- [x] Load test ${RUN}[^1]\n\n[^1]: x`;
+    expect(githubItems(markdown)).toEqual([
+      { checked: true, text: `Load test ${RUN}[^1]`, links: [`${RUN}[^1]`] },
+    ]);
+    expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([
+      [`Load test ${RUN}`, [RUN]],
+    ]);
+  });
+
+  it('a reference at the end does not stop the item matching the policy', () => {
+    const policy = load(['version: 1', 'items:', '  - text: Load test passed', ''].join('\n'));
+    const markdown = `- [x] Load test passed[^1]\n\n[^1]: ${RUN}`;
+    expect(evaluate(parseChecklist(markdown), policy, CONTEXT).items.map((item) => item.status)).toEqual([
+      'ok',
+    ]);
+  });
+
+  it('refuses a box inside a referenced note: GitHub draws it among the footnotes', () => {
+    const markdown = '- [x] Load test passed[^1]\n\n[^1]: note\n    - [x] Rollback plan tested';
+    expect(githubFootnotes(markdown)).toEqual({ shown: true, box: true });
+    expect(() => parseChecklist(markdown)).toThrow(UnreadableDescriptionError);
+    expect(() => parseChecklist(markdown)).toThrow(
+      /^line 4 of the description holds a checkbox inside footnote \[\^1\]/,
+    );
+  });
+
+  it.each([
+    ['a note nobody references', '- [x] Load test passed\n\n[^1]: note\n    - [x] Rollback plan tested'],
+    ["a box on the definition's own line", '- [x] Load test passed[^1]\n\n[^1]: - [x] Rollback plan tested'],
+    [
+      'a note referenced only from a note',
+      '- [x] Load test passed\n\n[^1]: note[^1]\n    - [x] Rollback plan tested',
+    ],
+  ])('reads no box GitHub does not draw: %s', (_name, markdown) => {
+    expect(githubFootnotes(markdown).box).toBe(false);
+    expect(githubItems(markdown).map((item) => item.text)).toEqual(['Load test passed']);
+    expect(parseChecklist(markdown).items.map((item) => [item.checked, item.text])).toEqual([
+      [true, 'Load test passed'],
+    ]);
+  });
+
+  it('reads open the boxes after a definition on a lazy line, where cmark-gfm nests otherwise', () => {
+    const markdown = '- [ ] Load test passed[^1]\n[^1]: note\n  1. [ ] \n    - [X] Rollback plan tested';
+    // GitHub: the note closes the item and its list; the empty item ends, and the last line is code.
+    expect(githubBoxes(markdown).map((box) => [box.line, box.checked])).toEqual([
+      [1, false],
+      [3, false],
+    ]);
+    expect(parseChecklist(markdown).items.map((item) => [item.line, item.checked])).toEqual([
+      [1, false],
+      [3, false],
+      [4, false],
+    ]);
+  });
+
+  it.each([
+    ['a footnote label', '- [ ] [^1]: https://x.org/r'],
+    ['a link label', '- [x] [ci]: https://x.org/r'],
+    ['with a title', '- [x] [ci]: https://x.org/r "CI"'],
+  ])('a link reference definition right after the check shows as nothing: %s', (_name, markdown) => {
+    // cmark-gfm takes the check off first, then reads the definition: no text, no link in the item.
+    expect(githubItems(markdown).map((item) => [item.text, item.links])).toEqual([['', []]]);
+    expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([['', []]]);
+  });
+
+  it('records a difference: lines after such a definition are left out of the item', () => {
+    const markdown = '- [ ] [ci]: https://x.org/r\n  Load test passed https://x.org/m';
+    expect(githubItems(markdown)).toEqual([
+      { checked: false, text: 'Load test passed https://x.org/m', links: ['https://x.org/m'] },
+    ]);
+    // The stricter reading: the whole paragraph is left out, so the item reads empty and without links.
+    expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([['', []]]);
   });
 });

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { parseChecklist } from '../src/checklist/parse.js';
+import { parseChecklist, UnreadableDescriptionError } from '../src/checklist/parse.js';
 import {
   githubBoxFromLaterLine,
+  githubFootnotes,
   githubItems,
   knownDifference,
+  knownFootnoteDifference,
   knownTextDifference,
   unsafeBoxes,
 } from './helpers/github-render.js';
@@ -12,7 +14,8 @@ import {
  * Tick, text and links of every task item against cmark-gfm, GitHub's renderer, over generated
  * descriptions holding what real checklists hold around their boxes: autolink literals with
  * trailing punctuation and parentheses, links, code spans, emphasis, strikethrough, tables, <details>, block
- * quotes, fences, HTML comments, tabs, CRLF, and ASCII control and white-space characters.
+ * quotes, fences, HTML comments, footnote references and definitions, tabs, CRLF, and ASCII control
+ * and white-space characters.
  */
 const CONTROL = fc.constantFrom(
   '\v',
@@ -34,8 +37,14 @@ const autolink = fc
       'http://x.org/a',
       'www.acme.dev/run',
       'https://x.org/(b)',
+      'https://x.org/(a',
+      'HTTPS://X.org/a',
+      'WWW.acme.dev',
+      'ops@acme.com',
+      'ops@10.0.0.1',
+      '`c`www.acme.dev',
     ),
-    fc.constantFrom('', '.', ',', ')', ').', ':', '!', '?', '*'),
+    fc.constantFrom('', '.', ',', ')', ').', ':', '!', '?', '*', '"', "'", ';', '[b]', '\u00a0x', '\u0001x'),
   )
   .map(([link, tail]) => link + tail);
 const inline = fc.oneof(
@@ -63,6 +72,7 @@ const inline = fc.oneof(
       '|',
     ),
   },
+  { weight: 1, arbitrary: fc.constantFrom('[^1]', '[^x]', 'passed[^1]', 'x.org/a[^1]') },
   { weight: 1, arbitrary: CONTROL },
 );
 const content = fc.array(inline, { maxLength: 5 }).map((parts) => parts.join(' '));
@@ -91,6 +101,11 @@ const otherLine = fc.oneof(
     '  | --- |',
     '| a | b |',
     '   ',
+    // Footnote definitions as a block of their own; those on a lazy line are conformance cases.
+    '\n[^1]: https://ci.acme.dev/runs/9\n',
+    '\n[^1]: note https://x.org/n',
+    '\n  [^1]: https://x.org/n',
+    '    more https://x.org/m',
   ),
   content,
 );
@@ -103,7 +118,23 @@ describe('tick, text and links agree with cmark-gfm on generated task lists', ()
     fc.assert(
       fc.property(document, (markdown) => {
         fc.pre(!knownTextDifference(markdown));
-        const items = parseChecklist(markdown).items;
+        let items;
+        try {
+          items = parseChecklist(markdown).items;
+        } catch (error) {
+          // Refused, failing closed, for a task line in a footnote definition. The gate's reading of
+          // which definitions GitHub shows is the wider one (see footnotes.ts), so GitHub may show none.
+          expect(error).toBeInstanceOf(UnreadableDescriptionError);
+          expect(String(error)).toMatch(/inside footnote \[\^1\]/);
+          return;
+        }
+        if (knownFootnoteDifference(markdown)) {
+          // Never ticked where GitHub draws no ticked box; a box GitHub draws among the footnotes may go unread.
+          expect(unsafeBoxes(markdown, items).filter((problem) => problem.startsWith('ticked'))).toEqual([]);
+          return;
+        }
+        // Never a box among the footnotes that the gate does not refuse.
+        expect(githubFootnotes(markdown).box).toBe(false);
         if (knownDifference(markdown)) {
           expect(unsafeBoxes(markdown, items)).toEqual([]);
           return;

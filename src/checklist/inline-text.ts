@@ -1,5 +1,6 @@
 import type { Node } from 'commonmark';
 import { autolinks } from './autolink.js';
+import { isFootnoteReference, isReferenceLink, withoutReferences } from './footnotes.js';
 import { plainText } from './plain-text.js';
 
 /** A piece of a paragraph's top level, as the checklist reads it. */
@@ -8,6 +9,16 @@ export interface Segment {
   text: string;
   /** Text that holds no markup of its own (a code span): no "~" in it strikes anything through. */
   literal?: boolean;
+}
+
+/**
+ * The character GitHub reads before a run of text, as far as links care: white space at the start
+ * of a line, an emphasis delimiter after emphasis, and ")" (no white space) after anything else.
+ */
+function charBefore(first: Node): string {
+  const previous = first.prev;
+  if (previous === null || previous.type === 'softbreak' || previous.type === 'linebreak') return ' ';
+  return previous.type === 'emph' || previous.type === 'strong' ? '*' : ')';
 }
 
 /** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
@@ -21,24 +32,38 @@ function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: 
   return { text, next: node };
 }
 
-/** A run of text split where GitHub links it. */
-function linkedRun(text: string, into: Segment[]): void {
+/**
+ * A run of text split where GitHub links it, footnote references to `notes` left out of the text
+ * between links (see footnotes.ts). A link literal is read first, as cmark-gfm does: it can take a
+ * "[^1]" right after it into its address.
+ */
+function linkedRun(text: string, into: Segment[], notes: ReadonlySet<string>, before: string): void {
+  const plain = (to: number) => {
+    for (const piece of withoutReferences(text.slice(from, to), notes))
+      if (piece !== '') into.push({ kind: 'text', text: piece });
+  };
   let from = 0;
-  for (const link of autolinks(text)) {
-    if (link.index > from) into.push({ kind: 'text', text: text.slice(from, link.index) });
+  for (const link of autolinks(text, before)) {
+    plain(link.index);
     into.push({ kind: 'link', text: text.slice(link.index, link.lastIndex) });
     from = link.lastIndex;
   }
-  if (from < text.length) into.push({ kind: 'text', text: text.slice(from) });
+  plain(text.length);
 }
 
 /**
  * The top level of a paragraph or heading, after `skip` characters that cmark-gfm's task-list
  * rule steps over (the check): a node only partly stepped over is dropped whole. What `hidden`
  * holds (commented out, see served-comments.ts) ends it, and so does the end of its first `lines`
- * lines (where cmark-gfm starts a table, see table-rows.ts).
+ * lines (where cmark-gfm starts a table, see table-rows.ts). `notes`: labels of the footnotes defined.
  */
-export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>, lines = Infinity): Segment[] {
+export function segments(
+  block: Node,
+  skip: number,
+  hidden: ReadonlySet<Node>,
+  lines = Infinity,
+  notes: ReadonlySet<string> = new Set(),
+): Segment[] {
   const found: Segment[] = [];
   let node = block.firstChild;
   let left = skip;
@@ -49,12 +74,20 @@ export function segments(block: Node, skip: number, hidden: ReadonlySet<Node>, l
       const run = textRun(node, hidden);
       const taken = Math.min(left, run.text.length);
       left -= taken;
-      linkedRun(run.text.slice(taken), found);
+      linkedRun(
+        run.text.slice(taken),
+        found,
+        notes,
+        taken > 0 ? (run.text[taken - 1] ?? ' ') : charBefore(node),
+      );
       node = run.next;
       continue;
     }
     if (left > 0) {
       left = 0;
+    } else if (isReferenceLink(node, notes)) {
+      // A footnote reference: a superscript number on GitHub, no word of the text.
+      if (!isFootnoteReference(node)) found.push({ kind: 'text', text: `[${plainText(node)}]` });
     } else if (node.type === 'link') {
       found.push({ kind: 'link', text: plainText(node) });
     } else if (node.type === 'html_inline') {
@@ -96,12 +129,16 @@ function asWritten(url: string): string {
   }
 }
 
-/** URLs of links inside `node`, in order, GFM's autolink literals included; none from code or what `leaveOut` names. */
+/**
+ * URLs of links inside `node`, in order, GFM's autolink literals included; none from code or what
+ * `leaveOut` names, and none from footnote references to `notes`: the note is not in the item.
+ */
 export function collectLinks(
   node: Node,
   into: string[],
   leaveOut: (node: Node) => boolean,
   hidden: ReadonlySet<Node>,
+  notes: ReadonlySet<string> = new Set(),
 ): void {
   let child = node.firstChild;
   while (child !== null) {
@@ -111,13 +148,17 @@ export function collectLinks(
     }
     if (child.type === 'text') {
       const run = textRun(child, hidden);
-      for (const link of autolinks(run.text)) into.push(link.url);
+      const found = autolinks(run.text, charBefore(child));
+      for (const link of found) into.push(link.url);
       child = run.next;
+      // A link literal runs on to white space in what GitHub reads: a link written right after it is part of its address.
+      if (found.at(-1)?.lastIndex === run.text.length && child?.type === 'link') child = child.next;
       continue;
     }
     if (child.type === 'link' || child.type === 'image') {
-      if (child.type === 'link' && child.destination !== null) into.push(asWritten(child.destination));
-    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut, hidden);
+      if (child.type === 'link' && child.destination !== null && !isReferenceLink(child, notes))
+        into.push(asWritten(child.destination));
+    } else if (child.firstChild !== null) collectLinks(child, into, leaveOut, hidden, notes);
     child = child.next;
   }
 }

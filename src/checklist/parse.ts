@@ -10,6 +10,8 @@ import { collectLinks, segments, skippedNodes, type Segment } from './inline-tex
 import { columnsTo, indentColumns, lineAt, lineStarts } from './lines.js';
 import { predictedRewrites } from './rewrite-guess.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
+import { definitionAfterCheck } from './definition-after-check.js';
+import { footnotes, NO_FOOTNOTES, type Footnotes } from './footnotes.js';
 import { hiddenByComments } from './served-comments.js';
 import { strikethrough } from './strikethrough.js';
 import { tableStart } from './table-rows.js';
@@ -194,6 +196,8 @@ class ChecklistReader {
   private readonly quotedLines = new Map<number, Node>();
   /** Nodes a served comment hides (see served-comments.ts). */
   private hidden: ReadonlySet<Node> = new Set();
+  /** Footnote definitions, which GitHub shows at the bottom, in no item (see footnotes.ts). */
+  private notes: Footnotes = NO_FOOTNOTES;
   /** Items ("line:column") that have no box of their own but get one from a later line. */
   readonly borrowedBoxes = new Set<string>();
   /**
@@ -219,7 +223,17 @@ class ChecklistReader {
 
   /** Reads the tree commonmark parsed from the description with the rewrites in `blanked`. */
   read(tree: Node): ChecklistDocument {
-    this.hidden = hiddenByComments(tree, this.markdown);
+    const comments = hiddenByComments(tree, this.markdown);
+    this.notes = footnotes(tree, this.markdown, (number) => this.line(number), this.starts.length, comments);
+    if (this.notes.boxInNote !== null) {
+      const { line, label } = this.notes.boxInNote;
+      throw new UnreadableDescriptionError(
+        `line ${line} of the description holds a checkbox inside footnote [^${label}]; GitHub shows it among ` +
+          'the footnotes at the bottom, apart from the checklist, and checklist-gate reads no boxes there: ' +
+          'move the item into the checklist',
+      );
+    }
+    this.hidden = this.notes.nodes.size === 0 ? comments : new Set([...comments, ...this.notes.nodes]);
     const walker = tree.walker();
     // Enclosing lists and task items, as the walk enters and leaves them: a walk, not recursion,
     // so that lists nested hundreds deep do not exhaust the call stack.
@@ -428,13 +442,28 @@ class ChecklistReader {
     // A check rewritten as a thematic break (see emptyChecks) stands for nothing GitHub shows.
     const rewritten = this.blanked.has(node.sourcepos[0][0]) && node.firstChild?.type === 'thematic_break';
     const first = rewritten ? (node.firstChild?.next ?? null) : node.firstChild;
-    const reads = first !== null && (first.type === 'paragraph' || first.type === 'heading') && !box.empty;
+    // A link reference definition after the check shows as nothing on GitHub: the paragraph is left out whole.
+    const defined = first?.type === 'paragraph' && this.definitionAfterCheck(first);
+    const reads =
+      first !== null && (first.type === 'paragraph' || first.type === 'heading') && !box.empty && !defined;
     const lines = reads ? this.linesBeforeTable(first, box.skip) : Infinity;
-    const { pieces, struck } = strikethrough(reads ? segments(first, box.skip, this.hidden, lines) : []);
-    const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>();
+    const { labels } = this.notes;
+    const { pieces, struck } = strikethrough(
+      reads ? segments(first, box.skip, this.hidden, lines, labels) : [],
+    );
+    const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>(defined && first ? [first] : []);
     const links: string[] = [];
     if (!box.empty)
-      collectLinks(node, links, (child) => skipped.has(child) || this.isTaskItem(child), this.hidden);
+      collectLinks(
+        node,
+        links,
+        (child) =>
+          skipped.has(child) ||
+          (this.notes.outside.has(child) && !this.notes.outside.has(node)) ||
+          this.isTaskItem(child),
+        this.hidden,
+        labels,
+      );
     const textOf = (parts: Segment[]) => collapseSpace(parts.map((part) => part.text).join(''));
     const trailing = [...pieces];
     let endsInLink = false;
@@ -447,7 +476,7 @@ class ChecklistReader {
       textWithoutLinks: withoutLinks,
       textBeforeEvidence: endsInLink ? trimEvidenceIntroducer(withoutLinks) : withoutLinks,
       struck,
-      checked: box.ticked && line > this.openUntil,
+      checked: box.ticked && line > this.openUntil && !this.notes.readsOpen(node),
       line,
       depth,
       parent,
@@ -459,6 +488,14 @@ class ChecklistReader {
     };
     this.items.push(item);
     return item.index;
+  }
+
+  /** See definition-after-check.ts: the paragraph's lines, the first from after the check. */
+  private definitionAfterCheck(paragraph: Node): boolean {
+    const [[startLine, startColumn], [endLine]] = paragraph.sourcepos;
+    const lines = [this.line(startLine).slice(startColumn - 1 + CHECK_LENGTH)];
+    for (let line = startLine + 1; line <= endLine; line++) lines.push(this.line(line));
+    return definitionAfterCheck(lines);
   }
 
   /** Lines of a paragraph before cmark-gfm makes a table of the rest (see table-rows.ts); all when none. */
