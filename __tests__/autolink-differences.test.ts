@@ -52,6 +52,32 @@ const AGREED: [name: string, text: string, links: string[]][] = [
   ['"//" alone is no link', '//x.org/a', []],
   ['a bare domain is no link', 'x.org/a', []],
   ['"[^1]" right after an address is part of it', 'https://x.org/9[^1]', ['https://x.org/9[^1]']],
+  // linkify-it judges a short window around each start (autolink.ts): longer links end as GitHub ends them.
+  [
+    'an address longer than the window',
+    `https://x.org/${'a'.repeat(1000)}`,
+    [`https://x.org/${'a'.repeat(1000)}`],
+  ],
+  [
+    'a domain longer than the window',
+    `https://${'ab.'.repeat(150)}org/x`,
+    [`https://${'ab.'.repeat(150)}org/x`],
+  ],
+  [
+    'an e-mail domain longer than the window',
+    `ops@${'ab.'.repeat(150)}com`,
+    [`mailto:ops@${'ab.'.repeat(150)}com`],
+  ],
+  [
+    'a link right after another, no space between',
+    'https://x.org/(https://y.org/(',
+    ['https://x.org/(https://y.org/('],
+  ],
+  [
+    'two addresses with a comma between',
+    'ops@acme.com,dev@acme.com',
+    ['mailto:ops@acme.com', 'mailto:dev@acme.com'],
+  ],
 ];
 
 /**

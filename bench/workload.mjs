@@ -80,6 +80,12 @@ export function pathological(size = 65536) {
     'a run of ~': `- [x] a ${fill('~')}`.slice(0, size),
     'a run of www.': `- [x] a ${fill('www.')}`.slice(0, size),
     'a run of [': `- [x] a ${fill('[')}`.slice(0, size),
+    // Runs that make linkify-it's own search quadratic, and footnote references.
+    'a run of https://x.org/(': `- [x] a ${fill('https://x.org/(')}`.slice(0, size),
+    'a run of e-mail addresses': `- [x] a ${fill('ops@acme.com ')}`.slice(0, size),
+    'a run of links': `- [x] a ${fill('https://x.org/a ')}`.slice(0, size),
+    'a run of [^': `- [x] a ${fill('[^')}`.slice(0, size),
+    'a run of footnote references': `- [x] a ${fill('[^1]')}\n\n[^1]: note\n`.slice(-size),
     // Items holding only their check, which the parser reads from rewritten text (empty-checks.ts).
     'items holding only their check, each after a paragraph line and before an indented item': fill(
       'text\n- [x] \n\n  - [ ] item\n',
