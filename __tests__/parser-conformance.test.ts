@@ -376,3 +376,66 @@ describe('footnotes as GitHub shows them', () => {
     expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([['', []]]);
   });
 });
+
+describe('a table in an item ends the item at a lazy line, as on GitHub', () => {
+  // cmark-gfm's table rows cannot be lazy: the line ends the item, and its links are not the item's
+  // evidence. commonmark, which has no tables, would keep the line in the item's paragraph.
+  it.each([
+    [
+      'after the delimiter row',
+      '- [x] Load test\n  a | b\n  --- | ---\nlazy https://ci.acme.dev/runs/1\n',
+      [],
+    ],
+    [
+      'after a row, whose link stays',
+      '- [x] Load test | a\n  --- | ---\n  x https://ci.acme.dev/runs/0 | y\nlazy https://ci.acme.dev/runs/1\n  more https://ci.acme.dev/runs/2\n',
+      ['https://ci.acme.dev/runs/0'],
+    ],
+    [
+      'with a block after it',
+      '- [x] Load test\n  a | b\n  --- | ---\nlazy\n\n  https://ci.acme.dev/runs/3\n',
+      [],
+    ],
+    [
+      'no lazy line: every row is the item’s',
+      '- [x] Load test\n  a | b\n  --- | ---\n  https://ci.acme.dev/runs/4 | c\n',
+      ['https://ci.acme.dev/runs/4'],
+    ],
+  ])('%s', (_name, markdown, links) => {
+    expect(githubItems(markdown).map((item) => item.links)).toEqual([links]);
+    expect(parseChecklist(markdown).items.map((item) => item.links)).toEqual([links]);
+  });
+});
+
+describe('recorded differences around tables and link reference definitions', () => {
+  // README "How the checkboxes are read", difference 3. Both readings are asserted, so each fails
+  // when either changes.
+  it('a list numbered 10 after a table that interrupts a paragraph: GitHub draws a box the gate misses', () => {
+    const markdown = 'more\n|---|\n10. [ ] x\n';
+    expect(githubCheckboxes(markdown)).toEqual([false]);
+    expect(parseChecklist(markdown).items).toEqual([]);
+  });
+
+  // cmark-gfm keeps "---" after link reference definitions as paragraph text, and what follows up
+  // to a blank line with it; commonmark draws a thematic break. The gate reads boxes there open.
+  it.each([
+    [
+      'a list numbered 10: GitHub draws no box, the gate an open one',
+      '[a]: /u\n---\n10. [x] y\n',
+      [],
+      [false],
+    ],
+    ['an item holding only its check', '[a]: /u\n---\n10. [x] \n', [], [false]],
+    [
+      'a list numbered 1, which interrupts the paragraph: ticked on GitHub, open in the gate',
+      '[a]: /u\n---\n1. [x] y\n',
+      [true],
+      [false],
+    ],
+    ['after a blank line, as GitHub reads it', '[a]: /u\n---\n10. [x] y\n\n- [x] z\n', [true], [false, true]],
+    ['in a list item', '- [a]: /u\n  ---\n  10. [x] y\n', [], [false]],
+  ])('%s', (_name, markdown, github, gate) => {
+    expect(githubCheckboxes(markdown)).toEqual(github);
+    expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(gate);
+  });
+});

@@ -210,15 +210,12 @@ export function knownFootnoteDifference(markdown: string): boolean {
 }
 
 const DELIMITER_BY_VT_OR_FF = /[\v\f][*_]|[*_][\v\f]/;
-const TABLE_THEN_LAZY_LINE = /\n[ \t]+\|?[ \t]*:?-+:?[ \t]*(?:\|[^\r\n]*)?\r?\n[^ \t\r\n]/;
 
 /**
  * The known differences in text and links. An emphasis delimiter next to a vertical tab or form
  * feed: for commonmark these are white space around the delimiter, for cmark-gfm not, so one reads
- * emphasis where the other keeps the "_" or "*" as text. And a table in an item's first paragraph
- * followed by a lazy line: cmark-gfm ends the item there, the parser keeps the line's links in it
- * (the item's text, tick and box are the same).
+ * emphasis where the other keeps the "_" or "*" as text.
  */
 export function knownTextDifference(markdown: string): boolean {
-  return DELIMITER_BY_VT_OR_FF.test(markdown) || TABLE_THEN_LAZY_LINE.test(markdown);
+  return DELIMITER_BY_VT_OR_FF.test(markdown);
 }

@@ -139,9 +139,13 @@ export function collectLinks(
   leaveOut: (node: Node) => boolean,
   hidden: ReadonlySet<Node>,
   notes: ReadonlySet<string> = new Set(),
+  lines = Infinity,
 ): void {
   let child = node.firstChild;
+  // `lines`: only from the node's first lines, counted by its own line breaks.
+  let breaks = 0;
   while (child !== null) {
+    if ((child.type === 'softbreak' || child.type === 'linebreak') && ++breaks >= lines) break;
     if (hidden.has(child) || leaveOut(child)) {
       child = child.next;
       continue;

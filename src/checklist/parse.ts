@@ -267,6 +267,9 @@ class ChecklistReader {
           for (let line = node.sourcepos[0][0]; line <= node.sourcepos[1][0]; line++)
             if (!this.quotedLines.has(line)) this.quotedLines.set(line, node);
           break;
+        case 'thematic_break':
+          this.afterVanishedDefinition(node);
+          break;
         case 'code_block':
           for (let line = node.sourcepos[0][0]; line <= node.sourcepos[1][0]; line++)
             this.literalLines.add(line);
@@ -453,17 +456,15 @@ class ChecklistReader {
     );
     const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>(defined && first ? [first] : []);
     const links: string[] = [];
-    if (!box.empty)
-      collectLinks(
-        node,
-        links,
-        (child) =>
-          skipped.has(child) ||
-          (this.notes.outside.has(child) && !this.notes.outside.has(node)) ||
-          this.isTaskItem(child),
-        this.hidden,
-        labels,
-      );
+    // A lazy line after a table in the first paragraph ends the item on GitHub: what follows is outside it.
+    const inItem = reads && lines !== Infinity ? this.linesInItem(first, box.skip) : Infinity;
+    const leaveOut = (child: Node) =>
+      skipped.has(child) ||
+      (this.notes.outside.has(child) && !this.notes.outside.has(node)) ||
+      this.isTaskItem(child);
+    if (inItem !== Infinity && first !== null) {
+      collectLinks(first, links, leaveOut, this.hidden, labels, inItem);
+    } else if (!box.empty) collectLinks(node, links, leaveOut, this.hidden, labels);
     const textOf = (parts: Segment[]) => collapseSpace(parts.map((part) => part.text).join(''));
     const trailing = [...pieces];
     let endsInLink = false;
@@ -508,6 +509,35 @@ class ChecklistReader {
     for (let line = startLine + 1; line <= endLine; line++) lines.push(this.line(line));
     if (!lines.some((line) => line.includes('|'))) return Infinity;
     return tableStart(lines, (text) => (indentColumns(text) ?? 0) < column) ?? Infinity;
+  }
+
+  /**
+   * Lines of a paragraph holding a table that GitHub keeps in the item: up to the first lazy line
+   * after the table's delimiter row, as a table row cannot be lazy; all when there is none.
+   */
+  private linesInItem(paragraph: Node, skip: number): number {
+    const [[startLine, startColumn], [endLine]] = paragraph.sourcepos;
+    const column = columnsTo(this.line(startLine), startColumn - 1);
+    const table = this.linesBeforeTable(paragraph, skip);
+    for (let line = startLine + table + 2; line <= endLine; line++)
+      if ((indentColumns(this.line(line)) ?? 0) < column) return line - startLine;
+    return Infinity;
+  }
+
+  /**
+   * A "---" right after link reference definitions: commonmark draws a thematic break, cmark-gfm
+   * keeps "---" and the lines after it as paragraph text, where it draws no box, up to a blank line
+   * (unless a list interrupts it there). Boxes there are read open, never ticked.
+   */
+  private afterVanishedDefinition(node: Node): void {
+    const [line] = node.sourcepos[0];
+    // commonmark leaves an empty paragraph where link reference definitions stood.
+    const before = node.prev;
+    if (before?.type !== 'paragraph' || before.firstChild !== null || before.sourcepos[1][0] !== line - 1)
+      return;
+    let end = line;
+    while (end < this.starts.length && indentColumns(this.line(end + 1)) !== null) end++;
+    this.openUntil = Math.max(this.openUntil, end);
   }
 
   /** Nested task items are told apart before their own turn in the walk. */
