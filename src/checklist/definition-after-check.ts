@@ -1,5 +1,8 @@
 import { Parser } from 'commonmark';
 
+/** How a link reference definition starts: a label, then ":". */
+const DEFINITION_START = /^\[(?:[^\\[\]]|\\.){0,999}\]:/;
+
 /**
  * Whether an item's text, after the check, starts with a link reference definition
  * ("- [ ] [ci]: https://…"). cmark-gfm takes the check off the paragraph before it reads
@@ -8,9 +11,12 @@ import { Parser } from 'commonmark';
  * from after the check.
  */
 export function definitionAfterCheck(lines: string[]): boolean {
-  // Only "[" can start one: most items skip the parse.
   if (!lines[0]?.trimStart().startsWith('[')) return false;
+  const text = lines.map((line) => line.trimStart()).join('\n');
+  // Only a label and ":" can start one (a label holds no bracket unescaped, and at most 999
+  // characters): most items skip the parse, and a long run of "[" is not parsed twice.
+  if (!DEFINITION_START.test(text)) return false;
   const parser = new Parser();
-  parser.parse(lines.map((line) => line.trimStart()).join('\n'));
+  parser.parse(text);
   return Object.keys((parser as Parser & { refmap: object }).refmap).length > 0;
 }

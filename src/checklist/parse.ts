@@ -465,15 +465,18 @@ class ChecklistReader {
     if (inItem !== Infinity && first !== null) {
       collectLinks(first, links, leaveOut, this.hidden, labels, inItem);
     } else if (!box.empty) collectLinks(node, links, leaveOut, this.hidden, labels);
-    const textOf = (parts: Segment[]) => collapseSpace(parts.map((part) => part.text).join(''));
+    const textOf = (parts: Segment[]) =>
+      collapseSpace(parts.length === 1 ? (parts[0]?.text ?? '') : parts.map((part) => part.text).join(''));
+    const text = textOf(pieces);
     const trailing = [...pieces];
     let endsInLink = false;
     while (isTrailingEvidence(trailing.at(-1))) endsInLink = trailing.pop()?.kind === 'link' || endsInLink;
-    const withoutLinks = trimTrailingSeparators(textOf(trailing));
+    // Most items end in no link: their text without links is their text.
+    const withoutLinks = trimTrailingSeparators(trailing.length === pieces.length ? text : textOf(trailing));
     const [line] = node.sourcepos[0];
     const item: TaskItem = {
       index: this.items.length,
-      text: textOf(pieces),
+      text,
       textWithoutLinks: withoutLinks,
       textBeforeEvidence: endsInLink ? trimEvidenceIntroducer(withoutLinks) : withoutLinks,
       struck,
