@@ -79,10 +79,13 @@ function definitionOn(line: string): { label: string; at: number } | null {
   return match?.[1] === undefined ? null : { label: match[1], at };
 }
 
-/** The text a paragraph's line starts with, as far as text and "[^label]" links go. */
+/** Longest start of a line a definition needs: "[^", a label of at most 999 characters, "]:". */
+const LONGEST_DEFINITION_START = 1004;
+
+/** The text a paragraph's line starts with, as far as text and "[^label]" links go, and as far as a definition could. */
 function lineStartText(node: Node): string {
   let text = '';
-  for (let at: Node | null = node; at !== null; at = at.next) {
+  for (let at: Node | null = node; at !== null && text.length < LONGEST_DEFINITION_START; at = at.next) {
     if (at.type === 'text') text += at.literal ?? '';
     else if (at.type === 'link' && at.firstChild?.type === 'text' && at.firstChild.next === null)
       text += `[${at.firstChild.literal ?? ''}]`;
@@ -123,11 +126,14 @@ export function footnotes(
   const starts: Definition[] = [];
   const covered = new Set<number>();
   const containers: Node[] = [];
-  const walker = tree.walker();
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    const { node, entering } = event;
-    if (!entering) continue;
-    if (CONTAINERS.has(node.type)) containers.push(node);
+  // Blocks in document order; the inline nodes inside leaves are not walked.
+  const pending: Node[] = [tree];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (CONTAINERS.has(node.type)) {
+      containers.push(node);
+      for (let child = node.lastChild; child !== null; child = child.prev) pending.push(child);
+      continue;
+    }
     if (!LEAVES.has(node.type)) continue;
     for (let at = node.sourcepos[0][0]; at <= node.sourcepos[1][0]; at++) covered.add(at);
     if (node.type === 'paragraph') definitionsInParagraph(node);
@@ -136,6 +142,14 @@ export function footnotes(
   /** A definition inside a paragraph's lines: the paragraph ends there on GitHub. */
   function definitionsInParagraph(paragraph: Node): void {
     const [[firstLine, firstColumn], [lastLine]] = paragraph.sourcepos;
+    // A definition needs "[^" and then "]:" on its line: most paragraphs skip the walk of their text.
+    let possible = false;
+    for (let number = firstLine; number <= lastLine && !possible; number++) {
+      const source = line(number);
+      const open = source.indexOf('[^');
+      possible = open >= 0 && source.indexOf(']:', open) >= 0;
+    }
+    if (!possible) return;
     const contentColumn = columns(line(firstLine), firstColumn - 1);
     let lineIndex = 0;
     for (let node = paragraph.firstChild; node !== null; node = node.next) {
