@@ -434,6 +434,12 @@ describe('recorded differences around tables and link reference definitions', ()
     ],
     ['after a blank line, as GitHub reads it', '[a]: /u\n---\n10. [x] y\n\n- [x] z\n', [true], [false, true]],
     ['in a list item', '- [a]: /u\n  ---\n  10. [x] y\n', [], [false]],
+    [
+      'with a check read again on a lazy quoted line',
+      '[a]: /u\n---\n10. [x] item\n     > q\n        - [x] lazy',
+      [],
+      [false],
+    ],
   ])('%s', (_name, markdown, github, gate) => {
     expect(githubCheckboxes(markdown)).toEqual(github);
     expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual(gate);

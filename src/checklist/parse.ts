@@ -322,7 +322,8 @@ class ChecklistReader {
       const item = entry.task === null ? undefined : this.items[entry.task];
       // GitHub draws a box the item's own line does not have: the gate counts it, open.
       if (!item) this.borrowedBoxes.add(node.sourcepos[0].join(':'));
-      else item.checked = (this.boxes.get(node)?.own ?? false) && later.drawnTicked;
+      // Never ticked where the reading already keeps it open (a range read open, a footnote).
+      else item.checked = item.checked && (this.boxes.get(node)?.own ?? false) && later.drawnTicked;
     }
   }
 
