@@ -123,15 +123,16 @@ export function autolinks(text: string, before = ' '): FoundLink[] {
   const found: FoundLink[] = [];
   for (const candidate of text.matchAll(CANDIDATE)) {
     // A link's end can reach past the next candidate.
-    if (candidate.index < (found.at(-1)?.lastIndex ?? 0)) continue;
+    const done = found.at(-1)?.lastIndex ?? 0;
+    if (candidate.index < done) continue;
     let start = candidate.index;
     if (candidate[0] === '@') {
-      while (start > (found.at(-1)?.lastIndex ?? 0) && EMAIL_NAME.test(text[start - 1] ?? '')) start--;
+      while (start > done && EMAIL_NAME.test(text[start - 1] ?? '')) start--;
       // No name before the "@", or no domain after it: no address.
       if (start === candidate.index || !/[A-Za-z0-9]/.test(text[candidate.index + 1] ?? '')) continue;
     }
     const match = matchAt(text, candidate.index, start);
-    if (match === null || match.index < (found.at(-1)?.lastIndex ?? 0)) continue;
+    if (match === null || match.index < done) continue;
     const link = linkOf(text, match, before);
     if (link !== null) found.push(link);
   }

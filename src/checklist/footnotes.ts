@@ -1,4 +1,5 @@
 import type { Node } from 'commonmark';
+import { columnsTo } from './lines.js';
 import { readTaskLine } from './task-marker.js';
 
 /**
@@ -49,15 +50,9 @@ export function foldLabel(label: string): string {
   return label.toLowerCase();
 }
 
-function columns(line: string, to: number): number {
-  let column = 0;
-  for (let at = 0; at < to; at++) column = line[at] === '\t' ? column + 4 - (column % 4) : column + 1;
-  return column;
-}
-
 /** Columns of a line's indentation. */
 function indentOf(line: string): number {
-  return columns(line, line.length - line.trimStart().length);
+  return columnsTo(line, line.length - line.trimStart().length);
 }
 
 /** A definition's first line, label, the column of its "[", and its last line as far as the parser can tell. */
@@ -150,7 +145,7 @@ export function footnotes(
       possible = open >= 0 && source.indexOf(']:', open) >= 0;
     }
     if (!possible) return;
-    const contentColumn = columns(line(firstLine), firstColumn - 1);
+    const contentColumn = columnsTo(line(firstLine), firstColumn - 1);
     let lineIndex = 0;
     for (let node = paragraph.firstChild; node !== null; node = node.next) {
       const lineStart =
@@ -163,7 +158,7 @@ export function footnotes(
       const source = line(number);
       const found = definitionOn(source);
       // Indented four columns or more past the paragraph's own column: a lazy line, no definition.
-      const column = found === null ? contentColumn : columns(source, found.at);
+      const column = found === null ? contentColumn : columnsTo(source, found.at);
       if (lineIndex > 0 && column - contentColumn >= 4) continue;
       labels.add(foldLabel(label));
       starts.push({ line: number, label, column, lastLine });
@@ -211,7 +206,7 @@ export function footnotes(
     starts.push({
       line: number,
       label: found.label,
-      column: columns(line(number), found.at),
+      column: columnsTo(line(number), found.at),
       lastLine: number,
     });
     // The rest of the paragraph commonmark kept, right after the lines it took out, is the note's
@@ -234,7 +229,9 @@ export function footnotes(
   /** The column at which an item's content starts: where its first block does. */
   function contentColumn(item: Node): number {
     const content = item.firstChild;
-    return content === null ? Infinity : columns(line(content.sourcepos[0][0]), content.sourcepos[0][1] - 1);
+    return content === null
+      ? Infinity
+      : columnsTo(line(content.sourcepos[0][0]), content.sourcepos[0][1] - 1);
   }
 
   /**

@@ -33,60 +33,58 @@ const MAX_MARKERS_ON_A_LINE = 100;
 const MAX_LIST_LEVELS = 100;
 const MAX_MARKER_COLUMN = 2 * MAX_LIST_LEVELS;
 
-class LineNesting {
-  markers = 0;
-  column = 0;
-  counting = true;
-}
-
 /**
  * Refuses lines that open more than MAX_MARKERS_ON_A_LINE quotes or lists, or whose list marker
  * stands at MAX_MARKER_COLUMN or later: they cost the parser time and stack out of all proportion.
  */
 function refuseDeepNesting(markdown: string): void {
   let line = 1;
-  let nesting = new LineNesting();
+  let markers = 0;
+  let column = 0;
+  let counting = true;
   for (let at = 0; at < markdown.length; at++) {
     const char = markdown[at] ?? '';
     if (char === '\n') {
       line++;
-      nesting = new LineNesting();
+      markers = 0;
+      column = 0;
+      counting = true;
       continue;
     }
-    if (!nesting.counting) continue;
+    if (!counting) continue;
     if (char === ' ' || char === '\t') {
-      nesting.column = char === '\t' ? nesting.column + 4 - (nesting.column % 4) : nesting.column + 1;
+      column = char === '\t' ? column + 4 - (column % 4) : column + 1;
       continue;
     }
     const next = markdown[at + 1] ?? ' ';
     let list = false;
-    if (char === '>') nesting.markers++;
+    if (char === '>') markers++;
     else if ('-*+'.includes(char) && (next === ' ' || next === '\t')) {
-      nesting.markers++;
+      markers++;
       list = true;
     } else if (char >= '0' && char <= '9') {
       let end = at;
       while ((markdown[end] ?? '') >= '0' && (markdown[end] ?? '') <= '9') end++;
       if ((markdown[end] === '.' || markdown[end] === ')') && (markdown[end + 1] ?? ' ').trim() === '') {
-        nesting.markers++;
+        markers++;
         list = true;
-        nesting.column += end - at;
+        column += end - at;
         at = end;
-      } else nesting.counting = false;
-    } else nesting.counting = false;
-    if (nesting.markers > MAX_MARKERS_ON_A_LINE) {
+      } else counting = false;
+    } else counting = false;
+    if (markers > MAX_MARKERS_ON_A_LINE) {
       throw new UnreadableDescriptionError(
         `line ${line} of the description nests more than ${MAX_MARKERS_ON_A_LINE} block quotes or list markers; ` +
           'checklist-gate reads at most that many, and GitHub draws no checkbox on such a line',
       );
     }
-    if (list && nesting.column >= MAX_MARKER_COLUMN) {
+    if (list && column >= MAX_MARKER_COLUMN) {
       throw new UnreadableDescriptionError(
-        `line ${line} of the description has a list marker at column ${nesting.column + 1}; ` +
+        `line ${line} of the description has a list marker at column ${column + 1}; ` +
           `checklist-gate reads list markers up to column ${MAX_MARKER_COLUMN} (lists nested up to ${MAX_LIST_LEVELS} levels deep), as deeper ones cost the parser time out of all proportion`,
       );
     }
-    nesting.column++;
+    column++;
   }
 }
 
@@ -458,7 +456,7 @@ class ChecklistReader {
     const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>(defined && first ? [first] : []);
     const links: string[] = [];
     // A lazy line after a table in the first paragraph ends the item on GitHub: what follows is outside it.
-    const inItem = reads && lines !== Infinity ? this.linesInItem(first, box.skip) : Infinity;
+    const inItem = reads && lines !== Infinity ? this.linesInItem(first, lines) : Infinity;
     const leaveOut = (child: Node) =>
       skipped.has(child) ||
       (this.notes.outside.has(child) && !this.notes.outside.has(node)) ||
@@ -516,13 +514,13 @@ class ChecklistReader {
   }
 
   /**
-   * Lines of a paragraph holding a table that GitHub keeps in the item: up to the first lazy line
-   * after the table's delimiter row, as a table row cannot be lazy; all when there is none.
+   * Lines of a paragraph holding a table (its head on line `table`, see linesBeforeTable) that
+   * GitHub keeps in the item: up to the first lazy line after the delimiter row, as a table row
+   * cannot be lazy; all when there is none.
    */
-  private linesInItem(paragraph: Node, skip: number): number {
+  private linesInItem(paragraph: Node, table: number): number {
     const [[startLine, startColumn], [endLine]] = paragraph.sourcepos;
     const column = columnsTo(this.line(startLine), startColumn - 1);
-    const table = this.linesBeforeTable(paragraph, skip);
     for (let line = startLine + table + 2; line <= endLine; line++)
       if ((indentColumns(this.line(line)) ?? 0) < column) return line - startLine;
     return Infinity;

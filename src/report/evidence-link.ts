@@ -4,6 +4,7 @@ import { codeSpan, safeInline } from './safe-text.js';
 const UNRESERVED = /[^A-Za-z0-9\-._~:/?#@!$&'*+,;=%]/g;
 /** What Markdown decodes in a link's target: a named or numeric character reference. */
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/;
+const UTF8 = new TextEncoder();
 /** Longest address shown as a link's text; the target is always whole. */
 const MAX_SHOWN = 80;
 /** Links shown per item; the rest are counted. */
@@ -26,9 +27,7 @@ export function evidenceLink(url: string): string {
   if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || ENTITY.test(parsed.href))
     return safeInline(url, MAX_SHOWN);
   const target = parsed.href.replace(UNRESERVED, (char) =>
-    [...new TextEncoder().encode(char)]
-      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-      .join(''),
+    [...UTF8.encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
   const address = target.slice(parsed.protocol.length + 2);
   const shown = address.length > MAX_SHOWN ? `${address.slice(0, MAX_SHOWN - 1)}…` : address;
