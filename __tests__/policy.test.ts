@@ -28,7 +28,8 @@ function err(line: number, column: number, message: string): PolicyError {
   return { file: FILE, line, column, message };
 }
 
-const TOP_LEVEL_KEYS = 'version, extends, gate, checklist, unlisted, verification, sections, items';
+const TOP_LEVEL_KEYS =
+  'version, extends, gate, checklist, unlisted, verification, not-applicable, sections, items';
 
 describe('loadPolicy: accepted policies and their defaults', () => {
   it('fills every default for the smallest policy, "version: 1"', () => {
@@ -39,6 +40,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       checklist: { required: true },
       unlisted: 'required',
       verification: { maxLinks: 20 },
+      notApplicable: { rule: 'never', approvers: null },
       sections: [],
       items: [],
     });
@@ -62,6 +64,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         'unlisted: optional',
         'verification:',
         '  max-links: 50',
+        'not-applicable: with-reason',
         'sections:',
         '  - heading: Testing',
         '    require: 2',
@@ -76,6 +79,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '    section: Testing',
         '    required: false',
         '    approvers: [alice, acme/release-managers]',
+        '    not-applicable: { rule: with-approval, approvers: [acme/sre] }',
         '    evidence:',
         '      min: 2',
         '      allow: ["https://grafana.example.org/d/*"]',
@@ -102,6 +106,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       checklist: { heading: 'Release checklist', required: false },
       unlisted: 'optional',
       verification: { maxLinks: 50 },
+      notApplicable: { rule: 'with-reason', approvers: null },
       sections: [
         {
           heading: 'Testing',
@@ -112,7 +117,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             branches: ['release/*'],
             events: ['pull_request', 'release'],
           },
-          line: 16,
+          line: 17,
         },
       ],
       items: [
@@ -132,7 +137,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           },
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
-          line: 24,
+          notApplicable: { rule: 'with-approval', approvers: ['acme/sre'] },
+          line: 25,
         },
         {
           id: null,
@@ -143,7 +149,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           evidence: null,
           when: null,
           approvers: null,
-          line: 41,
+          notApplicable: { rule: 'with-reason', approvers: null },
+          line: 43,
         },
       ],
     });
@@ -205,6 +212,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         evidence: null,
         when: null,
         approvers: null,
+        notApplicable: { rule: 'never', approvers: null },
         line: 3,
       },
     ]);
@@ -410,7 +418,7 @@ describe('loadPolicy: unknown keys inside items, sections, evidence and when', (
 
   it('names the keys an item allows and suggests the one meant', () => {
     expect(onlyError(itemKey).message).toBe(
-      'unknown key "requird" in items.0. Did you mean "required"? Allowed keys: id, text, match, section, required, approvers, evidence, when.',
+      'unknown key "requird" in items.0. Did you mean "required"? Allowed keys: id, text, match, section, required, approvers, not-applicable, evidence, when.',
     );
   });
 

@@ -2,12 +2,22 @@ import { selectBlock, type ChecklistBlock } from '../checklist/block.js';
 import { headingKey } from '../checklist/plain-text.js';
 import type { ChecklistDocument, TaskItem } from '../checklist/task-item.js';
 import type { ItemRule, Policy, PolicyError, SectionRule } from '../policy/policy.js';
-import { FAILING_STATUSES, type Report, type ReportItem, type SectionResult } from '../report/report.js';
+import {
+  FAILING_STATUSES,
+  type NotApplicableException,
+  type Report,
+  type ReportItem,
+  type SectionResult,
+} from '../report/report.js';
 import { itemLine, ruleName } from './advice.js';
 import { conditionHolds } from './conditions.js';
 import type { EvaluationContext } from './context.js';
+import { notApplicableClaims } from './exception-claims.js';
 import { indexItems, type ItemIndex } from './item-index.js';
 import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
+import { judgeNotApplicable } from './judge-not-applicable.js';
+import { whoKept } from './kept-in-edit.js';
+import { sectionKey } from './not-applicable.js';
 import {
   almostBoxFix,
   almostBoxFor,
@@ -40,6 +50,20 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     tickedBy: whoTicked(block.items, context.signoffs ?? null, policy, notes),
     notes,
   };
+  const claims = notApplicableClaims(index, policy);
+  const approving = (item: TaskItem) => claims.get(item.index)?.rule.rule === 'with-approval';
+  const keptBy =
+    claims.size > 0 ? whoKept(block.items, context.signoffs ?? null, policy, approving, notes) : new Map();
+  const exceptions = new Map<number, NotApplicableException>();
+  /** A required item marked not applicable is judged by its not-applicable rule instead. */
+  const judge = (item: TaskItem, required: boolean, rule: ItemRule | null): Verdict => {
+    const claim = required ? claims.get(item.index) : undefined;
+    if (!claim) return judgeItem(item, required, rule, facts);
+    const id = rule?.id ?? item.id;
+    const judged = judgeNotApplicable(item, claim, id, { signoffs: context.signoffs ?? null, keptBy, notes });
+    if (judged.exception) exceptions.set(item.index, judged.exception);
+    return judged.verdict;
+  };
   const entries: ReportItem[] = [];
   const claimed = new Set<number>();
   const missing: [ItemRule, ReportItem][] = [];
@@ -56,7 +80,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
       continue;
     }
     for (const item of matches) {
-      const judged = condition.holds ? judgeItem(item, required, rule, facts) : notRequired();
+      const judged = condition.holds ? judge(item, required, rule) : notRequired();
       const verdict = withStrayLink(judged, item, rule, doc, context);
       const judgedEntry = withOrigin(entry(item, rule.id ?? item.id, required, verdict), rule);
       // Where the edit history was read: who ticked the item.
@@ -96,12 +120,12 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
       rule,
       rule ? resultsByRule.get(rule) : undefined,
       policy.unlisted,
-      facts,
+      (required) => judge(item, required, null),
     );
     if (unlisted) entries.push(unlisted);
   }
   entries.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
-  return finish(entries, sectionResults, block, policy, notes);
+  return finish(entries, sectionResults, block, policy, notes, [...exceptions.values()]);
 }
 
 function entry(item: TaskItem, id: string | null, required: boolean, verdict: Verdict): ReportItem {
@@ -189,19 +213,18 @@ function unlistedEntry(
   rule: SectionRule | null,
   section: SectionResult | undefined,
   unlisted: Policy['unlisted'],
-  facts: JudgeFacts,
+  judge: (required: boolean) => Verdict,
 ): ReportItem | null {
   if (rule && section) {
     if (section.status === 'not-required') return entry(item, item.id, false, notRequired());
-    if (rule.require === 'all') return entry(item, item.id, true, judgeItem(item, true, null, facts));
-    if (rule.require === 'none') return entry(item, item.id, false, judgeItem(item, false, null, facts));
+    if (rule.require === 'all') return entry(item, item.id, true, judge(true));
+    if (rule.require === 'none') return entry(item, item.id, false, judge(false));
     // A group rule: the section decides; unticked items fail only while the section falls short.
-    if (item.checked || section.status === 'ok')
-      return entry(item, item.id, false, judgeItem(item, false, null, facts));
+    if (item.checked || section.status === 'ok') return entry(item, item.id, false, judge(false));
     return entry(item, item.id, false, { status: 'unchecked', problems: ['not ticked'], fix: section.fix });
   }
   if (unlisted === 'ignored') return null;
-  return entry(item, item.id, unlisted === 'required', judgeItem(item, unlisted === 'required', null, facts));
+  return entry(item, item.id, unlisted === 'required', judge(unlisted === 'required'));
 }
 
 function judgeSection(
@@ -224,7 +247,7 @@ function judgeSection(
     (heading) =>
       heading.offset >= block.range.start &&
       heading.offset < block.range.end &&
-      headingKey(heading.text) === key,
+      sectionKey(heading.text) === key,
   );
   if (!present) {
     return {
@@ -260,6 +283,7 @@ function finish(
   block: ChecklistBlock,
   policy: Policy,
   notes: string[],
+  exceptions: NotApplicableException[],
 ): Report {
   const requiredEntries = entries.filter((item) => item.required);
   const failingEntries = requiredEntries.filter((item) => FAILING_STATUSES.has(item.status));
@@ -272,9 +296,16 @@ function finish(
   const required = requiredEntries.length + countedSections.length;
   const open = failingEntries.length + failingSections.length;
   const passed = open === 0;
-  const summary = passed
-    ? `All ${required} required item${required === 1 ? '' : 's'} done`
-    : `${open} of ${required} required item${required === 1 ? '' : 's'} open`;
+  const notApplicable = requiredEntries.filter((item) => item.status === 'not-applicable').length;
+  const items = `required item${required === 1 ? '' : 's'}`;
+  // With exceptions, a pass says how many of the items done were not applicable.
+  const summary =
+    (passed
+      ? notApplicable > 0
+        ? `${required} of ${required} ${items} done`
+        : `All ${required} ${items} done`
+      : `${open} of ${required} ${items} open`) +
+    (notApplicable > 0 ? `, ${notApplicable} not applicable` : '');
   return {
     version: 1,
     passed,
@@ -289,12 +320,14 @@ function finish(
         (item) => !item.required && (item.status === 'optional' || item.status === 'ok'),
       ).length,
       notRequired: entries.filter((item) => item.status === 'not-required').length,
+      ...(notApplicable > 0 && { notApplicable }),
     },
     checklist: { found: true, where: block.where, items: block.items.length },
     policy: policySource(policy),
     items: entries,
     sections,
     errors: [],
+    ...(exceptions.length > 0 && { exceptions: exceptions.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }),
     notes: [...new Set(notes)],
   };
 }

@@ -1,5 +1,6 @@
 import { headingKey, matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
+import { readNotApplicable, type NotApplicableForm } from './not-applicable.js';
 
 /** The block's task items with their comparison keys computed once, so matching stays linear. */
 export interface ItemIndex {
@@ -10,7 +11,14 @@ export interface ItemIndex {
   headingKeys: Map<number, string[]>;
   /** The key of each item's text before its evidence, by item index. */
   beforeEvidenceKeys: Map<number, string>;
+  /** Items marked not applicable by their own text ("… — N/A: reason"), by item index. */
+  notApplicable: Map<number, NotApplicableForm>;
+  /** Items under a heading marked not applicable, by item index: the innermost such heading. */
+  sectionNotApplicable: Map<number, { heading: string; form: NotApplicableForm }>;
 }
+
+/** A heading's not-applicable form, read once per distinct heading. */
+type HeadingReading = { key: string; form: NotApplicableForm | null };
 
 export function indexItems(items: TaskItem[]): ItemIndex {
   const index: ItemIndex = {
@@ -19,8 +27,10 @@ export function indexItems(items: TaskItem[]): ItemIndex {
     byId: new Map(),
     headingKeys: new Map(),
     beforeEvidenceKeys: new Map(),
+    notApplicable: new Map(),
+    sectionNotApplicable: new Map(),
   };
-  const keyCache = new Map<string, string>();
+  const keyCache = new Map<string, HeadingReading>();
   for (const item of items) {
     const key = matchKey(item.text);
     push(index.byText, key, item);
@@ -32,16 +42,33 @@ export function indexItems(items: TaskItem[]): ItemIndex {
     if (beforeEvidence !== key && beforeEvidence !== withoutLinks && beforeEvidence !== '')
       push(index.byText, beforeEvidence, item);
     index.beforeEvidenceKeys.set(item.index, beforeEvidence);
+    // "Load balancer configured — N/A: reason" is still the item "Load balancer configured".
+    const form = readNotApplicable(item.text);
+    if (form !== null) {
+      index.notApplicable.set(item.index, form);
+      const formKey = matchKey(form.text);
+      if (formKey !== key && formKey !== withoutLinks && formKey !== beforeEvidence)
+        push(index.byText, formKey, item);
+    }
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
-    const keys = item.headings.map((heading) => {
-      let key = keyCache.get(heading);
-      if (key === undefined) {
-        key = headingKey(heading);
-        keyCache.set(heading, key);
+    const readings = item.headings.map((heading) => {
+      let reading = keyCache.get(heading);
+      if (reading === undefined) {
+        // A heading marked "— N/A: reason" is still the section the policy names.
+        const headingForm = readNotApplicable(heading);
+        reading = { key: headingKey(headingForm?.text ?? heading), form: headingForm };
+        keyCache.set(heading, reading);
       }
-      return key;
+      return reading;
     });
-    index.headingKeys.set(item.index, keys);
+    index.headingKeys.set(
+      item.index,
+      readings.map((reading) => reading.key),
+    );
+    const marked = readings.findLastIndex((reading) => reading.form !== null);
+    const markedForm = readings[marked]?.form;
+    if (markedForm)
+      index.sectionNotApplicable.set(item.index, { heading: item.headings[marked] ?? '', form: markedForm });
   }
   return index;
 }

@@ -2,6 +2,7 @@ import type { TaskItem } from '../checklist/task-item.js';
 import type { EvidenceRule, ItemRule } from '../policy/policy.js';
 import type { ReportItem } from '../report/report.js';
 import { evidenceWords, STRUCK_OPEN_FIX, STRUCK_OPEN_PROBLEM, struckTickedNote, TICK_FIX } from './advice.js';
+import { approverTest, approverWords, unreadableTeams } from './approvers.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';
 import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
 import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
@@ -202,13 +203,6 @@ function refusal(
   }
 }
 
-function approverWords(approvers: string[]): string {
-  const names = approvers.map((approver) =>
-    approver.includes('/') ? `a member of @${approver}` : `@${approver}`,
-  );
-  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
-}
-
 /**
  * A ticked item with approvers passes when one of them vouched for it: an approving review on the
  * current head commit, or the edit that ticked it was theirs.
@@ -218,26 +212,10 @@ function judgeSignoff(item: TaskItem, approvers: string[], facts: JudgeFacts, na
     facts.notes.push(`${name}: its approvers were not checked; the CLI does not call the GitHub API.`);
     return null;
   }
-  const { approvedBy, teams } = facts.signoffs;
-  const members = (approver: string) => {
-    const team = teams.get(approver.toLowerCase());
-    return team && 'members' in team ? team.members : null;
-  };
-  const isApprover = (login: string) =>
-    approvers.some((approver) =>
-      approver.includes('/')
-        ? (members(approver)?.includes(login.toLowerCase()) ?? false)
-        : approver.toLowerCase() === login.toLowerCase(),
-    );
+  const isApprover = approverTest(approvers, facts.signoffs);
   const ticker = facts.tickedBy.get(item.index) ?? null;
-  if (approvedBy.some(isApprover) || (ticker !== null && isApprover(ticker))) return null;
-  // A team that could not be read is an error on the item, never a silent pass.
-  const unreadable = approvers
-    .filter((approver) => approver.includes('/') && members(approver) === null)
-    .map((approver) => {
-      const team = teams.get(approver.toLowerCase());
-      return team && 'error' in team ? team.error : `the members of ${approver} were not read`;
-    });
+  if (facts.signoffs.approvedBy.some(isApprover) || (ticker !== null && isApprover(ticker))) return null;
+  const unreadable = unreadableTeams(approvers, facts.signoffs);
   return {
     status: 'unapproved',
     problems: [

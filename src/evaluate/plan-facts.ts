@@ -4,6 +4,7 @@ import type { Policy } from '../policy/policy.js';
 import { conditionHolds } from './conditions.js';
 import type { EvaluationContext } from './context.js';
 import { checkEvidence } from './evidence.js';
+import { notApplicableClaims } from './exception-claims.js';
 import { parseGitHubLink, type GitHubLink } from './github-link.js';
 import { indexItems } from './item-index.js';
 import { findMatches } from './match-items.js';
@@ -51,6 +52,13 @@ export function factsNeeded(
         if (link) found.push({ position: item.index, order, link });
       });
     }
+  }
+  // An exception that needs approval needs the reviews, the edit history and the approvers' teams.
+  for (const claim of notApplicableClaims(index, policy).values()) {
+    if (claim.rule.rule !== 'with-approval') continue;
+    reviews = true;
+    for (const approver of claim.rule.approvers ?? [])
+      if (approver.includes('/')) teams.add(approver.toLowerCase());
   }
   found.sort((a, b) => a.position - b.position || a.order - b.order);
   const byKey = new Map<string, GitHubLink>();

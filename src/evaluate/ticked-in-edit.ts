@@ -18,7 +18,7 @@ export interface Revision {
  * that pair it is. Rewording an item, or moving a marker onto another item's text, makes a new
  * item whose history starts afresh, so a tick given to one text is never credited to another.
  */
-function identities(items: TaskItem[]): string[] {
+export function identities(items: TaskItem[]): string[] {
   const copies = new Map<string, number>();
   return items.map((item) => {
     const pair = `${item.id?.toLowerCase() ?? ''}\n${matchKey(item.text)}`;
@@ -34,6 +34,25 @@ function identities(items: TaskItem[]): string[] {
  * credited to no one, so the item then needs an approving review; the report says so.
  */
 export const HISTORY_PARSE_BUDGET = 1_048_576;
+
+/**
+ * Reads the checklist of revisions within a budget of characters, each distinct body parsed once:
+ * the task items of its block, or null once the budget cannot pay for a body.
+ */
+export function revisionReader(policy: Policy, budget: number): (body: string) => TaskItem[] | null {
+  let left = budget;
+  const parsed = new Map<string, TaskItem[]>();
+  return (body) => {
+    let items = parsed.get(body);
+    if (!items) {
+      if (body.length > left) return null;
+      left -= body.length;
+      items = selectBlock(parseChecklist(body), policy.checklist).items;
+      parsed.set(body, items);
+    }
+    return items;
+  };
+}
 
 export interface TickTrace {
   /** Who ticked each traced item, by index. */
@@ -57,15 +76,14 @@ export function traceTickers(
   traced: (item: TaskItem) => boolean = () => true,
   budget = HISTORY_PARSE_BUDGET,
 ): TickTrace {
-  let left = budget;
+  const read = revisionReader(policy, budget);
   const parsed = new Map<string, Set<string>>();
   /** The identities ticked in a body; null once the budget cannot pay for it. */
   const tickedIn = (body: string): Set<string> | null => {
     let ticked = parsed.get(body);
     if (!ticked) {
-      if (body.length > left) return null;
-      left -= body.length;
-      const block = selectBlock(parseChecklist(body), policy.checklist).items;
+      const block = read(body);
+      if (block === null) return null;
       const ids = identities(block);
       ticked = new Set(ids.filter((_, position) => block[position]?.checked));
       parsed.set(body, ticked);

@@ -11,6 +11,7 @@ export function defaultPolicy(): Policy {
     checklist: { required: true },
     unlisted: 'required',
     verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },
+    notApplicable: { rule: 'never', approvers: null },
     sections: [],
     items: [],
   };

@@ -5,6 +5,7 @@ import type {
   Condition,
   EvidenceRule,
   ItemRule,
+  NotApplicableRule,
   Policy,
   PolicyError,
   PullRequestSelector,
@@ -28,6 +29,7 @@ export interface RawPolicy {
   checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
   unlisted?: Policy['unlisted'];
   verification?: { 'max-links'?: number };
+  'not-applicable'?: RawNotApplicable;
   sections?: { heading: string; require?: Requirement; when?: Condition }[];
   items?: {
     id?: string;
@@ -44,9 +46,14 @@ export interface RawPolicy {
       repositories?: string[];
     };
     approvers?: string[];
+    'not-applicable'?: RawNotApplicable;
     when?: Condition;
   }[];
 }
+
+/** A not-applicable rule as written: its name alone, or the long form naming approvers. */
+export type RawNotApplicable =
+  NotApplicableRule['rule'] | { rule: NotApplicableRule['rule']; approvers?: string[] };
 
 /** A place in a policy file. */
 export interface Place {
@@ -248,6 +255,20 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
         message: `${name}.evidence.repositories needs same-commit: true (it names whose runs prove the commit).`,
       });
     }
+    const own = item['not-applicable'] as RawNotApplicable | undefined;
+    if (
+      own !== undefined &&
+      ruleOf(own) === 'with-approval' &&
+      approversOf(own) === undefined &&
+      item.approvers === undefined &&
+      approversOf(raw['not-applicable']) === undefined
+    ) {
+      problems.push({
+        path: ['items', index, 'not-applicable'],
+        atKey: true,
+        message: `${name}.not-applicable: with-approval needs someone to approve: name them in the long form ({ rule: with-approval, approvers: [...] }) or in the item's approvers.`,
+      });
+    }
     if (typeof item.id === 'string') {
       const first = seenIds.get(item.id);
       if (first !== undefined) {
@@ -267,6 +288,28 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- narrows YAML data of any shape before its fields are read
 function isRecord(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ruleOf(raw: RawNotApplicable | undefined): NotApplicableRule['rule'] | undefined {
+  return typeof raw === 'string' ? raw : raw?.rule;
+}
+
+function approversOf(raw: RawNotApplicable | undefined): string[] | undefined {
+  return typeof raw === 'object' ? raw.approvers : undefined;
+}
+
+/**
+ * An item's not-applicable rule: its own, else the policy's default. Who approves: the long form's
+ * approvers, else the item's own approvers, else the default's.
+ */
+function notApplicableOf(
+  own: RawNotApplicable | undefined,
+  approvers: string[] | undefined,
+  fallback: RawNotApplicable | undefined,
+): NotApplicableRule {
+  const rule = ruleOf(own) ?? ruleOf(fallback) ?? 'never';
+  if (rule !== 'with-approval') return { rule, approvers: null };
+  return { rule, approvers: approversOf(own) ?? approvers ?? approversOf(fallback) ?? null };
 }
 
 /** The policy the evaluator uses, every default filled in; `lineOf` gives the line of a node of `raw`. */
@@ -300,6 +343,7 @@ export function toPolicy(
       required: item.required ?? true,
       evidence,
       approvers: item.approvers ?? null,
+      notApplicable: notApplicableOf(item['not-applicable'], item.approvers, raw['not-applicable']),
       when: item.when ?? null,
       line: lineOf(['items', index]),
     };
@@ -319,6 +363,7 @@ export function toPolicy(
     },
     unlisted: raw.unlisted ?? 'required',
     verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
+    notApplicable: notApplicableOf(raw['not-applicable'], undefined, undefined),
     sections,
     items,
   };

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import picomatch from 'picomatch';
 import { headingKey } from '../checklist/plain-text.js';
-import type { Place, PolicyFile, RawPolicy } from './load-policy.js';
+import type { Place, PolicyFile, RawNotApplicable, RawPolicy } from './load-policy.js';
+import { effectiveRule, loosened, stricterRaw } from './not-applicable-locks.js';
 import type { PolicyError, Requirement } from './policy.js';
 
 type RawItem = NonNullable<RawPolicy['items']>[number];
@@ -131,6 +132,17 @@ export function layerOver(
     required: checklistRequired.value,
   };
   merged.unlisted = unlisted;
+  // Not applicable: the default only tightens, and so does each item's rule (below).
+  const baseDefault = base.raw['not-applicable'];
+  if (raw['not-applicable'] !== undefined) {
+    const problem = loosened(
+      effectiveRule(baseDefault, undefined),
+      effectiveRule(raw['not-applicable'], undefined),
+    );
+    if (problem !== null) refuse(['not-applicable'], base.places.get('not-applicable'), problem);
+  }
+  const naDefault = stricterRaw(baseDefault, raw['not-applicable']);
+  if (naDefault !== undefined) merged['not-applicable'] = naDefault;
   if (maxLinks !== undefined) merged.verification = { 'max-links': maxLinks };
   for (const key of TOP_LEVEL_LOCKS) recordPlaces(places, key.name, raw, key.path, local.place);
   // A key this code does not know yet is locked as the base wrote it, rather than dropped.
@@ -224,6 +236,19 @@ export function layerOver(
     const path: Path = ['items', position];
     const at = item.id === undefined ? undefined : itemIndex.get(item.id);
     if (at === undefined) {
+      const naProblem =
+        item['not-applicable'] === undefined
+          ? null
+          : loosened(
+              effectiveRule(baseDefault, undefined),
+              effectiveRule(item['not-applicable'], item.approvers),
+            );
+      if (naProblem !== null)
+        refuse(
+          [...path, 'not-applicable'],
+          base.places.get('not-applicable'),
+          `items.${position}: ${naProblem}, which applies to every item it adds`,
+        );
       if (demand && (item.required === false || item.when !== undefined))
         refuse(
           item.when !== undefined ? [...path, 'when'] : [...path, 'required'],
@@ -243,6 +268,7 @@ export function layerOver(
       path,
       places,
       refuse,
+      baseDefault,
     );
     items[at] = tightened;
     itemFrom[at] = [...(itemFrom[at] ?? []), local.file];
@@ -306,6 +332,7 @@ function tightenItem(
   path: Path,
   places: Map<string, Place>,
   refuse: Refuse,
+  baseDefault: RawNotApplicable | undefined,
 ): RawItem {
   const id = base.id ?? '';
   const lock = (field: string) => places.get(`item:${id}:${field}`) ?? places.get(`item:${id}`);
@@ -345,6 +372,25 @@ function tightenItem(
         else merged.approvers = local.approvers;
         break;
       }
+      case 'not-applicable': {
+        // The base item's rule: its own, or the base's default, with the approvers it falls back on.
+        const own = base['not-applicable'];
+        const baseRule = effectiveRule(own ?? baseDefault, undefined);
+        if (baseRule.rule === 'with-approval')
+          baseRule.approvers = ownApprovers(own) ?? base.approvers ?? ownApprovers(baseDefault) ?? null;
+        const problem = loosened(
+          baseRule,
+          effectiveRule(local['not-applicable'], local.approvers ?? base.approvers),
+        );
+        if (problem !== null)
+          refuse(
+            [...path, 'not-applicable'],
+            lock('not-applicable') ?? places.get('not-applicable'),
+            `${name}: ${problem}`,
+          );
+        else merged['not-applicable'] = local['not-applicable'];
+        break;
+      }
       case 'evidence':
         merged.evidence = tightenEvidence(
           base.evidence,
@@ -366,6 +412,10 @@ function tightenItem(
     }
   }
   return merged;
+}
+
+function ownApprovers(raw: RawNotApplicable | undefined): string[] | undefined {
+  return typeof raw === 'object' ? raw.approvers : undefined;
 }
 
 type RawEvidence = NonNullable<RawItem['evidence']>;
@@ -456,6 +506,7 @@ const KNOWN_TOP_LEVEL = [
   'checklist',
   'unlisted',
   'verification',
+  'not-applicable',
   'sections',
   'items',
 ];
@@ -467,6 +518,7 @@ const TOP_LEVEL_LOCKS = [
   { name: 'gate:pull-requests', path: ['gate', 'pull-requests'] },
   { name: 'checklist:required', path: ['checklist', 'required'] },
   { name: 'unlisted', path: ['unlisted'] },
+  { name: 'not-applicable', path: ['not-applicable'] },
 ];
 
 function recordPlaces(

@@ -21,6 +21,8 @@ export interface Policy {
   };
   unlisted: 'required' | 'optional' | 'ignored';
   verification: { maxLinks: number };
+  /** The not-applicable rule of task items no rule names, and of item rules that set none. */
+  notApplicable: NotApplicableRule;
   sections: SectionRule[];
   items: ItemRule[];
 }
@@ -31,6 +33,13 @@ export interface PullRequestSelector {
   labels: string[] | null;
   /** Source of a regular expression the title must match. */
   title: string | null;
+}
+
+/** Whether an author may mark a required item not applicable (`N/A: reason`), and who must approve it. */
+export interface NotApplicableRule {
+  rule: 'never' | 'with-reason' | 'with-approval';
+  /** With with-approval: logins and org/team names who may approve the exception; null when none is named. */
+  approvers: string[] | null;
 }
 
 export type Requirement = 'all' | 'any' | 'none' | number;
@@ -75,6 +84,8 @@ export interface ItemRule {
   when: Condition | null;
   /** Logins and org/team names of who may sign the item; null when anyone may tick it. */
   approvers: string[] | null;
+  /** The item's own not-applicable rule, or the policy's default; approvers filled in from the item's. */
+  notApplicable: NotApplicableRule;
   line: number | null;
   /** With extends: the files the rule comes from, the base that locks it first, then those that tightened it. */
   from?: string[];

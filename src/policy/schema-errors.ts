@@ -14,6 +14,12 @@ const ONE_OF_WORDS: Record<string, string> = {
   '#/definitions/requirement/oneOf': 'all, any, none, or a whole number of at least 1',
 };
 
+/** The same, by the key the value is under, where the compiled schema names the definition's own path ("#/oneOf"). */
+const ONE_OF_WORDS_BY_KEY: Record<string, string> = {
+  'not-applicable':
+    'never, with-reason, with-approval, or a mapping such as { rule: with-approval, approvers: [alice] }',
+};
+
 const PATTERN_WORDS: Record<string, string> = {
   '\\S': 'must not be empty',
   '^[A-Za-z0-9][A-Za-z0-9._-]*$':
@@ -100,7 +106,7 @@ function describe(error: SchemaError): DescribedError {
       return {
         path,
         atKey: false,
-        message: `${name} must be ${ONE_OF_WORDS[error.schemaPath] ?? 'one of the allowed forms'}.`,
+        message: `${name} must be ${ONE_OF_WORDS[error.schemaPath] ?? ONE_OF_WORDS_BY_KEY[String(path.at(-1))] ?? 'one of the allowed forms'}.`,
       };
     default:
       return { path, atKey: false, message: `${name} ${error.message ?? 'is not valid'}.` };

@@ -2,9 +2,10 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
 const schema12 = {"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"};
 const schema14 = {"type":"string","pattern":"\\S"};
+const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$", "u");
 const pattern1 = new RegExp("\\S", "u");
 const schema13 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}};
@@ -64,11 +65,172 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}};
-const schema21 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
-const schema22 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
+const schema19 = {"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]};
+const schema20 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}};
+const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
 
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(((data === "never") || (data === "with-reason")) || (data === "with-approval"))){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema19.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.rule === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "rule") || (key0 === "approvers"))){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.rule !== undefined){
+let data0 = data.rule;
+if(!(((data0 === "never") || (data0 === "with-reason")) || (data0 === "with-approval"))){
+const err3 = {instancePath:instancePath+"/rule",schemaPath:"#/oneOf/1/properties/rule/enum",keyword:"enum",params:{allowedValues: schema19.oneOf[1].properties.rule.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.approvers !== undefined){
+let data1 = data.approvers;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err4 = {instancePath:instancePath+"/approvers",schemaPath:"#/definitions/approverList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(!pattern6.test(data2)){
+const err5 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/definitions/approverList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/approvers",schemaPath:"#/definitions/approverList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err9 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate15.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}};
+const schema23 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
+const schema24 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
+
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -119,7 +281,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((data4 === "pull_request") || (data4 === "release"))){
-const err2 = {instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/enum",keyword:"enum",params:{allowedValues: schema22.properties.events.items.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/enum",keyword:"enum",params:{allowedValues: schema24.properties.events.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -152,12 +314,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate16.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -215,7 +377,7 @@ let valid3 = false;
 let passing0 = null;
 const _errs8 = errors;
 if(!(((data1 === "all") || (data1 === "any")) || (data1 === "none"))){
-const err4 = {instancePath:instancePath+"/require",schemaPath:"#/definitions/requirement/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema21.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/require",schemaPath:"#/definitions/requirement/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema23.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -286,8 +448,8 @@ vErrors = null;
 }
 }
 if(data.when !== undefined){
-if(!(validate16(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -302,17 +464,16 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
-const pattern7 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern11 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
-const schema27 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}};
-const pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
+const schema25 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
+const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const schema30 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}};
+const pattern14 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -425,7 +586,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern13.test(data6)){
+if(!pattern14.test(data6)){
 const err8 = {instancePath:instancePath+"/repositories/" + i0,schemaPath:"#/properties/repositories/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -470,17 +631,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((((key0 === "id") || (key0 === "text")) || (key0 === "match")) || (key0 === "section")) || (key0 === "required")) || (key0 === "approvers")) || (key0 === "evidence")) || (key0 === "when"))){
+if(!(func2.call(schema25.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -494,7 +655,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern7.test(data0)){
+if(!pattern8.test(data0)){
 const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -607,7 +768,7 @@ if(data.approvers !== undefined){
 let data5 = data.approvers;
 if(Array.isArray(data5)){
 if(data5.length < 1){
-const err10 = {instancePath:instancePath+"/approvers",schemaPath:"#/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err10 = {instancePath:instancePath+"/approvers",schemaPath:"#/definitions/approverList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -620,8 +781,8 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern11.test(data6)){
-const err11 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"+"\""};
+if(!pattern6.test(data6)){
+const err11 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -632,7 +793,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/approvers/" + i0,schemaPath:"#/definitions/approverList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -644,7 +805,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/approvers",schemaPath:"#/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/approvers",schemaPath:"#/definitions/approverList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -654,15 +815,21 @@ vErrors.push(err13);
 errors++;
 }
 }
+if(data["not-applicable"] !== undefined){
+if(!(validate15(data["not-applicable"], {instancePath:instancePath+"/not-applicable",parentData:data,parentDataProperty:"not-applicable",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
 if(data.evidence !== undefined){
-if(!(validate23(data.evidence, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate26(data.evidence, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
 if(data.when !== undefined){
-if(!(validate16(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
-vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+if(!(validate18(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -677,7 +844,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
@@ -697,7 +864,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "version") || (key0 === "extends")) || (key0 === "gate")) || (key0 === "checklist")) || (key0 === "unlisted")) || (key0 === "verification")) || (key0 === "sections")) || (key0 === "items"))){
+if(!(func2.call(schema11.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1053,13 +1220,19 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.sections !== undefined){
-let data17 = data.sections;
-if(Array.isArray(data17)){
-const len0 = data17.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate15(data17[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data17,parentDataProperty:i0,rootData}))){
+if(data["not-applicable"] !== undefined){
+if(!(validate15(data["not-applicable"], {instancePath:instancePath+"/not-applicable",parentData:data,parentDataProperty:"not-applicable",rootData}))){
 vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data.sections !== undefined){
+let data18 = data.sections;
+if(Array.isArray(data18)){
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate17(data18[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data18,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
@@ -1076,12 +1249,12 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data19 = data.items;
-if(Array.isArray(data19)){
-const len1 = data19.length;
+let data20 = data.items;
+if(Array.isArray(data20)){
+const len1 = data20.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate22(data19[i1], {instancePath:instancePath+"/items/" + i1,parentData:data19,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate24(data20[i1], {instancePath:instancePath+"/items/" + i1,parentData:data20,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
@@ -1112,4 +1285,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}}}};
+export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};

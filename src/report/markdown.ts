@@ -1,5 +1,5 @@
 import { TICK_FIX } from '../evaluate/advice.js';
-import type { Report, ReportItem, SectionResult } from './report.js';
+import type { NotApplicableException, Report, ReportItem, SectionResult } from './report.js';
 import { FAILING_STATUSES } from './report.js';
 import { evidenceLinks } from './evidence-link.js';
 import { safeInline, safeMessage } from './safe-text.js';
@@ -24,6 +24,7 @@ const STATUS_WORDS: Record<ReportItem['status'], string> = {
   unapproved: 'not signed by an approver',
   optional: 'optional',
   'not-required': 'not required here',
+  'not-applicable': 'not applicable',
 };
 
 /** The report as Markdown, for the pull request comment and the job summary: what fails and how to fix it first. */
@@ -66,6 +67,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(...groupedBySection(failing, failingItem));
     lines.push(...failingSections.flatMap(failingSection));
   }
+  const exceptions = report.exceptions ?? [];
+  if (exceptions.length > 0)
+    lines.push('', `#### ➖ Not applicable (${exceptions.length})`, '', ...exceptions.map(exceptionLine));
   const done = report.items.filter((item) => item.status === 'ok');
   if (done.length > 0)
     lines.push(...collapsed(`✅ ${done.length} done`, groupedBySection(done, passingItem)));
@@ -96,6 +100,7 @@ function progressLine(report: Report, policyUrl: string | null): string {
   const filled = Math.round(percent / 10);
   const bar = '█'.repeat(filled) + '░'.repeat(10 - filled);
   const extras = [
+    report.counts.notApplicable ? `${report.counts.notApplicable} not applicable` : null,
     report.counts.optional > 0 ? `${report.counts.optional} optional` : null,
     report.counts.notRequired > 0 ? `${report.counts.notRequired} not required here` : null,
     report.policy.path
@@ -105,6 +110,28 @@ function progressLine(report: Report, policyUrl: string | null): string {
       : 'no policy file: every item required',
   ].filter((part) => part !== null);
   return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
+}
+
+/** An exception with its reason and who approved it, or who must. */
+function exceptionLine(exception: NotApplicableException): string {
+  const approval =
+    exception.rule === 'with-reason'
+      ? 'the reason is enough for this item'
+      : exception.approvedBy !== null
+        ? `approved by ${safeInline(`@${exception.approvedBy.login}`, 60)} (${exception.approvedBy.by === 'review' ? 'an approving review' : 'wrote or kept the N/A line'})`
+        : exception.state === 'unchecked'
+          ? 'approval not checked'
+          : `⏳ needs approval from ${safeInline(approverNames(exception.approvers ?? []), 300)}`;
+  const place = [
+    exception.line !== null ? `line ${exception.line}` : null,
+    exception.heading !== null ? `by its section “${safeInline(exception.heading, 100)}”` : null,
+    exception.id !== null ? `\`${exception.id}\`` : null,
+  ].filter((part) => part !== null);
+  return `- **${safeInline(exception.text)}** — ${safeMessage(exception.reason)} <sub>${[approval, ...place].join(' · ')}</sub>`;
+}
+
+function approverNames(approvers: string[]): string {
+  return approvers.map((approver) => `@${approver}`).join(', ') || 'no one the policy names';
 }
 
 function where(item: ReportItem): string {

@@ -9,7 +9,8 @@ export type ItemStatus =
   | 'bad-evidence'
   | 'unapproved'
   | 'optional'
-  | 'not-required';
+  | 'not-required'
+  | 'not-applicable';
 
 export const FAILING_STATUSES: ReadonlySet<ItemStatus> = new Set([
   'unchecked',
@@ -48,6 +49,27 @@ export interface ReportItem {
   evidence?: string[];
 }
 
+/** A required item its author marked not applicable ("N/A: reason"), where the policy lets that stand or asks for approval. */
+export interface NotApplicableException {
+  kind: 'not-applicable';
+  id: string | null;
+  text: string;
+  line: number | null;
+  section: string | null;
+  /** The heading that carries the form, when the item's section was marked rather than the item. */
+  heading: string | null;
+  reason: string;
+  rule: 'with-reason' | 'with-approval';
+  /** With with-approval: who may approve the exception. */
+  approvers: string[] | null;
+  /** Who approved it: an approving review on the head commit, or an edit that wrote or kept the N/A line. */
+  approvedBy: { login: string; by: 'review' | 'edit' } | null;
+  /** accepted: it stands; needs-approval: it keeps the gate failing; unchecked: the CLI could not check approval. */
+  state: 'accepted' | 'needs-approval' | 'unchecked';
+}
+
+export type ReportException = NotApplicableException;
+
 export interface SectionResult {
   heading: string;
   require: Requirement;
@@ -84,6 +106,8 @@ export interface Report {
     open: number;
     optional: number;
     notRequired: number;
+    /** Only when some are: required items that stand as not applicable (counted as done). */
+    notApplicable?: number;
   };
   checklist: {
     found: boolean;
@@ -98,6 +122,8 @@ export interface Report {
   items: ReportItem[];
   sections: SectionResult[];
   errors: ReportError[];
+  /** Only when there are some: the exceptions the verdict rests on, such as items marked not applicable. */
+  exceptions?: ReportException[];
   /** Facts worth knowing that change nothing, such as a condition taken to hold. */
   notes: string[];
 }

@@ -30,6 +30,18 @@ export function renderText(report: Report): string {
     lines.push(`  section "${section.heading}": ${section.problem ?? ''}`);
     if (section.fix) lines.push(`      fix: ${section.fix}`);
   }
+  const exceptions = report.exceptions ?? [];
+  if (exceptions.length > 0) lines.push('', 'Not applicable:');
+  for (const exception of exceptions) {
+    const place = exception.line === null ? 'missing' : `line ${exception.line}`;
+    const approval =
+      exception.approvedBy !== null
+        ? ` (approved by @${exception.approvedBy.login})`
+        : exception.state === 'needs-approval'
+          ? ` (needs approval from ${(exception.approvers ?? []).map((name) => `@${name}`).join(', ')})`
+          : '';
+    lines.push(`  ${place.padEnd(9)} ${exception.text}: ${exception.reason}${approval}`);
+  }
   // The same counts as the JSON report's.
   const { required, done, open, optional, notRequired } = report.counts;
   lines.push(

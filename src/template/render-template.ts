@@ -14,6 +14,14 @@ export function renderTemplate(policy: Policy): string {
   lines.push(
     '<!-- Tick each item when it is done. An item that needs evidence needs a link on its line or in a bullet under it. -->',
   );
+  // Where the policy lets items be skipped: how to say so, so that nobody ticks a box that is not true.
+  if (
+    policy.notApplicable.rule !== 'never' ||
+    policy.items.some((rule) => rule.notApplicable.rule !== 'never')
+  )
+    lines.push(
+      '<!-- An item marked "N/A allowed" that does not apply to this release: keep it and write the reason after its text, as in "- [ ] Load balancer configured — N/A: single instance behind the ingress" (or "Not applicable: …"; a heading carrying it covers its section). -->',
+    );
   const groups = groupBySection(policy.items);
   const sectionRules = new Map(policy.sections.map((rule) => [rule.heading.toLowerCase(), rule]));
   const level = heading !== undefined ? '###' : '##';
@@ -52,10 +60,20 @@ function itemLines(rule: ItemRule): string[] {
     rule.id !== null ? `<!-- id: ${rule.id} -->` : null,
     rule.required ? null : '<!-- optional -->',
     whenNote(rule.when),
+    notApplicableNote(rule),
   ];
   const lines = [`- [ ] ${[text, ...notes].filter((part) => part !== null).join(' ')}`];
   if (rule.evidence && rule.evidence.min > 0) lines.push(`  - Evidence: ${evidenceWords(rule.evidence)}`);
   return lines;
+}
+
+function notApplicableNote(rule: ItemRule): string | null {
+  if (!rule.required) return null;
+  const { rule: setting, approvers } = rule.notApplicable;
+  if (setting === 'with-reason') return '<!-- N/A allowed, with a reason -->';
+  if (setting === 'with-approval')
+    return `<!-- N/A allowed, with a reason and the approval of ${(approvers ?? []).join(' or ')} -->`;
+  return null;
 }
 
 function sectionNote(rule: SectionRule | undefined): string[] {
