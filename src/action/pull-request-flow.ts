@@ -4,7 +4,7 @@ import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
 import type { IssueComment } from '../github/comments.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, policyUrl, skipped, verdictOf } from './evaluation.js';
+import { judge, loadedPolicy, outcomeOf, policyUrl, recorded, skipped, verdictOf } from './evaluation.js';
 import type { GateIdentity } from './identity.js';
 import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
 import type { GateOutcome } from './outcome.js';
@@ -268,7 +268,23 @@ export function verdictFor(
       verdict: { sha: reading.statusSha, state: 'success', description, markdown: outcome.markdown },
     };
   }
-  const report = judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts);
+  const report = recorded(
+    judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts),
+    {
+      repository: `${reading.repository.owner}/${reading.repository.repo}`,
+      pullRequest: pr.number,
+      headSha: reading.statusSha,
+      baseSha: pr.baseSha,
+      baseRef: pr.baseRef,
+      policy: loadedPolicy(reading.load),
+      policyPath: settings.policyPath,
+      policyRef: pr.baseRef,
+      description: pr.body,
+      labels: pr.labels,
+      event: settings.eventName ?? 'check',
+      postedAs: reading.identity.login,
+    },
+  );
   const outcome = outcomeOf(report, settings.checkName, reading.load, {
     policyUrl: policyUrl(pr.htmlUrl.replace(/\/pull\/\d+$/, ''), pr.baseRef, settings.policyPath),
     runUrl: settings.runUrl,

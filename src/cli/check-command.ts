@@ -6,6 +6,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { withCheckRecord } from './check-record.js';
 import { liveCheck, type LiveCheck } from './live-check.js';
 import { BASE_ARGS, baseOptions, formatPolicyErrors, readPolicy } from './policy-file.js';
 import { UsageError } from './usage.js';
@@ -49,8 +51,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   }
   warnIfTooLong(body, io);
   let report: Report;
+  let policy: PolicyLoad;
   if (values.policy === undefined) {
-    report = evaluate(parseChecklist(body), defaultPolicy(), {
+    policy = { ok: true, policy: defaultPolicy() };
+    report = evaluate(parseChecklist(body), policy.policy, {
       ...context(values, event),
       description: body,
     });
@@ -62,8 +66,18 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       if (format !== 'text') io.out(render(policyErrorReport(loaded.errors, values.policy), format));
       return 2;
     }
+    policy = loaded;
     report = evaluate(parseChecklist(body), loaded.policy, { ...context(values, event), description: body });
   }
+  report = withCheckRecord(report, policy, {
+    repository: null,
+    headSha: null,
+    baseRef: values.base ?? null,
+    policyPath: values.policy ?? '',
+    policyRef: null,
+    description: body,
+    labels: values.label,
+  });
   io.out(render(report, format));
   return report.passed ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import { auditCommand } from './audit-command.js';
 import { checkCommand } from './check-command.js';
 import type { CliIO } from './cli-io.js';
 import { initCommand } from './init-command.js';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> =
   check: checkCommand,
   validate: validateCommand,
   template: templateCommand,
+  audit: auditCommand,
   init: (args, io) => {
     if (!io.files) throw new Error('init has no access to files here');
     return initCommand(args, io, io.files);

@@ -43,6 +43,21 @@ export const COMMAND_USAGE: Record<string, string> = {
               --dir <folder>         write there instead; needed outside a git repository
               --force                overwrite existing files
 `,
+  audit: `  audit     Which merged pull requests and published releases went out with the gate passed, bypassed,
+            excepted, or passed by another identity. Only reads; token in $GITHUB_TOKEN or $GH_TOKEN.
+              --repo OWNER/REPO | --org ORG          one repository, or every one the token can read
+              --since DATE|Nd        such as 2026-07-01 or 90d                        required
+              --until DATE|Nd        default now
+              --branch <glob>        these branches are gated (repeatable); default: each repository's
+                                     policy at the time of each merge
+              --gate-identity LOGIN  whose statuses and check runs are the gate's   default github-actions[bot]
+              --check-name <name>    the gate's status context and check name      default checklist-gate
+              --policy <path>        the policy's path in each repository   default .github/checklist-gate.yml
+              --format table|markdown|csv|json|html                                 default table
+              --only <class>         passed, bypassed, foreign, exception or policy-changed (repeatable)
+              --api-url <url>        default $GITHUB_API_URL or https://api.github.com
+            Exit status: 0 nothing bypassed or foreign, 1 something was, 2 usage or API error.
+`,
 };
 
 export const USAGE = `Usage: checklist-gate <command> [options]
