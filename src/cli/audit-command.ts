@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { CLASSIFICATIONS, type AuditEntry, type Classification } from '../audit/entry.js';
 import { renderHtml } from '../audit/render-html.js';
@@ -12,7 +12,8 @@ import type { Repository } from '../github/repository.js';
 import { auditRepository, mapLimited } from '../read/audit-repository.js';
 import type { CliIO } from './cli-io.js';
 import { createRestClient, restSettings } from './rest-client.js';
-import { UsageError } from './usage.js';
+import { collect, type CommandContext } from './program.js';
+import { UsageError } from './usage-error.js';
 
 export const AUDIT_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -41,29 +42,60 @@ const DEFAULTS = {
 const REPOSITORIES_AT_ONCE = 4;
 const READS_AT_ONCE = 4;
 
-export function auditCommand(args: string[], io: CliIO): Promise<number> {
-  return runAudit(parseAuditArgs(args, new Date()), io);
+/** The options of `audit`, as commander hands them over. */
+interface AuditValues {
+  repo?: string;
+  org?: string;
+  since?: string;
+  until?: string;
+  branch?: string[];
+  gateIdentity: string;
+  checkName: string;
+  policy: string;
+  format: AuditFormat;
+  only?: string[];
+  apiUrl?: string;
 }
 
-/** Reads the command line of `audit` into options; a mistake is a UsageError naming the option. */
-export function parseAuditArgs(args: string[], now: Date): AuditOptions {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      repo: { type: 'string' },
-      org: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      branch: { type: 'string', multiple: true, default: [] },
-      'gate-identity': { type: 'string', default: DEFAULTS.gateIdentity },
-      'check-name': { type: 'string', default: DEFAULTS.checkName },
-      policy: { type: 'string', default: DEFAULTS.policyPath },
-      format: { type: 'string', default: 'table' },
-      only: { type: 'string', multiple: true, default: [] },
-      'api-url': { type: 'string' },
-    },
-  });
+/** `checklist-gate audit`: registered with commander; the work is runAudit's. */
+export function registerAudit(program: Command, { io, finish }: CommandContext): void {
+  program
+    .command('audit')
+    .description(
+      'Which merged pull requests and published releases went out with the gate passed, bypassed, excepted, or passed by another identity. Only reads; token in $GITHUB_TOKEN or $GH_TOKEN.',
+    )
+    .option('--repo <owner/repo>', 'one repository')
+    .option('--org <org>', 'every repository of the organisation the token can read')
+    .option('--since <when>', 'required: a date such as 2026-07-01, a time, or days such as 90d')
+    .option('--until <when>', 'the end of the window (a date counts to its end); default now')
+    .addOption(
+      new Option(
+        '--branch <glob>',
+        "these base branches are gated (repeatable); default: each repository's policy at the time of each merge",
+      ).argParser(collect),
+    )
+    .option('--gate-identity <login>', "whose statuses and check runs are the gate's", DEFAULTS.gateIdentity)
+    .option('--check-name <name>', "the gate's status context and check run name", DEFAULTS.checkName)
+    .option('--policy <path>', "the policy's path in each repository", DEFAULTS.policyPath)
+    .addOption(
+      new Option('--format <format>', 'how to print the audit').choices(AUDIT_FORMATS).default('table'),
+    )
+    .addOption(
+      new Option(
+        '--only <class>',
+        `show only these classifications (repeatable, or comma-separated): ${CLASSIFICATIONS.join(', ')}`,
+      ).argParser(collect),
+    )
+    .option('--api-url <url>', 'the GitHub API; default $GITHUB_API_URL or https://api.github.com')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 nothing shown bypassed or foreign, 1 something was, 2 usage or API error.\n',
+    )
+    .action(async (values: AuditValues) => finish(await runAudit(auditOptionsOf(values, new Date()), io)));
+}
+
+/** The options checked; a mistake is a UsageError naming the option. */
+export function auditOptionsOf(values: AuditValues, now: Date): AuditOptions {
   if ((values.repo === undefined) === (values.org === undefined))
     throw new UsageError('audit needs one of --repo OWNER/REPO or --org ORG');
   let repositories: AuditOptions['repositories'];
@@ -82,10 +114,7 @@ export function parseAuditArgs(args: string[], now: Date): AuditOptions {
   const since = parseWhen(values.since, now, '--since');
   const until = values.until === undefined ? now : parseWhen(values.until, now, '--until', true);
   if (until.getTime() < since.getTime()) throw new UsageError('--until is before --since');
-  const format = values.format as AuditFormat;
-  if (!AUDIT_FORMATS.includes(format))
-    throw new UsageError(`--format must be one of ${AUDIT_FORMATS.join(', ')}; got "${values.format ?? ''}"`);
-  const only = values.only.flatMap((value) => value.split(',')).map((value) => value.trim());
+  const only = (values.only ?? []).flatMap((value) => value.split(',')).map((value) => value.trim());
   const unknown = only.filter((value) => !CLASSIFICATIONS.includes(value as Classification));
   if (unknown.length > 0)
     throw new UsageError(`--only takes ${CLASSIFICATIONS.join(', ')}; got "${unknown.join(', ')}"`);
@@ -93,13 +122,13 @@ export function parseAuditArgs(args: string[], now: Date): AuditOptions {
     repositories,
     since,
     until,
-    branches: values.branch.length > 0 ? values.branch : null,
-    gateIdentity: values['gate-identity'],
-    checkName: values['check-name'],
+    branches: values.branch && values.branch.length > 0 ? values.branch : null,
+    gateIdentity: values.gateIdentity,
+    checkName: values.checkName,
     policyPath: values.policy,
-    format,
+    format: values.format,
     only: only.length > 0 ? (only as Classification[]) : null,
-    apiUrl: values['api-url'],
+    apiUrl: values.apiUrl,
   };
 }
 

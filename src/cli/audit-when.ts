@@ -1,4 +1,4 @@
-import { UsageError } from './usage.js';
+import { UsageError } from './usage-error.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
