@@ -139,6 +139,35 @@ describe('checklist-gate audit', () => {
     expect(emulator.requests.some((request) => request.path === '/user')).toBe(false);
   });
 
+  it("reads further pages of a commit's statuses only until the gate's verdict before the merge", async () => {
+    emulator = shop();
+    for (let index = 0; index < 120; index++)
+      emulator.repository('shop').postStatus(sha(1), {
+        state: 'success',
+        context: `ci/job-${index}`,
+        creator: GATE,
+        createdAt: '2026-07-04T12:00:00Z',
+      });
+    const apiUrl = await emulator.start();
+    const run = await audit(apiUrl, [
+      '--repo',
+      'acme/shop',
+      '--since',
+      '2026-07-05',
+      '--until',
+      '2026-07-05',
+      '--format',
+      'json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(
+      (JSON.parse(run.stdout) as { classification: string }[]).map((entry) => entry.classification),
+    ).toEqual(['passed']);
+    expect(
+      emulator.requests.filter((request) => request.path.endsWith(`/commits/${sha(1)}/statuses`)),
+    ).toHaveLength(2);
+  });
+
   it('prints a table, Markdown and a self-contained HTML page', async () => {
     emulator = shop();
     const apiUrl = await emulator.start();

@@ -3,22 +3,25 @@ import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 
 /**
- * Every status and check run with the gate's name on a commit, with when and by whom each was
- * posted: two requests. GitHub keeps at most 1,000 statuses per context and commit and lists
- * statuses newest first, so the first 100 hold the latest ones.
+ * The statuses and check runs with the gate's name on a commit, with when and by whom each was
+ * posted: two requests. Statuses come newest first, 100 a page; a further page is read only while
+ * none with the gate's name created by `before` has been seen (a commit with many other statuses).
  */
 export async function gateVerdictsOn(
   client: GitHubClient,
   repository: Repository,
   sha: string,
   name: string,
+  before: string,
 ): Promise<PostedVerdict[]> {
+  const moment = Date.parse(before);
   const [statuses, checkRuns] = await Promise.all([
-    client.request('GET /repos/{owner}/{repo}/commits/{ref}/statuses', {
-      ...repository,
-      ref: sha,
-      per_page: 100,
-    }),
+    statusesUntil(
+      client,
+      repository,
+      sha,
+      (status) => status.context === name && Date.parse(status.created_at) <= moment,
+    ),
     client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
       ...repository,
       ref: sha,
@@ -27,7 +30,7 @@ export async function gateVerdictsOn(
       per_page: 100,
     }),
   ]);
-  const fromStatuses: PostedVerdict[] = statuses.data
+  const fromStatuses: PostedVerdict[] = statuses
     .filter((status) => status.context === name)
     .map((status) => ({
       kind: 'status',
@@ -53,6 +56,34 @@ export async function gateVerdictsOn(
       record: recordIn(run.output?.text ?? null),
     }));
   return [...fromStatuses, ...fromCheckRuns];
+}
+
+interface StatusData {
+  state: string;
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  created_at: string;
+  creator: { login: string; type: string } | null;
+}
+
+async function statusesUntil(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+  enough: (status: StatusData) => boolean,
+): Promise<StatusData[]> {
+  const statuses: StatusData[] = [];
+  const pages = client.paginate.iterator('GET /repos/{owner}/{repo}/commits/{ref}/statuses', {
+    ...repository,
+    ref: sha,
+    per_page: 100,
+  });
+  for await (const page of pages) {
+    statuses.push(...page.data);
+    if (page.data.some(enough)) break;
+  }
+  return statuses;
 }
 
 /** The report a check run's text holds, when it is one; anything else is no record. */

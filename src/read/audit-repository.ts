@@ -95,7 +95,7 @@ export async function auditRepository(
     });
   }
   return mapLimited(candidates, settings.concurrency, async (shipped) => {
-    const posted = await gateVerdictsOn(client, repository, shipped.headSha, settings.checkName);
+    const posted = await gateVerdictsOn(client, repository, shipped.headSha, settings.checkName, shipped.at);
     return classify(shipped, verdictAt(posted, shipped.at), settings.gateIdentity);
   });
 }
