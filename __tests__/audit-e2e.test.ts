@@ -1,6 +1,7 @@
 import { GATE, merged, POLICY, sha, shop } from './emulator/audit-shop.js';
 import { OrgEmulator } from './emulator/org-emulator.js';
 import { runAudit } from './emulator/run-audit.js';
+import { auditSchemaErrors } from './helpers/report-schema.js';
 
 // Issue 26: `checklist-gate audit` through the bundled CLI against an emulated organisation.
 
@@ -28,6 +29,7 @@ describe('checklist-gate audit', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const entries = JSON.parse(run.stdout) as Record<string, any>[];
+    expect(auditSchemaErrors(entries)).toEqual([]);
     expect(entries.map((entry) => [entry.number ?? entry.tag, entry.classification, entry.by])).toEqual([
       [1, 'passed', 'alice'],
       [2, 'bypassed', 'root-admin'],
