@@ -20,7 +20,7 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, mergedBy?: string }} PullFixture
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
  * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
@@ -585,6 +585,7 @@ export class GitHubEmulator {
       updated_at: pull.updatedAt,
       merged: pull.merged ?? false,
       merged_at: pull.merged ? pull.updatedAt : null,
+      merged_by: pull.merged ? { login: pull.mergedBy ?? 'octocat', type: 'User' } : null,
       closed_at: pull.state === 'closed' ? pull.updatedAt : null,
       user: { login: 'Codertocat', type: 'User' },
     };
