@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,10 @@ async function initIn(
     code,
     out,
     workflow: readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8'),
-    policy: readFileSync(join(folder, '.github', 'checklist-gate.yml'), 'utf8'),
+    // Nothing is written when a file is already there (the gate's own workflow, in one test).
+    policy: existsSync(join(folder, '.github', 'checklist-gate.yml'))
+      ? readFileSync(join(folder, '.github', 'checklist-gate.yml'), 'utf8')
+      : '',
   };
 }
 
