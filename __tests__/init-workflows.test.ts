@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,15 +24,12 @@ async function initIn(
       done(error ? Number((error as { code?: number }).code ?? 1) : 0);
     });
   });
-  return {
-    code,
-    out,
-    workflow: readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8'),
-    // Nothing is written when a file is already there (the gate's own workflow, in one test).
-    policy: existsSync(join(folder, '.github', 'checklist-gate.yml'))
-      ? readFileSync(join(folder, '.github', 'checklist-gate.yml'), 'utf8')
-      : '',
-  };
+  const workflow = readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8');
+  // Nothing is written when a file is already there (the gate's own workflow, in one test).
+  const policyPath = join(folder, '.github', 'checklist-gate.yml');
+  const policy = existsSync(policyPath) ? readFileSync(policyPath, 'utf8') : '';
+  rmSync(folder, { recursive: true, force: true });
+  return { code, out, workflow, policy };
 }
 
 type Workflow = { on: Record<string, unknown> };
