@@ -652,6 +652,7 @@ export class GitHubEmulator {
       updated_at: pull.updatedAt,
       merged: pull.merged ?? false,
       merged_at: pull.merged ? (pull.mergedAt ?? pull.updatedAt) : null,
+      merged_by: pull.merged ? { login: pull.mergedBy ?? 'octocat', type: 'User' } : null,
       ...(pull.merged && pull.mergeCommit && { merge_commit_sha: pull.mergeCommit }),
       closed_at: pull.state === 'closed' ? pull.updatedAt : null,
       user: { login: 'Codertocat', type: 'User' },

@@ -159,6 +159,8 @@ export async function readPullRequest(
       pullNumber: pr.number,
       edit,
       maxLinks: load.policy.verification.maxLinks,
+      baseBranch: pr.baseRef,
+      author: pr.author,
     });
   }
   return {

@@ -15,6 +15,8 @@ export interface PullRequest {
   labels: string[];
   updatedAt: string;
   htmlUrl: string;
+  /** Who opened it; null when GitHub names no one (a deleted account). */
+  author: string | null;
 }
 
 export async function getPullRequest(
@@ -43,6 +45,7 @@ export function toPullRequest(data: PullRequestData): PullRequest {
     labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
     updatedAt: data.updated_at,
     htmlUrl: data.html_url,
+    author: data.user?.login ?? null,
   };
 }
 
@@ -57,4 +60,5 @@ export interface PullRequestData {
   labels: { name?: string }[];
   updated_at: string;
   html_url: string;
+  user: { login: string } | null;
 }
