@@ -14,6 +14,7 @@ const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
   labels: [],
   updatedAt: '2026-11-20T10:00:00Z',
   htmlUrl: 'https://github.com/o/r/pull/2',
+  author: 'Codertocat',
   ...overrides,
 });
 const stampOf = (read: { evaluated: string; facts: string }) => ({

@@ -35,7 +35,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
     const policy = policyOf('version: 1\n');
     expect(policy).toEqual({
       source: { kind: 'file', path: FILE },
-      gate: { branches: null, releases: true, pullRequests: null },
+      gate: { branches: null, releases: true, pullRequests: null, ignoreAuthors: [] },
       checklist: { required: true },
       unlisted: 'required',
       verification: { maxLinks: 20 },
@@ -56,6 +56,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '    head-branches: ["release/**"]',
         '    labels: [release]',
         "    title: '^Release '",
+        "    ignore-authors: ['dependabot[bot]']",
         'checklist:',
         '  heading: Release checklist',
         '  required: false',
@@ -98,6 +99,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         branches: ['main', 'release/*'],
         releases: false,
         pullRequests: { headBranches: ['release/**'], labels: ['release'], title: '^Release ' },
+        ignoreAuthors: ['dependabot[bot]'],
       },
       checklist: { heading: 'Release checklist', required: false },
       unlisted: 'optional',
@@ -112,7 +114,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             branches: ['release/*'],
             events: ['pull_request', 'release'],
           },
-          line: 16,
+          line: 17,
         },
       ],
       items: [
@@ -132,7 +134,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           },
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
-          line: 24,
+          line: 25,
         },
         {
           id: null,
@@ -143,7 +145,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           evidence: null,
           when: null,
           approvers: null,
-          line: 41,
+          line: 42,
         },
       ],
     });
@@ -169,7 +171,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
 
   it('fills the defaults of gate and checklist when they are given empty', () => {
     const policy = policyOf('version: 1\ngate: {}\nchecklist: {}\n');
-    expect(policy.gate).toEqual({ branches: null, releases: true, pullRequests: null });
+    expect(policy.gate).toEqual({ branches: null, releases: true, pullRequests: null, ignoreAuthors: [] });
     expect(policy.checklist).toEqual({ required: true });
   });
 

@@ -20,7 +20,8 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, author?: string }} PullFixture
+ * `author`: who opened it (default Codertocat); a login ending in [bot] is a Bot.
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
  * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
@@ -586,7 +587,7 @@ export class GitHubEmulator {
       merged: pull.merged ?? false,
       merged_at: pull.merged ? pull.updatedAt : null,
       closed_at: pull.state === 'closed' ? pull.updatedAt : null,
-      user: { login: 'Codertocat', type: 'User' },
+      user: { login: pull.author ?? 'Codertocat', type: pull.author?.endsWith('[bot]') ? 'Bot' : 'User' },
     };
   }
 

@@ -13,7 +13,7 @@ import type { PolicyLoad } from '../policy/load-policy.js';
 import type { ReadBase } from '../policy/resolve-policy.js';
 import { toPolicyLoad } from './evaluation.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
-import { gatingOf, type Gating } from './release-pull-request.js';
+import { gatingOf, type Gating } from '../evaluate/gating.js';
 import type { GateIdentity } from './identity.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './sticky-comment.js';

@@ -1,3 +1,4 @@
+import { RELEASES_NOT_GATED } from '../evaluate/gating.js';
 import type { GitHubClient } from '../github/client.js';
 import { pullRequestsOfCommit } from '../github/pull-request-list.js';
 import type { PullRequest } from '../github/pull-requests.js';
@@ -51,7 +52,7 @@ export async function gateRelease(
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
     const { load, doc, facts, context } = reading;
     if (!reading.gated) {
-      const description = 'Not gated: the policy does not gate releases';
+      const description = RELEASES_NOT_GATED;
       const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
       const own = { sha: target.sha, state: 'success' as const, description, markdown: outcome.markdown };
       const posting = strictest(

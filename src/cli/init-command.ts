@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
-import { describeSelector } from '../action/release-pull-request.js';
+import { describeSelector } from '../evaluate/gating.js';
 import { ruleName } from '../evaluate/advice.js';
 import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
 import { loadPolicy } from '../policy/load-policy.js';

@@ -13,6 +13,8 @@ export interface PullRequest {
   labels: string[];
   updatedAt: string;
   htmlUrl: string;
+  /** Who opened it; null when GitHub names nobody (a deleted account). */
+  author: string | null;
 }
 
 export async function getPullRequest(
@@ -40,6 +42,7 @@ export function toPullRequest(data: PullRequestData): PullRequest {
     labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
     updatedAt: data.updated_at,
     htmlUrl: data.html_url,
+    author: data.user?.login ?? null,
   };
 }
 
@@ -54,4 +57,5 @@ export interface PullRequestData {
   labels: { name?: string }[];
   updated_at: string;
   html_url: string;
+  user?: { login: string } | null;
 }
