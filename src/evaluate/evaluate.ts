@@ -11,6 +11,7 @@ import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
 import {
   almostBoxFix,
   almostBoxFor,
+  almostBoxProblem,
   findAlmostBoxes,
   strayLink,
   type AlmostBox,
@@ -78,9 +79,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     for (const [rule, absent] of missing) {
       const box = almostBoxFor(boxes, rule);
       if (box === null) continue;
-      absent.problems = [
-        `not a task item: line ${box.line} looks like a box, but GitHub does not draw one there`,
-      ];
+      absent.problems = [almostBoxProblem(box)];
       absent.fix = almostBoxFix(box);
     }
   }

@@ -1,5 +1,6 @@
 import { headingKey, matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
+import { trailingMiss } from './trailing-miss.js';
 
 /** The block's task items with their comparison keys computed once, so matching stays linear. */
 export interface ItemIndex {
@@ -32,6 +33,13 @@ export function indexItems(items: TaskItem[]): ItemIndex {
     if (beforeEvidence !== key && beforeEvidence !== withoutLinks && beforeEvidence !== '')
       push(index.byText, beforeEvidence, item);
     index.beforeEvidenceKeys.set(item.index, beforeEvidence);
+    // "Load test passed TODO" is still the item "Load test passed", and fails as that item.
+    const miss = item.links.length === 0 ? trailingMiss(item.text) : null;
+    if (miss !== null) {
+      const missKey = matchKey(miss.before);
+      if (missKey !== '' && missKey !== key && missKey !== withoutLinks && missKey !== beforeEvidence)
+        push(index.byText, missKey, item);
+    }
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
     const keys = item.headings.map((heading) => {
       let key = keyCache.get(heading);
