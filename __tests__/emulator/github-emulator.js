@@ -20,7 +20,7 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, author?: string, headRepo?: string }} PullFixture
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, mergedBy?: string, author?: string, headRepo?: string }} PullFixture
  * `author`: who opened it (default Codertocat); a login ending in [bot] is a Bot.
  * `headRepo`: the "owner/repo" the head branch lives in, for a pull request from a fork.
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
@@ -624,6 +624,7 @@ export class GitHubEmulator {
       updated_at: pull.updatedAt,
       merged: pull.merged ?? false,
       merged_at: pull.merged ? pull.updatedAt : null,
+      merged_by: pull.merged ? { login: pull.mergedBy ?? 'octocat', type: 'User' } : null,
       closed_at: pull.state === 'closed' ? pull.updatedAt : null,
       user: { login: pull.author ?? 'Codertocat', type: pull.author?.endsWith('[bot]') ? 'Bot' : 'User' },
     };

@@ -37,6 +37,8 @@ export async function gateBody(
           pullNumber: null,
           edit: null,
           maxLinks: load.policy.verification.maxLinks,
+          baseBranch: target.defaultBranch,
+          author: null,
         })
       : null;
   return outcomeOf(judge(doc, load, settings.policyPath, context, facts), settings.checkName, load);

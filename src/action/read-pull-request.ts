@@ -156,6 +156,8 @@ export async function readPullRequest(
       pullNumber: pr.number,
       edit,
       maxLinks: load.policy.verification.maxLinks,
+      baseBranch: pr.baseRef,
+      author: pr.author,
     });
   }
   return {

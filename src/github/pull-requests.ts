@@ -13,7 +13,7 @@ export interface PullRequest {
   labels: string[];
   updatedAt: string;
   htmlUrl: string;
-  /** Who opened it; null when GitHub names nobody (a deleted account). */
+  /** Who opened it; null when GitHub names no one (a deleted account). */
   author: string | null;
 }
 
@@ -57,5 +57,5 @@ export interface PullRequestData {
   labels: { name?: string }[];
   updated_at: string;
   html_url: string;
-  user?: { login: string } | null;
+  user: { login: string } | null;
 }

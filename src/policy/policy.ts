@@ -64,6 +64,10 @@ export interface EvidenceRule {
   sameCommit: boolean;
   /** With same-commit: other repositories (owner/repo, lower case) whose runs, jobs and check runs count. */
   repositories: string[];
+  /** With verify: workflow names or file paths a linked run or job must belong to; null when any counts. */
+  workflows: string[] | null;
+  /** With verify: who must have closed a linked issue or merged a linked pull request; null when anyone may. */
+  closedBy: 'not-author' | string[] | null;
 }
 
 export interface ItemRule {

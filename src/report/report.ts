@@ -46,6 +46,8 @@ export interface ReportItem {
   tickedBy?: string;
   /** Only when some link counted: the item's links the policy accepted as evidence (and, with verify, the API confirmed). */
   evidence?: string[];
+  /** Only when a verified run or job counted: which workflow (its base branch name and file) and event each was. */
+  runs?: { url: string; workflow: string; path: string; event: string }[];
 }
 
 export interface SectionResult {
