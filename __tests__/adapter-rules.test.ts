@@ -8,6 +8,7 @@ const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
   state: 'open',
   body: '- [ ] a\n',
   baseRef: 'main',
+  baseSha: 'b'.repeat(40),
   headRef: 'release/1.0',
   headSha: 'a'.repeat(40),
   title: 'Release 1.0',

@@ -8,6 +8,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { withCheckRecord } from './check-record.js';
 import { liveCheck, type LiveCheck } from './live-check.js';
 import { renderNotGated } from './not-gated.js';
 import {
@@ -153,7 +155,16 @@ async function check(
     changedPaths: changed.length > 0 ? changed : null,
     description: body,
   });
-  io.out(render({ ...report, notes: [...assumed, ...report.notes] }, values.format));
+  const recorded = withCheckRecord({ ...report, notes: [...assumed, ...report.notes] }, found.load, {
+    repository: null,
+    headSha: null,
+    baseRef: values.base ?? null,
+    policyPath: found.name,
+    policyRef: null,
+    description: body,
+    labels: values.label ?? [],
+  });
+  io.out(render(recorded, values.format));
   return report.passed ? 0 : 1;
 }
 

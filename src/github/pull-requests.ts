@@ -7,6 +7,8 @@ export interface PullRequest {
   state: 'open' | 'closed';
   body: string;
   baseRef: string;
+  /** The base branch's commit as GitHub last computed it for the pull request. */
+  baseSha: string;
   headRef: string;
   headSha: string;
   title: string;
@@ -36,6 +38,7 @@ export function toPullRequest(data: PullRequestData): PullRequest {
     state: data.state === 'closed' ? 'closed' : 'open',
     body: data.body ?? '',
     baseRef: data.base.ref,
+    baseSha: data.base.sha,
     headRef: data.head.ref,
     headSha: data.head.sha,
     title: data.title,
@@ -52,7 +55,7 @@ export interface PullRequestData {
   state: string;
   body: string | null;
   title: string;
-  base: { ref: string };
+  base: { ref: string; sha: string };
   head: { ref: string; sha: string };
   labels: { name?: string }[];
   updated_at: string;

@@ -1,4 +1,5 @@
 import type { Requirement } from '../policy/policy.js';
+import type { EvaluationRecord } from './record.js';
 
 /** How one checklist item stands. Failing statuses: unchecked, missing, no-evidence, bad-evidence, unapproved. */
 export type ItemStatus =
@@ -102,4 +103,8 @@ export interface Report {
   errors: ReportError[];
   /** Facts worth knowing that change nothing, such as a condition taken to hold. */
   notes: string[];
+  /** What was evaluated, when and by whom (docs/report.md): present in the action's reports and `check`'s. */
+  record?: EvaluationRecord;
+  /** Only when the report was cut to fit a limit: how many items were left out, and where the whole report is. */
+  truncated?: { items: number; whole: string | null };
 }
