@@ -8,7 +8,6 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
-import type { PolicyLoad } from '../policy/load-policy.js';
 import { withCheckRecord } from './check-record.js';
 import { liveCheck, type LiveCheck } from './live-check.js';
 import { renderNotGated } from './not-gated.js';
