@@ -1,4 +1,5 @@
-import { Parser } from 'commonmark';
+import type { Parser } from 'commonmark';
+import { gfmParser } from './gfm-parser.js';
 
 /** How a link reference definition starts: a label, then ":". */
 const DEFINITION_START = /^\[(?:[^\\[\]]|\\.){0,999}\]:/;
@@ -16,7 +17,7 @@ export function definitionAfterCheck(lines: string[]): boolean {
   // Only a label and ":" can start one (a label holds no bracket unescaped, and at most 999
   // characters): most items skip the parse, and a long run of "[" is not parsed twice.
   if (!DEFINITION_START.test(text)) return false;
-  const parser = new Parser();
+  const parser = gfmParser();
   parser.parse(text);
   return Object.keys((parser as Parser & { refmap: object }).refmap).length > 0;
 }

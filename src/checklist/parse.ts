@@ -1,4 +1,5 @@
-import { Parser, type Node } from 'commonmark';
+import type { Node } from 'commonmark';
+import { gfmParser, withoutByteOrderMark } from './gfm-parser.js';
 import {
   beforeEndingBlankLine,
   rewriteOfCheck,
@@ -12,7 +13,7 @@ import { predictedRewrites } from './rewrite-guess.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
 import { definitionAfterCheck } from './definition-after-check.js';
 import { footnotes, NO_FOOTNOTES, type Footnotes } from './footnotes.js';
-import { hiddenByComments } from './served-comments.js';
+import { servedHtml } from './served-comments.js';
 import { strikethrough } from './strikethrough.js';
 import { tableStart } from './table-rows.js';
 import { afterListMarker, CHECK_LENGTH, gapColumns, readTaskLine } from './task-marker.js';
@@ -93,7 +94,7 @@ const MAX_REWRITE_ROUNDS = 4;
 
 /** Parses the description with `blanked` written over their checks, and reads it. */
 function readRewritten(markdown: string, starts: readonly number[], blanked: ReadonlyMap<number, Rewrite>) {
-  const tree = new Parser().parse(rewrittenText(markdown, blanked));
+  const tree = gfmParser().parse(withoutByteOrderMark(rewrittenText(markdown, blanked)));
   const reader = new ChecklistReader(markdown, starts, new Set(), blanked);
   return { tree, reader, doc: reader.read(tree) };
 }
@@ -136,7 +137,7 @@ const INLINE_MARKUP = /[*_`[\]<~\\&!]/;
 /** A policy text as it reads in the description: "Run `npm test`" reads "Run npm test". */
 export function markdownToPlainText(text: string): string {
   if (!INLINE_MARKUP.test(text)) return text;
-  const tree = new Parser().parse(text);
+  const tree = gfmParser().parse(text);
   const only = tree.firstChild;
   // One paragraph, read as an item's text is (strikethrough included).
   if (only?.type !== 'paragraph' || only.next !== null) return collapseSpace(plainText(tree));
@@ -221,7 +222,15 @@ class ChecklistReader {
 
   /** Reads the tree commonmark parsed from the description with the rewrites in `blanked`. */
   read(tree: Node): ChecklistDocument {
-    const comments = hiddenByComments(tree, this.markdown);
+    const { hidden: comments, openQuote } = servedHtml(tree, this.markdown);
+    if (openQuote !== null) {
+      const line = enclosingBlock(openQuote.node).sourcepos[0][0] + openQuote.line;
+      throw new UnreadableDescriptionError(
+        `line ${line} of the description opens a quoted attribute value in raw HTML and never closes it; ` +
+          'the page GitHub serves reads what follows, checkboxes included, as part of that value up to the next ' +
+          'such quote, so checklist-gate cannot tell which boxes are shown: close the quote',
+      );
+    }
     this.notes = footnotes(tree, this.markdown, (number) => this.line(number), this.starts.length, comments);
     if (this.notes.boxInNote !== null) {
       const { line, label } = this.notes.boxInNote;
