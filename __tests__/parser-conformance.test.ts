@@ -452,6 +452,26 @@ describe('footnotes as GitHub shows them', () => {
     expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([['', []]]);
   });
 
+  it.each([
+    ['a later item', '- [x] [ci]: https://x.org/r\n- [ ] Load test passed [ci]'],
+    ['an earlier item', '- [ ] Load test passed [ci]\n- [x] [ci]: https://x.org/r'],
+    [
+      'the first definition of a label stands',
+      '- [x] [ci]: https://x.org/r\n- [ ] Load test passed [ci]\n\n[ci]: https://x.org/other',
+    ],
+  ])('a link reference definition right after the check defines its label: %s', (_name, markdown) => {
+    const load = (items: { text: string; links: string[] }[]) =>
+      items.filter((item) => item.text !== '').map((item) => [item.text, item.links]);
+    expect(load(githubItems(markdown))).toEqual([['Load test passed ci', ['https://x.org/r']]]);
+    expect(load(parseChecklist(markdown).items)).toEqual([['Load test passed ci', ['https://x.org/r']]]);
+  });
+
+  it('a no-break space at the end of an item stays in its link, as cmark-gfm trims ASCII white space only', () => {
+    const markdown = '- [x] Load test https://x.org/r\u00a0';
+    expect(githubItems(markdown).map((item) => item.links)).toEqual([['https://x.org/r\u00a0']]);
+    expect(parseChecklist(markdown).items.map((item) => item.links)).toEqual([['https://x.org/r\u00a0']]);
+  });
+
   it('records a difference: lines after such a definition are left out of the item', () => {
     const markdown = '- [ ] [ci]: https://x.org/r\n  Load test passed https://x.org/m';
     expect(githubItems(markdown)).toEqual([
