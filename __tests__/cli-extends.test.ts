@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { commandUsage, USAGE } from '../src/cli/usage.js';
+import { commandUsage } from '../src/cli/usage.js';
 import { SCHEMA_LINE, SCHEMA_URL } from '../src/policy/schema-url.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 
@@ -53,7 +53,7 @@ describe('checklist-gate --version and help <command>', () => {
     expect(await run(['help', 'chek'])).toEqual({
       code: 2,
       out: '',
-      err: `checklist-gate help: unknown command "chek"\n\n${USAGE}`,
+      err: "checklist-gate: unknown command 'chek' (did you mean check?)\nUsage: checklist-gate <command> [options] (checklist-gate --help lists every option)\n",
     });
   });
 });
@@ -154,6 +154,7 @@ describe('validate and check with extends, through the API', () => {
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
+    rmSync(dir, { recursive: true, force: true });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[ ] Rollback plan tested (rollback): not ticked');
     expect(result.stdout).toContain(`rule from: ${BASE}`);
