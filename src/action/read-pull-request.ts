@@ -1,7 +1,7 @@
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
+import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
@@ -15,6 +15,7 @@ import { toPolicyLoad } from './evaluation.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import { gatingOf, type Gating } from './release-pull-request.js';
 import type { GateIdentity } from './identity.js';
+import { gitBlobSha } from './newest-facts.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './sticky-comment.js';
 
@@ -61,6 +62,8 @@ export interface PullRequestReading {
   /** The commit the verdict belongs on. */
   statusSha: string;
   load: PolicyLoad;
+  /** The git blob SHA of the policy file read at the base branch (null: none there). */
+  policyBlob: string | null;
   /** An invalid policy gates everything: its error is posted, never skipped. */
   gating: Gating;
   identity: GateIdentity;
@@ -75,6 +78,8 @@ export interface PullRequestReading {
   facts: GatheredFacts | null;
   /** Whether the policy needed the reviews: then they are part of the facts a verdict was computed from. */
   readsReviews: boolean;
+  /** The links whose evidence was verified: what they said is part of the facts too. */
+  evidenceLinks: FactsNeeded['links'];
   context: EvaluationContext;
   /** The triggering edit, kept only if it produced the description read. */
   edit: { previousBody: string; sender: string } | null;
@@ -143,10 +148,12 @@ export async function readPullRequest(
   let doc: ChecklistDocument | null = null;
   let facts: GatheredFacts | null = null;
   let readsReviews = false;
+  let evidenceLinks: FactsNeeded['links'] = [];
   if (gating.gated && load.ok) {
     doc = parseChecklist(pr.body);
     const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
     readsReviews = needed.reviews;
+    evidenceLinks = needed.links;
     facts = await gatherFacts(client, needed, {
       repository,
       host: settings.serverHost,
@@ -160,6 +167,7 @@ export async function readPullRequest(
     pr,
     statusSha,
     load,
+    policyBlob: gitBlobSha(policyText),
     gating,
     identity: who,
     ownComments: gateComments(comments, settings.checkName, who),
@@ -170,6 +178,7 @@ export async function readPullRequest(
     doc,
     facts,
     readsReviews,
+    evidenceLinks,
     context,
     edit,
   };
