@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { commandUsage, USAGE } from '../src/cli/usage.js';
+import { commandUsage } from '../src/cli/usage.js';
 import { SCHEMA_LINE, SCHEMA_URL } from '../src/policy/schema-url.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 
@@ -53,7 +53,7 @@ describe('checklist-gate --version and help <command>', () => {
     expect(await run(['help', 'chek'])).toEqual({
       code: 2,
       out: '',
-      err: `checklist-gate help: unknown command "chek"\n\n${USAGE}`,
+      err: "checklist-gate: unknown command 'chek' (did you mean check?)\nUsage: checklist-gate <command> [options] (checklist-gate --help lists every option)\n",
     });
   });
 });

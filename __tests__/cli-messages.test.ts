@@ -1,7 +1,6 @@
 import type { CliIO } from '../src/cli/cli-io.js';
 import type { InitFiles } from '../src/cli/init-command.js';
 import { runCli } from '../src/cli/run-cli.js';
-import { commandUsage } from '../src/cli/usage.js';
 
 // Issue 16: what a person reads on the terminal.
 const READY = `version: 1
@@ -65,7 +64,7 @@ describe('init', () => {
     expect(result.code).toBe(2);
     expect(result.written.size).toBe(0);
     expect(result.err).toBe(
-      `checklist-gate init: this folder is not in a git repository; give --dir <folder>, the top of the repository to write into\n\n${commandUsage('init')}`,
+      'checklist-gate init: this folder is not in a git repository; give --dir <folder>, the top of the repository to write into\nUsage: checklist-gate init [options] (checklist-gate init --help lists every option)\n',
     );
     const given = await run(['init', '--dir', '/tmp/scratch'], {}, null);
     expect(given.code).toBe(0);

@@ -275,13 +275,17 @@ describe('loadPolicy: YAML that cannot be read', () => {
 
   it('reports tab indentation', () => {
     expect(errorsOf('version: 1\nitems:\n\t- text: a\n')).toEqual([
-      err(3, 1, 'not valid YAML: Tabs are not allowed as indentation'),
+      err(3, 1, 'not valid YAML: a tab indents this line; YAML allows only spaces for indentation.'),
     ]);
   });
 
   it('reports an unclosed quote', () => {
     expect(errorsOf('version: 1\nunlisted: "required\nitems: []\n')).toEqual([
-      err(4, 1, 'not valid YAML: Missing closing "quote'),
+      err(
+        4,
+        1,
+        'not valid YAML: a quoted value is not closed: end it with the quote it starts with, on the same line.',
+      ),
     ]);
   });
 
@@ -290,13 +294,9 @@ describe('loadPolicy: YAML that cannot be read', () => {
       err(
         3,
         1,
-        'not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+        'not valid YAML: a list written [a, b] is not closed: end it with ] (or write one `- ` item per line).',
       ),
-      err(
-        4,
-        1,
-        'not valid YAML: Flow map in block collection must be sufficiently indented and end with a }',
-      ),
+      err(4, 1, 'not valid YAML: a mapping written {a: b} is not closed: end it with }.'),
     ]);
   });
 
@@ -314,7 +314,11 @@ describe('loadPolicy: YAML that cannot be read', () => {
 
   it('rejects several documents in one file', () => {
     expect(errorsOf('version: 1\n---\nversion: 1\n')).toEqual([
-      err(2, 1, 'not valid YAML: Source contains multiple documents; please use YAML.parseAllDocuments()'),
+      err(
+        2,
+        1,
+        'not valid YAML: a line "---" starts a second YAML document, and a policy is one document: remove the "---".',
+      ),
     ]);
   });
 });
@@ -346,11 +350,17 @@ describe('loadPolicy: the shape of the file', () => {
 
   it.each([
     ['2', 'version: 2\n'],
-    ['"1" as text', 'version: "1"\n'],
     ['empty', 'version:\n'],
   ])('rejects version %s, saying it must be 1', (_name, text) => {
     const error = onlyError(text);
     expect(error).toEqual(err(1, text === 'version:\n' ? 9 : 10, 'version must be 1.'));
+  });
+
+  it('rejects version "1" as text, saying to write the number', () => {
+    expect(onlyError('version: "1"\n')).toEqual(err(1, 10, 'write `version: 1` (a number, not a string).'));
+    expect(onlyError("version: 'v1'\n")).toEqual(
+      err(1, 10, 'version must be the number 1; got the text "v1".'),
+    );
   });
 
   it('rejects an unknown top-level key at the key, suggesting the near one and listing the allowed keys', () => {

@@ -30,6 +30,16 @@ const MOVED: [string, string, string] = [
   '- [x] Update the runbook\n- [x] Security sign-off <!-- id: security -->\n- [x] Release notes written\n',
 ];
 
+/** The approver ticks the Staging copy of a sign-off; the author deletes Staging and ticks the Production copy. */
+const STAGED: [string, string, string] = [
+  '## Staging\n- [ ] Security sign-off\n## Production\n- [ ] Security sign-off\n- [x] Release notes written\n',
+  '## Staging\n- [x] Security sign-off\n## Production\n- [ ] Security sign-off\n- [x] Release notes written\n',
+  '## Production\n- [x] Security sign-off\n- [x] Release notes written\n',
+];
+/** The same, with Production moved above Staging instead of Staging deleted. */
+const SWAPPED =
+  '## Production\n- [x] Security sign-off\n- [x] Release notes written\n## Staging\n- [x] Security sign-off\n';
+
 function policy(): Policy {
   const loaded = loadPolicy(POLICY_TEXT, 'p.yml');
   if (!loaded.ok) throw new Error('invalid policy');
@@ -104,6 +114,39 @@ describe('who ticked an item, from the edit history', () => {
     ];
     const tickers = tickersFromHistory(parseChecklist(two('x', 'x')).items, history, policy());
     expect([tickers.get(0), tickers.get(1)]).toEqual(['alice', 'carol']);
+  });
+
+  it('a copy in another section is another item: a tick of the Staging copy is not the Production copy', () => {
+    const current = parseChecklist(STAGED[2]).items;
+    const history = STAGED.map((body, at) => ({ editor: at === 1 ? 'alice' : 'Codertocat', body }));
+    expect(tickersFromHistory(current, history, policy()).get(0)).toBe('Codertocat');
+    // Production moved above Staging: each copy keeps its own history, wherever it stands.
+    const swapped = parseChecklist(SWAPPED).items;
+    const moved = [...history.slice(0, 2), { editor: 'Codertocat', body: SWAPPED }];
+    const tickers = tickersFromHistory(swapped, moved, policy());
+    expect(swapped.map((item) => [item.section, tickers.get(item.index)])).toEqual([
+      ['Production', 'Codertocat'],
+      ['Production', 'Codertocat'],
+      ['Staging', 'alice'],
+    ]);
+  });
+
+  it('copies without markers are told apart by their order within their section only', () => {
+    // The approver ticks Production's second copy; the author then adds a ticked copy under Staging.
+    const production = (second: string) =>
+      `## Production\n- [x] Security sign-off\n- [${second}] Security sign-off\n`;
+    const history = [
+      { editor: 'Codertocat', body: production(' ') },
+      { editor: 'alice', body: production('x') },
+      { editor: 'Codertocat', body: `## Staging\n- [x] Security sign-off\n${production('x')}` },
+    ];
+    const current = parseChecklist(history[2]?.body ?? '').items;
+    const tickers = tickersFromHistory(current, history, policy());
+    expect(current.map((item) => [item.section, tickers.get(item.index)])).toEqual([
+      ['Staging', 'Codertocat'],
+      ['Production', 'Codertocat'],
+      ['Production', 'alice'],
+    ]);
   });
 
   it('no one is credited across an unknown revision (deleted from the history, or older than those read)', () => {
@@ -184,9 +227,14 @@ describe('sign-offs in the action, from the edit history', () => {
 
   type Edit = { editor: string; body: string; editedAt: string; deleted?: boolean };
 
-  async function runWith(edits: Edit[], payload = pullRequestEvent('synchronize', TICKED), body = TICKED) {
+  async function runWith(
+    edits: Edit[],
+    payload = pullRequestEvent('synchronize', TICKED),
+    body = TICKED,
+    policyText = POLICY_TEXT,
+  ) {
     emulator = new GitHubEmulator({
-      files: { master: { '.github/checklist-gate.yml': POLICY_TEXT } },
+      files: { master: { '.github/checklist-gate.yml': policyText } },
       pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body }],
       edits: { 2: edits },
     });
@@ -290,6 +338,32 @@ describe('sign-offs in the action, from the edit history', () => {
       status: 'unapproved',
       problems: ['ticked by @Codertocat, who is not an approver'],
     });
+  });
+
+  it("a sign-off for Production: the approver's tick of the Staging copy is not credited after Staging goes or moves", async () => {
+    const production = POLICY_TEXT.replace(
+      '    approvers: [alice]',
+      '    section: Production\n    approvers: [alice]',
+    );
+    for (const last of [STAGED[2], SWAPPED]) {
+      await emulator?.stop();
+      const { run, security, statuses } = await runWith(
+        [
+          { editor: 'Codertocat', body: STAGED[0], editedAt: at(0) },
+          { editor: 'alice', body: STAGED[1], editedAt: at(1) },
+          { editor: 'Codertocat', body: last, editedAt: at(2) },
+        ],
+        pullRequestEvent('synchronize', last),
+        last,
+        production,
+      );
+      expect(run.code).toBe(1);
+      expect(statuses).toEqual(['failure']);
+      expect(security).toMatchObject({
+        status: 'unapproved',
+        problems: ['ticked by @Codertocat, who is not an approver'],
+      });
+    }
   });
 
   it('a revision deleted from the history breaks the chain: the tick before it is not credited', async () => {

@@ -46,7 +46,8 @@ function gitRoot(start: string): string | null {
 const argv = process.argv.slice(2);
 process.exitCode = await runCli(argv, {
   env: process.env,
-  ...(argv[0] === '--version' || argv[0] === '-v' ? { version: await version() } : {}),
+  version: await version(),
+  ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

@@ -8,6 +8,8 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** This package's version, for --version. */
   version?: string;
+  /** The terminal's width, for the help; unknown (a pipe) gives 100. */
+  columns?: number;
   /** Reads a file, or standard input for "-". */
   readText(path: string): Promise<string>;
   out(text: string): void;

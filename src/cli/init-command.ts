@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
 import { describeSelector } from '../action/release-pull-request.js';
 import { ruleName } from '../evaluate/advice.js';
@@ -7,7 +7,8 @@ import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import type { CliIO } from './cli-io.js';
-import { UsageError } from './usage.js';
+import type { CommandContext } from './program.js';
+import { UsageError } from './usage-error.js';
 
 /** The workflow `init` writes: the one the README explains, with the `workflow_run` block in its place. */
 export const workflowText = (WORKFLOW_RUN: string) => `name: checklist-gate
@@ -100,20 +101,33 @@ export interface InitFiles {
   write(path: string, text: string): Promise<void>;
 }
 
+interface InitOptions {
+  checklist: string;
+  dir?: string;
+  force: boolean;
+}
+
+/** `checklist-gate init`: the policy, its template and the workflow, written into the repository. */
+export function registerInit(program: Command, { io, finish }: CommandContext): void {
+  program
+    .command('init')
+    .description(
+      'Write a ready checklist at the top of the git repository it runs in: .github/checklist-gate.yml, .github/PULL_REQUEST_TEMPLATE/release.md and .github/workflows/checklist-gate.yml.',
+    )
+    .option('--checklist <name>', 'one of the folders of checklists/', DEFAULT_CHECKLIST)
+    .option('--dir <folder>', 'write there instead; needed outside a git repository')
+    .option('--force', 'overwrite existing files', false)
+    .action(async (values: InitOptions) => {
+      if (!io.files) throw new Error('init has no access to files here');
+      finish(await initCommand(values, io, io.files));
+    });
+}
+
 /**
- * `checklist-gate init`: writes a ready policy, its pull-request template and the workflow into
- * the repository, never overwriting a file without --force.
+ * Writes a ready policy, its pull-request template and the workflow into the repository, never
+ * overwriting a file without --force.
  */
-export async function initCommand(args: string[], io: CliIO, files: InitFiles): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      checklist: { type: 'string', default: DEFAULT_CHECKLIST },
-      dir: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    },
-  });
+export async function initCommand(values: InitOptions, io: CliIO, files: InitFiles): Promise<number> {
   // The files belong at the top of the repository, wherever in it the command is run.
   const dir = values.dir ?? (await files.gitRoot());
   if (dir === null)

@@ -13,7 +13,7 @@ import type { Report } from '../report/report.js';
 import type { CliIO } from './cli-io.js';
 import { baseSource, formatPolicyErrors } from './policy-file.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
-import { UsageError } from './usage.js';
+import { UsageError } from './usage-error.js';
 
 /** Where the action looks for the policy when its `policy` input is not set. */
 const DEFAULT_POLICY_PATH = '.github/checklist-gate.yml';

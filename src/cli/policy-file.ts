@@ -1,12 +1,14 @@
+import type { Command } from 'commander';
 import { baseReader } from '../github/base-policy.js';
 import { baseLabel, type BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.js';
-import { parseArgs } from 'node:util';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
+import { readFailure } from '../read/read-failure.js';
 import type { CliIO } from './cli-io.js';
+import { addBaseOptions, type CommandContext } from './program.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
-import { UsageError } from './usage.js';
+import { UsageError } from './usage-error.js';
 
 /** Where a repository keeps its policy: what validate and template read without --policy. */
 export const DEFAULT_POLICY_PATH = '.github/checklist-gate.yml';
@@ -19,46 +21,54 @@ export interface BaseOptions {
   apiUrl: string | undefined;
 }
 
-/** The parseArgs options every command that reads a policy takes. */
-export const BASE_ARGS = {
-  'base-policy': { type: 'string' as const, multiple: true as const, default: [] as string[] },
-  'api-url': { type: 'string' as const },
-};
+export function baseOptions(values: { basePolicy?: string[]; apiUrl?: string | undefined }): BaseOptions {
+  return { basePolicies: values.basePolicy ?? [], apiUrl: values.apiUrl };
+}
 
-export function baseOptions(values: {
-  'base-policy': string[];
-  'api-url'?: string | undefined;
-}): BaseOptions {
-  return { basePolicies: values['base-policy'], apiUrl: values['api-url'] };
+/** A policy read from files: the load, and the text of each file read, for showing a line in an error. */
+export type PolicyRead = PolicyLoad & { texts: Record<string, string> };
+
+/**
+ * Reads a file the command was given, or fails with one line naming the file and the reason
+ * ("cannot read the description pr.md: no such file (ENOENT)").
+ */
+export async function readText(io: CliIO, path: string, what: string): Promise<string> {
+  try {
+    return await io.readText(path);
+  } catch (error) {
+    throw new Error(
+      `cannot read ${what} ${path === '-' ? 'from standard input' : path}: ${readFailure(error)}`,
+      { cause: error },
+    );
+  }
 }
 
 /**
  * Reads and loads a policy file with the bases it extends; an unreadable file is a policy error
  * like any other.
  */
-export async function readPolicy(io: CliIO, path: string, bases?: BaseOptions): Promise<PolicyLoad> {
+export async function readPolicy(io: CliIO, path: string, bases?: BaseOptions): Promise<PolicyRead> {
+  const texts: Record<string, string> = {};
   let text: string;
   try {
     text = await io.readText(path);
   } catch (error) {
-    return {
-      ok: false,
-      errors: [
-        {
-          file: path,
-          line: null,
-          column: null,
-          message: `cannot read the policy: ${(error as Error).message}`,
-        },
-      ],
-    };
+    const message = `cannot read the policy: ${readFailure(error)}`;
+    return { ok: false, errors: [{ file: path, line: null, column: null, message }], texts };
   }
+  texts[path] = text;
   const offline = bases?.basePolicies ?? [];
-  if (offline.length > 0) return resolvePolicy(text, path, baseSource(io, offline, null));
-  const settings = restSettings(io.env ?? {}, bases?.apiUrl);
-  if (settings === null) return resolvePolicy(text, path, { readBase: null, access: offlineAccess });
-  const client = createRestClient(settings, (message) => io.err(`checklist-gate: ${message}\n`));
-  return resolvePolicy(text, path, baseSource(io, offline, client));
+  const settings = offline.length > 0 ? null : restSettings(io.env ?? {}, bases?.apiUrl);
+  const client =
+    settings === null
+      ? null
+      : createRestClient(settings, (message) => io.err(`checklist-gate: ${message}\n`));
+  // Neither a copy nor a token: the load says which base cannot be read, and how to give it.
+  const source =
+    offline.length === 0 && client === null
+      ? { readBase: null, access: offlineAccess }
+      : baseSource(io, offline, client, texts);
+  return { ...(await resolvePolicy(text, path, source)), texts };
 }
 
 /** Where the bases come from: the --base-policy files when given, else the API through the client. */
@@ -66,14 +76,15 @@ export function baseSource(
   io: CliIO,
   basePolicies: string[],
   client: RestClient | null,
+  texts: Record<string, string> = {},
 ): { readBase: ReadBase; access: (base: BaseReference) => string } {
   if (basePolicies.length > 0 || client === null)
-    return { readBase: fileReader(io, basePolicies), access: offlineAccess };
+    return { readBase: fileReader(io, basePolicies, texts), access: offlineAccess };
   return { readBase: baseReader(client), access: tokenAccess };
 }
 
 /** --base-policy files in place of the bases: the first for the policy's own base, the next for that one's, and so on. */
-function fileReader(io: CliIO, files: string[]): ReadBase {
+function fileReader(io: CliIO, files: string[], texts: Record<string, string>): ReadBase {
   let next = 0;
   return async (base) => {
     const file = files[next++];
@@ -82,9 +93,11 @@ function fileReader(io: CliIO, files: string[]): ReadBase {
         `the policy chain also extends ${baseLabel(base)}; give one --base-policy <file> for each level (${files.length} given)`,
       );
     try {
-      return { ok: true, text: await io.readText(file), file };
+      const text = await io.readText(file);
+      texts[file] = text;
+      return { ok: true, text, file };
     } catch (error) {
-      throw new UsageError(`cannot read --base-policy ${file}: ${(error as Error).message}`);
+      throw new Error(`cannot read --base-policy ${file}: ${readFailure(error)}`, { cause: error });
     }
   };
 }
@@ -97,32 +110,49 @@ function tokenAccess(base: BaseReference): string {
   return `The CLI reads it with $GITHUB_TOKEN (or $GH_TOKEN): give that token contents: read on ${base.owner}/${base.repo}, check the path and ref, or pass a copy with --base-policy <file>.`;
 }
 
+/**
+ * Each error as file:line:column and its message; a YAML syntax error also shows its line with a
+ * caret under the column, when the file's text is at hand.
+ */
 export function formatPolicyErrors(
   errors: { file: string | null; line: number | null; column: number | null; message: string }[],
+  texts: Record<string, string> = {},
 ): string {
   return errors
-    .map(
-      (error) =>
-        `${[error.file, error.line, error.column].filter((part) => part !== null).join(':')}: ${error.message}\n`,
-    )
+    .map((error) => {
+      const place = [error.file, error.line, error.column].filter((part) => part !== null).join(':');
+      const text = error.file !== null ? texts[error.file] : undefined;
+      const excerpt =
+        text !== undefined && error.line !== null && error.message.startsWith('not valid YAML')
+          ? caretExcerpt(text, error.line, error.column ?? 1)
+          : '';
+      return `${place}: ${error.message}\n${excerpt}`;
+    })
     .join('');
 }
 
-/**
- * What validate and template share: `--policy` (default the repository's policy) and the base
- * options, the policy read with its bases, or its errors printed and null.
- */
-export async function policyFromArgs(
-  args: string[],
-  io: CliIO,
+/** "   4 |    - text: b" and a caret under the column. */
+function caretExcerpt(text: string, line: number, column: number): string {
+  const source = text.split(/\r?\n/)[line - 1];
+  if (source === undefined) return '';
+  const gutter = `${String(line).padStart(4)} | `;
+  // Tabs kept, so that the caret lines up under them.
+  const lead = source.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
+  return `${gutter}${source}\n${' '.repeat(gutter.length - 2)}| ${lead}^\n`;
+}
+
+/** The options validate and template share: --policy (default the repository's policy) and the bases'. */
+export function addPolicyOptions(command: Command): Command {
+  return addBaseOptions(command.option('--policy <file>', 'the policy', DEFAULT_POLICY_PATH));
+}
+
+/** The policy named by those options, read with its bases; or its errors printed and null. */
+export async function policyFromOptions(
+  values: { policy: string; basePolicy?: string[]; apiUrl?: string },
+  { io }: CommandContext,
 ): Promise<{ path: string; policy: Policy } | null> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: { policy: { type: 'string', default: DEFAULT_POLICY_PATH }, ...BASE_ARGS },
-  });
   const loaded = await readPolicy(io, values.policy, baseOptions(values));
   if (loaded.ok) return { path: values.policy, policy: loaded.policy };
-  io.err(formatPolicyErrors(loaded.errors));
+  io.err(formatPolicyErrors(loaded.errors, loaded.texts));
   return null;
 }

@@ -1,11 +1,15 @@
+import type { Command } from 'commander';
 import { renderTemplate } from '../template/render-template.js';
-import type { CliIO } from './cli-io.js';
-import { policyFromArgs } from './policy-file.js';
+import { addPolicyOptions, policyFromOptions } from './policy-file.js';
+import type { CommandContext } from './program.js';
 
 /** `checklist-gate template`: prints the pull-request template a policy implies. */
-export async function templateCommand(args: string[], io: CliIO): Promise<number> {
-  const read = await policyFromArgs(args, io);
-  if (read === null) return 2;
-  io.out(renderTemplate(read.policy));
-  return 0;
+export function registerTemplate(program: Command, context: CommandContext): void {
+  addPolicyOptions(
+    program.command('template').description('Print the pull-request template a policy implies.'),
+  ).action(async (values: { policy: string; basePolicy?: string[]; apiUrl?: string }) => {
+    const read = await policyFromOptions(values, context);
+    if (read !== null) context.io.out(renderTemplate(read.policy));
+    context.finish(read === null ? 2 : 0);
+  });
 }

@@ -1,64 +1,30 @@
-/** A mistake in how the CLI was called: reported with the usage text, exit code 2. */
-export class UsageError extends Error {}
+import type { Command } from 'commander';
+import type { CliIO } from './cli-io.js';
+import { buildProgram } from './program.js';
+import { COMMANDS } from './run-cli.js';
 
-/** Commands that read a policy, and so the bases it extends. */
-const READS_BASES = ['check', 'validate', 'template'];
+/** The help as the program prints it, captured: for the tests and for docs that quote it. */
+function helpOf(show: (program: Command) => void): string {
+  let text = '';
+  const io: CliIO = {
+    readText: () => Promise.reject(new Error('no files here')),
+    out: (part) => (text += part),
+    err: (part) => (text += part),
+  };
+  show(buildProgram(io, COMMANDS, () => undefined));
+  return text;
+}
 
-/** Their options for a policy that extends a base. */
-const BASE_OPTIONS = `              --base-policy <file>   stands in for the base the policy extends, offline (repeat for
-                                     each level of a chain, nearest first)
-              --api-url <url>        the GitHub API for reading bases; default $GITHUB_API_URL or
-                                     https://api.github.com. A token in $GITHUB_TOKEN or $GH_TOKEN
-                                     reads them when no --base-policy is given.
-`;
+/** `checklist-gate --help`. */
+export function programUsage(): string {
+  return helpOf((program) => program.outputHelp());
+}
 
-/** Each command's usage, as `checklist-gate help <command>` prints it. */
-export const COMMAND_USAGE: Record<string, string> = {
-  check: `  check     Check a description's checklist against a policy.
-              --body <file|->        the description (- reads standard input)   required
-              --policy <file>        the policy; without it every task item is required
-              --format text|json|markdown                                        default text
-              --label <name>         a pull request label (repeatable)
-              --path <file>          a changed file (repeatable); none given: path conditions hold
-              --base <branch>        the base branch
-              --event pull_request|release                                       default pull_request
-            Or a live pull request or release, read from GitHub as the action reads it (nothing is written):
-              --repo OWNER/REPO      with --pr <number> or --release <tag>; token in $GITHUB_TOKEN or $GH_TOKEN
-              --policy <file>        here: a local policy in place of the base branch's
-              --api-url <url>        default $GITHUB_API_URL or https://api.github.com
-            Exit status: 0 pass, 1 fail, 2 usage, policy or API error.
-`,
-  validate: `  validate  Check a policy file against the schema, and the bases it extends against their locks;
-            warn about sign-off items that name no approvers.
-              --policy <file>        default .github/checklist-gate.yml
-            Exit status: 0 valid, 2 invalid (each error with file:line:column on stderr).
-`,
-  template: `  template  Print the pull-request template a policy implies.
-              --policy <file>        default .github/checklist-gate.yml
-`,
-  init: `  init      Write a ready checklist at the top of the git repository it runs in:
-            .github/checklist-gate.yml, .github/PULL_REQUEST_TEMPLATE/release.md and
-            .github/workflows/checklist-gate.yml.
-              --checklist <name>     one of the folders of checklists/           default production-release
-              --dir <folder>         write there instead; needed outside a git repository
-              --force                overwrite existing files
-`,
-};
-
-export const USAGE = `Usage: checklist-gate <command> [options]
-
-Commands:
-${Object.values(COMMAND_USAGE).join('')}
-  With a policy that extends a base, check, validate and template also take:
-${BASE_OPTIONS}
-  checklist-gate help <command>   one command's options
-  checklist-gate --version        the version of checklist-gate
-`;
-
-/** One command's usage, with the line that introduces it. */
+/** `checklist-gate help <command>`. */
 export function commandUsage(name: string): string {
-  const bases = READS_BASES.includes(name)
-    ? `            With a policy that extends a base:\n${BASE_OPTIONS}`
-    : '';
-  return `Usage: checklist-gate ${name} [options]\n\n${COMMAND_USAGE[name] ?? ''}${bases}`;
+  return helpOf((program) => {
+    const command = program.commands.find((candidate) => candidate.name() === name);
+    if (!command) throw new Error(`no command ${name}`);
+    command.outputHelp();
+  });
 }

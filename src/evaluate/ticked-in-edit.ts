@@ -1,6 +1,6 @@
 import { selectBlock } from '../checklist/block.js';
 import { parseChecklist } from '../checklist/parse.js';
-import { matchKey } from '../checklist/plain-text.js';
+import { headingKey, matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';
 import type { SignoffFacts } from './facts.js';
@@ -14,17 +14,26 @@ export interface Revision {
 }
 
 /**
- * Each item's identity across revisions: its id marker together with its text, and which copy of
- * that pair it is. Rewording an item, or moving a marker onto another item's text, makes a new
- * item whose history starts afresh, so a tick given to one text is never credited to another.
+ * Each item's identity across revisions: the headings it stands under, its id marker together with
+ * its text, and which copy of that is under those headings. Rewording an item, moving a marker
+ * onto another item's text, or moving an item to another section makes a new item whose history
+ * starts afresh, so a tick given to one item is never credited to another: the Staging copy of a
+ * sign-off is not the Production copy, whichever order the sections come in or whether one goes.
  */
 function identities(items: TaskItem[]): string[] {
   const copies = new Map<string, number>();
+  const sections = new Map<string, string>();
   return items.map((item) => {
-    const pair = `${item.id?.toLowerCase() ?? ''}\n${matchKey(item.text)}`;
-    const copy = copies.get(pair) ?? 0;
-    copies.set(pair, copy + 1);
-    return `${pair}\n${copy}`;
+    const path = item.headings.join('\n');
+    let section = sections.get(path);
+    if (section === undefined) {
+      section = item.headings.map(headingKey).join('\u001f');
+      sections.set(path, section);
+    }
+    const key = `${section}\n${item.id?.toLowerCase() ?? ''}\n${matchKey(item.text)}`;
+    const copy = copies.get(key) ?? 0;
+    copies.set(key, copy + 1);
+    return `${key}\n${copy}`;
   });
 }
 

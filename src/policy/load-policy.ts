@@ -13,6 +13,7 @@ import type {
 } from './policy.js';
 import { describeSchemaErrors, type DescribedError } from './schema-errors.js';
 import { validate } from './validate-policy.js';
+import { yamlErrorMessage } from './yaml-errors.js';
 
 export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
 
@@ -92,7 +93,7 @@ export function loadPolicyFile(text: string, file: string): PolicyFileLoad {
           message:
             error.code === 'DUPLICATE_KEY'
               ? `the key "${keyAt(text, error.pos[0])}" appears twice in the same mapping; keep one.`
-              : `not valid YAML: ${error.message.split('\n')[0]}`,
+              : yamlErrorMessage(error.message),
         })),
       ),
     };
@@ -109,7 +110,7 @@ export function loadPolicyFile(text: string, file: string): PolicyFileLoad {
   const locate = (error: DescribedError): PolicyError => ({
     file,
     ...at(nodeOffset(doc, error.path, error.atKey)),
-    message: error.message,
+    message: versionAsText(data, error) ?? error.message,
   });
   const valid = validate(data);
   // The rules beyond the schema are checked even when the schema fails, so that no error is held back.
@@ -123,6 +124,15 @@ export function loadPolicyFile(text: string, file: string): PolicyFileLoad {
     ...at(nodeOffset(doc, path, atKey)),
   });
   return { ok: true, policyFile: { file, raw: data as RawPolicy, place } };
+}
+
+/** `version: "1"` is the one value people write as text: say so, rather than "must be 1". */
+function versionAsText(data: unknown, error: DescribedError): string | null {
+  const version = (data as { version?: unknown } | null)?.version;
+  if (error.path.length !== 1 || error.path[0] !== 'version' || typeof version !== 'string') return null;
+  return /^\s*1(\.0*)?\s*$/.test(version)
+    ? 'write `version: 1` (a number, not a string).'
+    : `version must be the number 1; got the text "${version}".`;
 }
 
 export function inFileOrder(errors: PolicyError[]): PolicyError[] {
