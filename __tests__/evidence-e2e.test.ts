@@ -70,7 +70,9 @@ async function gate(
     report,
     statuses: emulator.statuses.map((status) => [status.state, status.description]),
     items: (report?.items ?? []).map((item) => [item.id, item.status, item.problems]),
+    // The evaluation's reads: those after the first write confirm the verdict (docs/behaviour.md).
     reads: emulator.requests
+      .slice(0, firstWrite(emulator))
       .filter((request) => request.method === 'GET')
       .filter((request) => !own.includes(request.path) && !request.path.startsWith(`${API}/contents/`))
       // The head commit's pull requests and posted verdicts: the gate's own reads, not evidence.
@@ -78,6 +80,14 @@ async function gate(
       .map((request) => request.path + (request.query['page'] ? `?page=${request.query['page']}` : ''))
       .sort(),
   };
+}
+
+/** Where the gate's first write is in the emulator's requests (their end when it wrote nothing). */
+function firstWrite(emulator: GitHubEmulator): number {
+  const index = emulator.requests.findIndex(
+    (request) => request.method !== 'GET' && request.path !== '/graphql',
+  );
+  return index === -1 ? emulator.requests.length : index;
 }
 
 /** A policy of items that each need one verified link: `- id: X / text: X`. */
