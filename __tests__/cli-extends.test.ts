@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO } from '../src/cli/cli-io.js';
@@ -154,6 +154,7 @@ describe('validate and check with extends, through the API', () => {
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
+    rmSync(dir, { recursive: true, force: true });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[ ] Rollback plan tested (rollback): not ticked');
     expect(result.stdout).toContain(`rule from: ${BASE}`);

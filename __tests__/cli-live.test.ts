@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubEmulator } from './emulator/github-emulator.js';
@@ -147,6 +147,7 @@ describe('checklist-gate check --repo', () => {
     );
     writeFileSync(file, 'version: 1\nitems:\n  - id: flags\n    texts: Feature flags off\n');
     const invalid = await cli(['--repo', 'acme/shop', '--pr', '42', '--policy', file]);
+    rmSync(dir, { recursive: true, force: true });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${file}:4:5`);
   });

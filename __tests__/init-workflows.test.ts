@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,9 @@ async function initIn(workflows: Record<string, string>): Promise<{ code: number
       done(error ? Number((error as { code?: number }).code ?? 1) : 0),
     );
   });
-  return { code, workflow: readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8') };
+  const workflow = readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8');
+  rmSync(folder, { recursive: true, force: true });
+  return { code, workflow };
 }
 
 type Workflow = { on: Record<string, unknown> };

@@ -1,7 +1,7 @@
 // `npm run bench`: measures checklist-gate's speed and writes bench/RESULTS.md. Every figure is a
 // median of repeated runs, and what is compared is measured side by side in one run.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubEmulator } from '../__tests__/emulator/github-emulator.js';
@@ -96,9 +96,18 @@ async function timedRun(node, args, env = runnerEnv()) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** The folders the benchmark makes for bundles, removed when it exits. */
+const made = [];
+process.on('exit', () => made.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+const folderFor = (prefix) => {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  made.push(folder);
+  return folder;
+};
+
 /** Builds a bench entry point into a bundle of its own, minified as dist/ is. */
 function bundle(entry) {
-  const out = mkdtempSync(join(tmpdir(), 'checklist-gate-bench-'));
+  const out = folderFor('checklist-gate-bench-');
   execFileSync(join(new URL('node_modules/.bin/ncc', ROOT).pathname), [
     'build',
     new URL(entry, ROOT).pathname,
@@ -112,7 +121,7 @@ function bundle(entry) {
 
 /** The committed bundle of a git revision, in a folder of its own. */
 function bundleAt(ref) {
-  const out = mkdtempSync(join(tmpdir(), 'checklist-gate-before-'));
+  const out = folderFor('checklist-gate-before-');
   // The bundle and the chunks it imports beside it (the CLI's folder aside).
   const files = execFileSync('git', ['ls-tree', '--name-only', `${ref}:dist/`], {
     cwd: ROOT,

@@ -53,12 +53,18 @@ const emulator = new GitHubEmulator({
 });
 const apiUrl = await emulator.start();
 
-async function round(title, payload) {
+const rule = '─'.repeat(78);
+/** A text shown as it is, indented, so where it starts and ends is plain. */
+const shown = (text) => text.replace(/\n$/, '').replace(/^/gm, '    ');
+
+async function round(title, description, payload) {
+  console.log(`\n${rule}\n${title}\n${rule}`);
+  console.log(
+    `The pull request's description, as the gate reads it from the API:\n\n${shown(description)}\n`,
+  );
   const run = await runAction({ apiUrl, eventName: 'pull_request', payload });
   const status = emulator.statuses.at(-1);
   const comment = emulator.gateComments(2)[0];
-  const rule = '─'.repeat(78);
-  console.log(`\n${rule}\n${title}\n${rule}`);
   console.log(`Exit code of the job:   ${run.code} (${run.code === 0 ? 'the job passes' : 'the job fails'})`);
   console.log(
     `Status posted:          ${status.context} = ${status.state}: "${status.description}" on ${status.sha.slice(0, 7)}`,
@@ -70,12 +76,15 @@ async function round(title, payload) {
 }
 
 try {
-  await round('1. The release PR is opened with the checklist half done', {
+  console.log(
+    `The policy on the base branch (checklists/production-release/checklist-gate.yml), read by the gate from the API:\n\n${shown(policy)}`,
+  );
+  await round('1. The release PR is opened with the checklist half done', halfDone, {
     ...pullRequest,
     action: 'opened',
   });
   emulator.editBody(2, done, '2026-11-22T09:30:00Z');
-  await round('2. The author ticks the rest and links the evidence (an "edited" event)', {
+  await round('2. The author ticks the rest and links the evidence (an "edited" event)', done, {
     ...pullRequest,
     action: 'edited',
     changes: { body: { from: halfDone } },

@@ -1,6 +1,6 @@
 // Runs the committed bundle dist/index.js as a child process, the way a GitHub runner does.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkWebhook } from './openapi-conformance.js';
@@ -49,23 +49,31 @@ export async function runAction(options) {
   };
   const started = Date.now();
   const node = options.node ?? ACTION_NODE;
-  const child = spawn(node, [options.bundle ?? BUNDLE.pathname], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise((resolve, reject) => {
-    child.on('error', (error) => reject(new Error(`cannot start ${node}: ${error.message}`)));
-    child.on('close', (exitCode) => resolve(exitCode ?? -1));
-  });
-  return {
-    code: /** @type {number} */ (code),
-    stdout,
-    stderr,
-    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-    summary: readFileSync(summaryPath, 'utf8'),
-    ms: Date.now() - started,
-  };
+  try {
+    const child = spawn(node, [options.bundle ?? BUNDLE.pathname], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve, reject) => {
+      child.on('error', (error) => reject(new Error(`cannot start ${node}: ${error.message}`)));
+      child.on('close', (exitCode) => resolve(exitCode ?? -1));
+    });
+    return {
+      code: /** @type {number} */ (code),
+      stdout,
+      stderr,
+      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+      summary: readFileSync(summaryPath, 'utf8'),
+      ms: Date.now() - started,
+    };
+  } finally {
+    // The runner's files are read; nothing of the run is left in the temporary folder.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Reads the name<<delimiter blocks that @actions/core writes to GITHUB_OUTPUT. */

@@ -1,0 +1,4 @@
+/** The Markdown tables of action.yml's inputs and outputs. */
+export function actionTables(actionYaml: string): { inputs: string; outputs: string };
+/** The README with its tables of inputs and outputs replaced by those generated from action.yml. */
+export function withActionTables(readme: string, actionYaml: string): string;
