@@ -82,12 +82,20 @@ async function gate(
   };
 }
 
-/** Where the gate's first write is in the emulator's requests (their end when it wrote nothing). */
+/**
+ * Where the evaluation's reads end in the emulator's requests: at the gate's first write, or at
+ * its second read of the pull request (a run slowed past two seconds by a loaded machine reads
+ * its facts again before writing), whichever comes first.
+ */
 function firstWrite(emulator: GitHubEmulator): number {
-  const index = emulator.requests.findIndex(
-    (request) => request.method !== 'GET' && request.path !== '/graphql',
-  );
-  return index === -1 ? emulator.requests.length : index;
+  const pullReads = emulator.requests
+    .map((request, index) => ({ request, index }))
+    .filter(({ request }) => request.method === 'GET' && request.path === `${API}/pulls/2`);
+  const ends = [
+    emulator.requests.findIndex((request) => request.method !== 'GET' && request.path !== '/graphql'),
+    pullReads[1]?.index ?? -1,
+  ].filter((index) => index !== -1);
+  return ends.length === 0 ? emulator.requests.length : Math.min(...ends);
 }
 
 /** A policy of items that each need one verified link: `- id: X / text: X`. */
