@@ -128,8 +128,8 @@ describe('the bundled action on pull requests', () => {
         [1, 'GET /contents/.github%2Fchecklist-gate.yml'],
         [1, 'GET /issues/2/comments'],
         [1, 'GET /pulls/2'],
-        // The head commit's pull requests (shared heads), its statuses (foreign ones), and who the gate is.
-        [1, `GET /commits/${HEAD_SHA}/pulls`],
+        // The open pull requests (shared heads, from forks too), the head's statuses (foreign ones), and who the gate is.
+        [1, 'GET /pulls'],
         [1, `GET /commits/${HEAD_SHA}/statuses`],
         [1, 'POST /graphql'],
         [2, `POST /statuses/${HEAD_SHA}`],
@@ -399,6 +399,7 @@ describe('the bundled action on other events', () => {
     const apiUrl = await setUp({
       pulls: [{ number: 104, base: 'main', headSha: HEAD_SHA, body: INCOMPLETE }],
       files: { main: { '.github/checklist-gate.yml': POLICY.replace('[master]', '[main]') } },
+      mergeQueues: { main: [104] },
     });
     const payload = webhook('merge_group', 'checks_requested');
     payload['repository'] = { ...payload['repository'], default_branch: 'main' };

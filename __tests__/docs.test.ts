@@ -1,53 +1,17 @@
 // Keeps the README and docs/ honest: every relative link resolves, every YAML block is a policy that
 // validates or a workflow whose steps use the action's real inputs, the README's shell blocks run
-// as written (against a scratch repository), and the README's tables are action.yml's.
+// as written (against a scratch repository), the README's tables are action.yml's and the policy
+// reference's key table is the schema's.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Parser, type Node } from 'commonmark';
 import { parse } from 'yaml';
 import { withActionTables } from '../docs/action-tables.mjs';
+import { withSchemaTable } from '../docs/schema-table.mjs';
 import { WORKFLOW } from '../src/cli/init-command.js';
 import { loadPolicyFile } from '../src/policy/load-policy.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
-const PAGES = [
-  'README.md',
-  'CONTRIBUTING.md',
-  'CHANGELOG.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
-
-interface Block {
-  page: string;
-  line: number;
-  info: string;
-  text: string;
-}
-
-function walk(page: string, visit: (node: Node) => void): void {
-  const walker = new Parser().parse(read(page)).walker();
-  for (let event = walker.next(); event; event = walker.next()) if (event.entering) visit(event.node);
-}
-
-function codeBlocks(page: string): Block[] {
-  const blocks: Block[] = [];
-  walk(page, (node) => {
-    if (node.type === 'code_block' && node.info !== null)
-      blocks.push({
-        page,
-        line: node.sourcepos[0][0],
-        info: node.info.split(/\s/)[0] ?? '',
-        text: node.literal ?? '',
-      });
-  });
-  return blocks;
-}
+import { type Block, codeBlocks, PAGES, read, ROOT, walk } from './helpers/doc-pages.js';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 const anchorOf = (heading: string) =>
@@ -179,6 +143,14 @@ describe("the README's tables of inputs and outputs", () => {
   });
 });
 
+describe("docs/policy.md's table of every key", () => {
+  it('is generated from the policy schema (npm run docs:tables)', () => {
+    const page = read('docs/policy.md');
+    const schema: unknown = JSON.parse(read('src/policy/checklist-gate.schema.json'));
+    expect(withSchemaTable(page, schema)).toBe(page);
+  });
+});
+
 describe("the README's shell blocks", () => {
   const blocks = codeBlocks('README.md').filter((block) => block.info === 'sh');
   const CLONE_URL = 'https://github.com/checklist-gate/checklist-gate.git';
@@ -194,6 +166,13 @@ describe("the README's shell blocks", () => {
     const named = blocks.flatMap((block) => [...block.text.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!));
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((name) => !(name in scripts))).toEqual([]);
+  });
+
+  it("name the tarball npm pack makes of package.json's version", () => {
+    const version = (JSON.parse(read('package.json')) as { version: string }).version;
+    const named = [...read('README.md').matchAll(/checklist-gate-(\d+\.\d+\.\d+)\.tgz/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((tarball) => tarball !== version)).toEqual([]);
   });
 
   it('install the CLI from a clone, then init, validate and commit in a repository, as written', () => {

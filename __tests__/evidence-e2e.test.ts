@@ -75,7 +75,8 @@ async function gate(
       .slice(0, firstWrite(emulator))
       .filter((request) => request.method === 'GET')
       .filter((request) => !own.includes(request.path) && !request.path.startsWith(`${API}/contents/`))
-      // The head commit's pull requests and posted verdicts: the gate's own reads, not evidence.
+      // The open pull requests (shared heads) and posted verdicts: the gate's own reads, not evidence.
+      .filter((request) => request.path !== `${API}/pulls`)
       .filter((request) => !/\/commits\/[0-9a-f]{40}\/(pulls|statuses|check-runs)$/.test(request.path))
       .map((request) => request.path + (request.query['page'] ? `?page=${request.query['page']}` : ''))
       .sort(),

@@ -178,10 +178,10 @@ describe('shared head commits', () => {
       { sha: HEAD_SHA, state: 'failure', description: '#2: 1 of 2 required items open' },
     ]);
     expect(ungated.summary).toContain("shows #2's verdict");
-    // One listing of the commit's pull requests, in the read round.
-    expect(
-      emulator.requests.filter((request) => request.path.endsWith(`/commits/${HEAD_SHA}/pulls`)),
-    ).toHaveLength(1);
+    // One listing of the open pull requests (whose heads it gives), in the read round.
+    expect(emulator.requests.filter((request) => request.path.endsWith('/Hello-World/pulls'))).toHaveLength(
+      1,
+    );
     const gated = await run(apiUrl, { payload: pullRequestEvent('opened', INCOMPLETE) });
     expect(gated.code).toBe(1);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['failure', 'failure']);

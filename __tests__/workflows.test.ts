@@ -1,18 +1,15 @@
 // Workflows and action.yml checked against the schemas GitHub's runner accepts, offline: the
 // schemas come inside @action-validator/core (a WebAssembly build of action-validator, which
 // checks against SchemaStore's github-workflow and github-action schemas).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Parser } from 'commonmark';
+import { codeBlocks, PAGES, read, ROOT } from './helpers/doc-pages.js';
 
 const require = createRequire(import.meta.url);
 const { validateAction, validateWorkflow } =
   require('@action-validator/core') as typeof import('@action-validator/core');
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const WORKFLOWS = readdirSync(join(ROOT, '.github', 'workflows')).map((name) => `.github/workflows/${name}`);
 
 /** Each error as one line: where in the document, and what is wrong. */
@@ -23,38 +20,16 @@ const problems = (state: ReturnType<typeof validateWorkflow>) =>
   );
 
 /** The whole workflows shown in the README and docs/: YAML blocks with both on: and jobs:. */
-function documentedWorkflows(): [string, string][] {
-  const pages = [
-    'README.md',
-    'CONTRIBUTING.md',
-    ...readdirSync(join(ROOT, 'docs'))
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => `docs/${f}`),
-  ];
-  const found: [string, string][] = [];
-  for (const page of pages) {
-    const walker = new Parser().parse(read(page)).walker();
-    for (let event = walker.next(); event; event = walker.next()) {
-      const node = event.node;
-      if (
-        event.entering &&
-        node.type === 'code_block' &&
-        node.info === 'yaml' &&
-        /^on:/m.test(node.literal ?? '') &&
-        /^jobs:/m.test(node.literal ?? '')
-      )
-        found.push([`${page}:${node.sourcepos[0][0]}`, node.literal ?? '']);
-    }
-  }
-  return found;
-}
+const documentedWorkflows = PAGES.flatMap(codeBlocks)
+  .filter((block) => block.info === 'yaml' && /^on:/m.test(block.text) && /^jobs:/m.test(block.text))
+  .map((block) => [`${block.page}:${block.line}`, block.text] as const);
 
 describe('workflows against the workflow schema', () => {
   it.each(WORKFLOWS)('%s is valid', (path) => {
     expect(problems(validateWorkflow(read(path)))).toEqual([]);
   });
 
-  it.each(documentedWorkflows())('the workflow in %s is valid', (_where, text) => {
+  it.each(documentedWorkflows)('the workflow in %s is valid', (_where, text) => {
     expect(problems(validateWorkflow(text))).toEqual([]);
   });
 

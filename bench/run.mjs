@@ -308,8 +308,8 @@ const REASONS = [
     'the gate’s comment: edited rather than added, and the facts it last judged (its stamp)',
   ],
   [
-    /^GET .*\/commits\/[0-9a-f]{40}\/pulls$/,
-    'other open pull requests with the same head commit: a status belongs to the commit, so the strictest verdict is posted',
+    /^GET \/repos\/[^/]+\/[^/]+\/pulls$/,
+    'the open pull requests, whose heads it gives: those with the same head commit (from forks too) have their say, since a status belongs to the commit',
   ],
   [
     /^GET .*\/commits\/[0-9a-f]{40}\/statuses$/,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 /** Text in a table cell: a pipe would end the cell, a line break the row, `<x>` would be read as HTML. */
-const cell = (text) =>
+export const cell = (text) =>
   String(text)
     .replace(/\s*\n\s*/g, ' ')
     .trim()

@@ -22,7 +22,8 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean }} PullFixture
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, headRepo?: string }} PullFixture
+ * `headRepo`: the "owner/repo" the head branch lives in, for a pull request from a fork.
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
  * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
@@ -43,9 +44,11 @@ export class GitHubEmulator {
    *   resources?: Record<string, { status?: number, json: unknown, asIs?: boolean }>, reviews?: Record<number, unknown[]>,
    *   edits?: Record<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>,
    *   identities?: Record<string, { login: string, type: string, id: number }>,
-   *   repositories?: Record<string, OtherRepository>, statusCap?: number }} fixture
+   *   repositories?: Record<string, OtherRepository>, statusCap?: number,
+   *   mergeQueues?: Record<string, number[]> }} fixture
    * `statusCap`: how many statuses one commit keeps per context before refusing more (GitHub's
-   * 1,000 unless a test lowers it).
+   * 1,000 unless a test lowers it). `mergeQueues`: by branch, the pull requests in its merge
+   * queue, the next to merge first.
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -111,6 +114,8 @@ export class GitHubEmulator {
         repository,
       ]),
     );
+    /** Merge queues by branch: pull request numbers, the next to merge first. @type {Map<string, number[]>} */
+    this.mergeQueues = new Map(Object.entries(fixture.mergeQueues ?? {}));
     this.server = createServer((request, response) => void this.handle(request, response));
   }
 
@@ -519,9 +524,18 @@ export class GitHubEmulator {
       );
     }
     if (method === 'GET' && (match = /^\/commits\/([0-9a-f]{40})\/pulls$/.exec(path))) {
-      // Pull requests associated with a commit: here, those whose head it is.
+      // Pull requests associated with a commit: here, those whose head it is, except those whose
+      // head branch lives in a fork, which GitHub leaves out. GitHub documents only that the
+      // endpoint lists "merged and open pull requests associated with the commit"; that fork
+      // heads are missing is reported in google/go-github#2241 ("only works with open PRs from
+      // different branches in the same repo, not from forks"), quarkusio/pt.quarkus.io#389 and
+      // nerva-project/nerva#79 (both moved to listing pull requests for fork heads).
       const sha = match[1];
-      const pulls = [...this.pulls.values()].filter((pull) => pull.headSha === sha);
+      const pulls = [...this.pulls.values()].filter(
+        (pull) =>
+          pull.headSha === sha &&
+          (pull.headRepo ?? `${this.owner}/${this.repo}`) === `${this.owner}/${this.repo}`,
+      );
       return this.page(
         url,
         pulls.map((pull) => this.pullJson(pull)),
@@ -570,6 +584,7 @@ export class GitHubEmulator {
       return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
     }
     if (query.includes('releases(') && query.includes('viewer')) return this.viewerAndReleases(body, token);
+    if (query.includes('mergeQueue(')) return this.mergeQueue(body);
     const number = Number(body?.variables?.number);
     const pull = this.pulls.get(number);
     if (!query.includes('userContentEdits') || !pull) {
@@ -599,6 +614,26 @@ export class GitHubEmulator {
         },
       },
     };
+  }
+
+  /**
+   * A branch's merge queue (GraphQL's Repository.mergeQueue): its entries with their position,
+   * 1 being the next to merge, and null for a branch with no queue.
+   */
+  mergeQueue(/** @type {any} */ body) {
+    const queue = this.mergeQueues.get(String(body?.variables?.branch ?? this.defaultBranch));
+    const first = Number(/entries\(first: (\d+)/.exec(String(body.query))?.[1] ?? 100);
+    const mergeQueue = queue
+      ? {
+          entries: {
+            totalCount: queue.length,
+            nodes: queue
+              .slice(0, first)
+              .map((number, index) => ({ position: index + 1, pullRequest: { number } })),
+          },
+        }
+      : null;
+    return { status: 200, json: { data: { repository: { mergeQueue } } } };
   }
 
   /** The identity query with the newest releases (newest first, as GitHub orders them by creation). */
@@ -644,7 +679,11 @@ export class GitHubEmulator {
       head: {
         ref: pull.headRef ?? 'release',
         sha: pull.headSha,
-        repo: { full_name: `${this.owner}/${this.repo}` },
+        label: `${(pull.headRepo ?? this.owner).split('/')[0]}:${pull.headRef ?? 'release'}`,
+        repo: {
+          full_name: pull.headRepo ?? `${this.owner}/${this.repo}`,
+          fork: pull.headRepo !== undefined && pull.headRepo !== `${this.owner}/${this.repo}`,
+        },
       },
       labels: (pull.labels ?? []).map((name, index) => ({ id: index + 1, name })),
       updated_at: pull.updatedAt,

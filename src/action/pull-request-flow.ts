@@ -1,8 +1,11 @@
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
+import type { PullRequest } from '../github/pull-requests.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, policyUrl, skipped, verdictOf } from './evaluation.js';
+import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from './commit-verdicts.js';
 import { confirmWrites } from './confirm-writes.js';
+import { skipped } from './evaluation.js';
+import { mergeGroupPullRequests } from './merge-group.js';
 import type { GateIdentity } from './identity.js';
 import { factsOfReading, readFactsNow } from './facts-now.js';
 import { compareStamp, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
@@ -97,31 +100,7 @@ async function attemptPullRequest(
   if (pr.state === 'closed') return skipped(`Pull request #${pr.number} is closed; it is not evaluated.`);
   status.sha = reading.statusSha;
   const own = verdictFor(reading, settings);
-  // A status belongs to the commit: other open pull requests with this head have their say.
-  const others = await Promise.all(
-    reading.sharingHead.map(async (other) =>
-      verdictFor(
-        await readPullRequest(
-          client,
-          {
-            repository: request.repository,
-            number: other.number,
-            defaultBranch: request.defaultBranch,
-            payloadBase: other.baseRef,
-            payloadHeadSha: other.headSha,
-            statusSha: null,
-            edit: null,
-            listed: other,
-            openPulls: [],
-          },
-          { ...settings, comment: 'never' },
-          run.policies,
-          run.identity,
-        ),
-        settings,
-      ),
-    ),
-  );
+  const others = await commitVerdicts(client, request, reading, settings, run);
   // A release whose tag points at the commit has its say too (a merge queue's commit has no tag).
   if (identity.releases === null && request.statusSha === null)
     log.warning(
@@ -140,6 +119,8 @@ async function attemptPullRequest(
         )
       : [];
   const posting = strictest(own, [...others, ...releases]);
+  // A success stands over the commit's other pull requests only when every one of them is known.
+  if (posting.verdict.state === 'success' && !reading.sharersComplete) throw tooManyToTell(reading.statusSha);
   const notes: string[] = [];
   let verdict: Verdict = { ...posting.verdict, sha: reading.statusSha };
   if (posting.release !== undefined) {
@@ -147,6 +128,12 @@ async function attemptPullRequest(
     notes.push(
       `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} the verdict of release ${posting.release}, whose tag points at this commit: ` +
         "the strictest verdict of the commit's open pull requests and its release is posted.",
+    );
+  } else if (posting.number !== pr.number && request.statusSha !== null) {
+    verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
+    notes.push(
+      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on the merge group ${reading.statusSha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
+        'the group holds every pull request queued ahead of this one, and the strictest verdict of its pull requests is posted.',
     );
   } else if (posting.number !== pr.number) {
     verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
@@ -162,7 +149,11 @@ async function attemptPullRequest(
     const said = [...notes, ...foreignNotices(foreign, reading.statusSha, settings.checkName, replaced)];
     return said.length === 0 ? own.outcome.markdown : `${own.outcome.markdown}\n${said.join('\n\n')}\n`;
   };
-  const outcome: GateOutcome = { ...own.outcome, markdown: noted(true) };
+  const outcome: GateOutcome = {
+    ...own.outcome,
+    ...(request.statusSha !== null && posting.number !== pr.number && groupResult(posting)),
+    markdown: noted(true),
+  };
 
   const existing = reading.ownComments[0] ?? null;
   const stamp = existing ? stampOf(existing) : null;
@@ -336,35 +327,40 @@ async function frozenStatus(
   return outcome;
 }
 
-/** One pull request's own verdict for its head commit, gated or not. */
-export function verdictFor(
+/**
+ * The other pull requests whose verdict counts on the commit: those GitHub associates with the
+ * head, or, on a merge group's commit, every pull request queued ahead in the group.
+ */
+async function commitVerdicts(
+  client: GitHubClient,
+  request: PullRequestRequest,
   reading: PullRequestReading,
   settings: GateSettings,
-): CommitVerdict & { outcome: GateOutcome; passed: boolean } {
-  const { pr } = reading;
-  if (!reading.gating.gated) {
-    const { description } = reading.gating;
-    const outcome = skipped(description);
-    return {
-      number: pr.number,
-      gated: false,
-      passed: true,
-      outcome,
-      verdict: { sha: reading.statusSha, state: 'success', description, markdown: outcome.markdown },
-    };
-  }
-  const report = judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts);
-  const outcome = outcomeOf(report, settings.checkName, reading.load, {
-    policyUrl: policyUrl(pr.htmlUrl.replace(/\/pull\/\d+$/, ''), pr.baseRef, settings.policyPath),
-    runUrl: settings.runUrl,
-  });
-  return {
-    number: pr.number,
-    gated: true,
-    passed: report.passed,
-    outcome,
-    verdict: verdictOf(report, reading.statusSha, outcome.markdown),
-  };
+  run: PullRequestRun,
+): Promise<CommitVerdict[]> {
+  const others: (PullRequest | number)[] =
+    request.statusSha === null
+      ? reading.sharingHead
+      : (
+          await mergeGroupPullRequests(client, request.repository, reading.pr.baseRef, reading.pr.number)
+        ).filter((number) => number !== reading.pr.number);
+  return Promise.all(others.map((other) => otherVerdict(client, context(request, settings, run), other)));
+}
+
+/** A merge group's job fails with the group: a workflow may require the job rather than the status. */
+function groupResult(posting: CommitVerdict): Pick<GateOutcome, 'result' | 'description'> {
+  const { state, description } = posting.verdict;
+  const result = state === 'error' ? 'error' : state === 'failure' ? 'fail' : 'pass';
+  return { result, description: `#${posting.number}: ${description}` };
+}
+
+function context(
+  request: PullRequestRequest,
+  settings: GateSettings,
+  run: PullRequestRun,
+): OtherPullsContext {
+  const { repository, defaultBranch } = request;
+  return { repository, defaultBranch, settings, policies: run.policies, identity: run.identity };
 }
 
 async function moved(fresh: () => Promise<FactsRead>, mine: FactsRead, log: GateLog): Promise<boolean> {

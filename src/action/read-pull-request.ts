@@ -5,7 +5,7 @@ import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
-import { pullRequestsOfCommit } from '../github/pull-request-list.js';
+import { openPullRequestsWithHead } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import type { BaseReference } from '../policy/base-reference.js';
@@ -69,8 +69,10 @@ export interface PullRequestReading {
   identity: GateIdentity;
   /** The gate's own comments (by its identity), oldest first. */
   ownComments: IssueComment[];
-  /** Other open pull requests whose head is the same commit. */
+  /** Other open pull requests whose head is the same commit, from forks too. */
   sharingHead: PullRequest[];
+  /** False when the repository has too many open pull requests to be sure `sharingHead` holds them all. */
+  sharersComplete: boolean;
   /** The latest status and check run with the gate's context on the commit, whoever posted them. */
   posted: PostedVerdict[];
   /** The parsed description and the facts its policy needs; null when not gated or the policy is invalid. */
@@ -103,12 +105,12 @@ export async function readPullRequest(
   const headGuess = request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha;
   const verdictOnly = request.verdictOnly === true;
   // A merge queue's commit is no pull request's head: nothing shares it.
-  const sharing = (sha: string): Promise<PullRequest[]> =>
+  const sharing = (sha: string): Promise<{ pulls: PullRequest[]; complete: boolean }> =>
     request.statusSha !== null || verdictOnly
-      ? Promise.resolve([])
+      ? Promise.resolve({ pulls: [], complete: true })
       : request.openPulls
-        ? Promise.resolve(request.openPulls)
-        : pullRequestsOfCommit(client, repository, sha);
+        ? Promise.resolve({ pulls: request.openPulls, complete: true })
+        : openPullRequestsWithHead(client, repository, sha);
   const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
     request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
     policies(policyRef),
@@ -171,9 +173,10 @@ export async function readPullRequest(
     gating,
     identity: who,
     ownComments: gateComments(comments, settings.checkName, who),
-    sharingHead: shared.filter(
+    sharingHead: shared.pulls.filter(
       (other) => other.number !== pr.number && other.state === 'open' && other.headSha === pr.headSha,
     ),
+    sharersComplete: shared.complete,
     posted,
     doc,
     facts,

@@ -1,15 +1,14 @@
 import type { GitHubClient } from '../github/client.js';
-import { pullRequestsOfCommit } from '../github/pull-request-list.js';
-import type { PullRequest } from '../github/pull-requests.js';
+import { openPullRequestsWithHead } from '../github/pull-request-list.js';
 import { withErrorStatus } from './error-status.js';
 import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
-import { learnIdentity, type GateIdentity } from './identity.js';
+import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
 import { foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
-import { postedVerdicts, readPullRequest } from './read-pull-request.js';
+import { postedVerdicts } from './read-pull-request.js';
 import type { PolicyReader } from './policy-reader.js';
 import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
-import { verdictFor } from './pull-request-flow.js';
+import { otherVerdict, tooManyToTell } from './commit-verdicts.js';
 import { readRelease } from './read-release.js';
 import type { GateLog, GateSettings } from './settings.js';
 import { strictest, type CommitVerdict } from './shared-commit.js';
@@ -40,10 +39,27 @@ export async function gateRelease(
       ),
       identityRead,
       postedVerdicts(client, repository, target.sha, settings),
-      pullRequestsOfCommit(client, repository, target.sha),
+      openPullRequestsWithHead(client, repository, target.sha),
     ]);
     // The commit may be open pull requests' head too: the status posted is the strictest of all.
-    const sharing = await sharingPullRequests(client, target, settings, policies, identityRead, associated);
+    const others = {
+      repository,
+      defaultBranch: target.defaultBranch,
+      settings,
+      policies,
+      identity: identityRead,
+    };
+    // Pull requests from forks included; a success stands only when every one is known.
+    const sharers = await Promise.all(
+      associated.pulls
+        .filter((pull) => pull.state === 'open')
+        .map((pull) => otherVerdict(client, others, pull)),
+    );
+    const sharing = (mine: CommitVerdict) => {
+      const posting = strictest(mine, sharers);
+      if (posting.verdict.state === 'success' && !associated.complete) throw tooManyToTell(target.sha);
+      return posting;
+    };
     // A verdict on the release commit that another identity posted is replaced, and said so.
     const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
     // Warned once the write happened: a refused write is never said to have replaced anything.
@@ -55,10 +71,8 @@ export async function gateRelease(
       const description = 'Not gated: the policy does not gate releases';
       const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
       const own = { sha: target.sha, state: 'success' as const, description, markdown: outcome.markdown };
-      const posting = strictest(
-        { number: null, release: reading.release.tagName, gated: false, verdict: own },
-        sharing,
-      );
+      const mine = { number: null, release: reading.release.tagName, gated: false, verdict: own };
+      const posting = sharing(mine);
       await writeWithPermissions(log, (problems) =>
         publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
       );
@@ -69,52 +83,14 @@ export async function gateRelease(
     const judged = outcomeOf(report, settings.checkName, load, { policyUrl: null, runUrl: settings.runUrl });
     const outcome = { ...judged, markdown: noticed(judged.markdown) };
     const own = verdictOf(report, target.sha, outcome.markdown);
-    const posting = strictest(
-      { number: null, release: reading.release.tagName, gated: true, verdict: own },
-      sharing,
-    );
+    const mine = { number: null, release: reading.release.tagName, gated: true, verdict: own };
+    const posting = sharing(mine);
     await writeWithPermissions(log, (problems) =>
       publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
     );
     warn();
     return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
   });
-}
-
-/** The open pull requests whose head is the release commit, each with its own verdict for it. */
-async function sharingPullRequests(
-  client: GitHubClient,
-  target: Extract<Target, { kind: 'release' }>,
-  settings: GateSettings,
-  policies: PolicyReader,
-  identity: Promise<GateIdentity>,
-  associated: PullRequest[],
-): Promise<CommitVerdict[]> {
-  const open = associated.filter((pull) => pull.state === 'open' && pull.headSha === target.sha);
-  return Promise.all(
-    open.map(async (pull) =>
-      verdictFor(
-        await readPullRequest(
-          client,
-          {
-            repository: target.repository,
-            number: pull.number,
-            defaultBranch: target.defaultBranch,
-            payloadBase: pull.baseRef,
-            payloadHeadSha: pull.headSha,
-            statusSha: null,
-            edit: null,
-            listed: pull,
-            openPulls: [],
-          },
-          { ...settings, comment: 'never' },
-          policies,
-          identity,
-        ),
-        settings,
-      ),
-    ),
-  );
 }
 
 /** The verdict to post: the release's own, or a sharing pull request's, named by its number. */

@@ -47,3 +47,23 @@ export async function pullRequestsOfCommit(
   });
   return data.map(toPullRequest);
 }
+
+/** At most this many pages of open pull requests are read to find those whose head is a commit. */
+export const MAX_OPEN_PAGES = 10;
+
+/**
+ * The open pull requests whose head is this commit, into any branch and from any fork. They are
+ * found in the listing of open pull requests, whose heads it gives: GitHub's pull requests of a
+ * commit (`GET /commits/{sha}/pulls`) leave out those whose head lives in a fork. One request in a
+ * repository with up to 100 open pull requests; at most MAX_OPEN_PAGES, and then `complete` is
+ * false when more were left unread.
+ */
+export async function openPullRequestsWithHead(
+  client: GitHubClient,
+  repository: Repository,
+  sha: string,
+): Promise<{ pulls: PullRequest[]; complete: boolean }> {
+  let pages = 0;
+  const listing = await listOpenPullRequests(client, repository, null, async () => ++pages >= MAX_OPEN_PAGES);
+  return { pulls: listing.pulls.filter((pull) => pull.headSha === sha), complete: listing.complete };
+}
