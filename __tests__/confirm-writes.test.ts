@@ -10,6 +10,8 @@ const pull: PullRequest = {
   state: 'open',
   body: '- [ ] a\n',
   baseRef: 'main',
+  baseSha: 'b'.repeat(40),
+  author: 'octocat',
   headRef: 'release/1.0',
   headSha: 'a'.repeat(40),
   title: 'Release 1.0',

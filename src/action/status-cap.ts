@@ -55,6 +55,7 @@ export async function postFrozenStatusCheck(
       conclusion: 'failure',
       title: `Error: the ${settings.checkName} status on ${sha.slice(0, 7)} can no longer be changed`,
       summary: markdown,
+      text: null,
       detailsUrl: settings.runUrl,
     });
     return true;
