@@ -34,7 +34,16 @@ export async function readFactsNow(
     readFileAtRef(client, repository, policyPath, baseRef),
     reading.readsReviews ? approversOfHead(client, repository, number, headSha) : Promise.resolve(null),
     Promise.all(
-      reading.evidenceLinks.map(async (link) => [link.key, await fetchLinkFacts(client, link)] as const),
+      reading.evidenceLinks.map(
+        async (link) =>
+          [
+            link.key,
+            await fetchLinkFacts(client, link, {
+              jobWorkflow: reading.evidenceReads?.workflows ?? false,
+              merger: reading.evidenceReads?.closers ?? false,
+            }),
+          ] as const,
+      ),
     ),
   ]);
   // A retargeted pull request changes its facts anyway: its base is part of them.

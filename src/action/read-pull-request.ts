@@ -85,6 +85,8 @@ export interface PullRequestReading {
   readsReviews: boolean;
   /** The links whose evidence was verified: what they said is part of the facts too. */
   evidenceLinks: FactsNeeded['links'];
+  /** How the evidence was read: again the same way when the facts are read afresh. */
+  evidenceReads: Pick<FactsNeeded, 'workflows' | 'closers'> | null;
   context: EvaluationContext;
   /** The triggering edit, kept only if it produced the description read. */
   edit: { previousBody: string; sender: string } | null;
@@ -154,11 +156,13 @@ export async function readPullRequest(
   let facts: GatheredFacts | null = null;
   let readsReviews = false;
   let evidenceLinks: FactsNeeded['links'] = [];
+  let evidenceReads: PullRequestReading['evidenceReads'] = null;
   if (gating.gated && load.ok) {
     doc = parseChecklist(pr.body);
     const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
     readsReviews = needed.reviews;
     evidenceLinks = needed.links;
+    evidenceReads = { workflows: needed.workflows, closers: needed.closers };
     facts = await gatherFacts(client, needed, {
       repository,
       host: settings.serverHost,
@@ -188,6 +192,7 @@ export async function readPullRequest(
     facts,
     readsReviews,
     evidenceLinks,
+    evidenceReads,
     context,
     edit,
   };
