@@ -29,7 +29,7 @@ export async function runGate(
       return gateRelease(client, target, settings, log, policies);
     case 'pull_request': {
       // Asked alongside the first reads: whose comment, statuses and check runs are the gate's.
-      const run = { policies, identity: learnIdentity(client, target.repository), sweep: false };
+      const run = { policies, identity: learnIdentity(client, target.repository) };
       const outcome = await gatePullRequest(client, target, settings, log, run);
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
@@ -47,7 +47,6 @@ export async function runGate(
         {
           policies,
           identity: learnIdentity(client, target.repository),
-          sweep: true,
         },
       );
   }

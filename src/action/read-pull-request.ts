@@ -1,7 +1,7 @@
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
+import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
@@ -15,6 +15,7 @@ import { toPolicyLoad } from './evaluation.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import { gatingOf, type Gating } from '../evaluate/gating.js';
 import type { GateIdentity } from './identity.js';
+import { gitBlobSha } from './newest-facts.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './sticky-comment.js';
 
@@ -64,6 +65,8 @@ export interface PullRequestReading {
   /** The commit the verdict belongs on. */
   statusSha: string;
   load: PolicyLoad;
+  /** The git blob SHA of the policy file read at the base branch (null: none there). */
+  policyBlob: string | null;
   /** An invalid policy gates everything: its error is posted, never skipped. */
   gating: Gating;
   identity: GateIdentity;
@@ -80,6 +83,10 @@ export interface PullRequestReading {
   facts: GatheredFacts | null;
   /** Whether the policy needed the reviews: then they are part of the facts a verdict was computed from. */
   readsReviews: boolean;
+  /** The links whose evidence was verified: what they said is part of the facts too. */
+  evidenceLinks: FactsNeeded['links'];
+  /** How the evidence was read: again the same way when the facts are read afresh. */
+  evidenceReads: Pick<FactsNeeded, 'workflows' | 'closers'> | null;
   context: EvaluationContext;
   /** The triggering edit, kept only if it produced the description read. */
   edit: { previousBody: string; sender: string } | null;
@@ -148,10 +155,14 @@ export async function readPullRequest(
   let doc: ChecklistDocument | null = null;
   let facts: GatheredFacts | null = null;
   let readsReviews = false;
+  let evidenceLinks: FactsNeeded['links'] = [];
+  let evidenceReads: PullRequestReading['evidenceReads'] = null;
   if (gating.gated && load.ok) {
     doc = parseChecklist(pr.body);
     const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
     readsReviews = needed.reviews;
+    evidenceLinks = needed.links;
+    evidenceReads = { workflows: needed.workflows, closers: needed.closers };
     facts = await gatherFacts(client, needed, {
       repository,
       host: settings.serverHost,
@@ -168,6 +179,7 @@ export async function readPullRequest(
     pr,
     statusSha,
     load,
+    policyBlob: gitBlobSha(policyText),
     gating,
     identity: who,
     ownComments: gateComments(comments, settings.checkName, who),
@@ -179,6 +191,8 @@ export async function readPullRequest(
     doc,
     facts,
     readsReviews,
+    evidenceLinks,
+    evidenceReads,
     context,
     edit,
   };

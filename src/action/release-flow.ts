@@ -63,7 +63,8 @@ export async function gateRelease(
     };
     // A verdict on the release commit that another identity posted is replaced, and said so.
     const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
-    for (const notice of notices) log.warning(notice);
+    // Warned once the write happened: a refused write is never said to have replaced anything.
+    const warn = () => notices.forEach((notice) => log.warning(notice));
     const noticed = (markdown: string) =>
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
     const { load, doc, facts, context } = reading;
@@ -76,6 +77,7 @@ export async function gateRelease(
       await writeWithPermissions(log, (problems) =>
         publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
       );
+      warn();
       return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
     }
     const report = recorded(judge(doc, load, settings.policyPath, context, facts), {
@@ -98,6 +100,7 @@ export async function gateRelease(
     await writeWithPermissions(log, (problems) =>
       publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
     );
+    warn();
     return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
   });
 }
