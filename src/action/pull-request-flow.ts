@@ -1,4 +1,5 @@
 import type { GitHubClient } from '../github/client.js';
+import type { OpenListing } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
@@ -25,6 +26,8 @@ export interface PullRequestRun {
   identity: Promise<GateIdentity>;
   /** A sweep posts no status where the gate's own latest one already says the same. */
   sweep: boolean;
+  /** A sweep's one listing of every open pull request, where each finds those sharing its head. */
+  openListing?: OpenListing;
 }
 
 /** A run slower than this between reading and writing, or in writing, reads the pull request again. */
@@ -43,7 +46,7 @@ export async function gatePullRequest(
 ): Promise<GateOutcome> {
   const status = { sha: request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha };
   return withErrorStatus(client, request.repository, status, settings, async () => {
-    let current = request;
+    let current = { ...request, openListing: request.openListing ?? run.openListing };
     const warned = new Set<string>();
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt, warned);
