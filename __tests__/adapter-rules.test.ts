@@ -8,12 +8,14 @@ const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
   state: 'open',
   body: '- [ ] a\n',
   baseRef: 'main',
+  baseSha: 'b'.repeat(40),
   headRef: 'release/1.0',
   headSha: 'a'.repeat(40),
   title: 'Release 1.0',
   labels: [],
   updatedAt: '2026-11-20T10:00:00Z',
   htmlUrl: 'https://github.com/o/r/pull/2',
+  author: 'Codertocat',
   ...overrides,
 });
 const stampOf = (read: { evaluated: string; facts: string }) => ({

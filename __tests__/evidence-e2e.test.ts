@@ -967,3 +967,258 @@ describe('approvers', () => {
     expect(result.reads).toEqual(['/orgs/acme/teams/qa/members', `${API}/pulls/2/reviews`]);
   });
 });
+
+/** A policy whose items each need one verified link of the head commit, run by one of `workflows`. */
+function naming(entries: [string, string[]][]): string {
+  const items = entries.map(([id, workflows]) =>
+    [
+      `  - id: ${id}`,
+      `    text: ${id}`,
+      '    evidence:',
+      '      verify: true',
+      '      same-commit: true',
+      `      workflows: [${workflows.join(', ')}]`,
+    ].join('\n'),
+  );
+  return `version: 1\ngate:\n  branches: [master]\nitems:\n${items.join('\n')}\n`;
+}
+
+/** A successful run of the head commit, of the workflow file at `path`, showing `name`, run on `event`. */
+const runOf = (id: number, path: string, name: string, event: string) => ({
+  json: { id, status: 'completed', conclusion: 'success', head_sha: HEAD_SHA, path, name, event },
+});
+
+describe('verified evidence: a run must belong to a workflow the policy names, as the base branch has it', () => {
+  const CI = '.github/workflows/ci.yml';
+  const LABELER = '.github/workflows/labeler.yml';
+  const files = {
+    master: {
+      [CI]: 'name: CI\non: [pull_request]\njobs: {}\n',
+      [LABELER]: 'name: Labeler\non: [pull_request_target]\njobs: {}\n',
+    },
+  };
+
+  it('only a run of the named workflow counts: a labeler run, a workflow the pull request adds or renames, a check run do not', async () => {
+    const policy = naming([
+      ['ci', ['CI']],
+      ['by-path', [CI]],
+      ['job', ['CI']],
+      ['labeler', ['CI']],
+      ['added', ['CI']],
+      ['renamed', ['CI']],
+      ['check', ['CI']],
+    ]);
+    const result = await gate(
+      policy,
+      ticked([
+        ['ci', `${REPO}/actions/runs/11`],
+        ['by-path', `${REPO}/actions/runs/11`],
+        ['job', `${REPO}/actions/runs/11/job/77`],
+        ['labeler', `${REPO}/actions/runs/12`],
+        ['added', `${REPO}/actions/runs/13`],
+        ['renamed', `${REPO}/actions/runs/14`],
+        ['check', `${REPO}/runs/501`],
+      ]),
+      {
+        fixture: {
+          files: { master: { ...files.master, '.github/checklist-gate.yml': policy } },
+          resources: {
+            [`${API}/actions/runs/11`]: runOf(11, CI, 'CI', 'pull_request'),
+            [`${API}/actions/jobs/77`]: {
+              json: { ...workflowRun(77, 'completed', 'success').json, run_id: 11 },
+            },
+            [`${API}/actions/runs/12`]: runOf(12, LABELER, 'Labeler', 'pull_request_target'),
+            // A pull_request run uses the workflow files of the pull request's head: a new one named CI.
+            [`${API}/actions/runs/13`]: runOf(13, '.github/workflows/fake.yml', 'CI', 'pull_request'),
+            // ...or the labeler's file renamed CI in the head; the base branch still calls it Labeler.
+            [`${API}/actions/runs/14`]: runOf(14, `${LABELER}@refs/pull/2/merge`, 'CI', 'pull_request'),
+            [`${API}/check-runs/501`]: workflowRun(501, 'completed', 'success'),
+          },
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '4 of 7 required items open']]);
+    expect(result.items).toEqual([
+      ['ci', 'ok', []],
+      ['by-path', 'ok', []],
+      ['job', 'ok', []],
+      [
+        'labeler',
+        'bad-evidence',
+        [`${REPO}/actions/runs/12 is not accepted: run 12 is a run of "Labeler" (${LABELER}), not of CI`],
+      ],
+      [
+        'added',
+        'bad-evidence',
+        [
+          `${REPO}/actions/runs/13 is not accepted: run 13 is a run of .github/workflows/fake.yml, which is not on the base branch (master): a workflow the pull request adds proves nothing`,
+        ],
+      ],
+      [
+        'renamed',
+        'bad-evidence',
+        [`${REPO}/actions/runs/14 is not accepted: run 14 is a run of "Labeler" (${LABELER}), not of CI`],
+      ],
+      [
+        'check',
+        'bad-evidence',
+        [
+          `${REPO}/runs/501 is not accepted: check run 501 names no workflow (a check run does not); link the Actions run or job of CI`,
+        ],
+      ],
+    ]);
+    // Each workflow file is read once, at the base branch.
+    const contents = emulator.requests
+      .map((request) => ({ ...request, path: decodeURIComponent(request.path) }))
+      .filter((request) => request.path.includes('/contents/.github/workflows/'))
+      .map((request) => `${request.path}?ref=${request.query['ref']}`)
+      .sort();
+    expect(contents).toEqual([
+      `${API}/contents/.github/workflows/ci.yml?ref=master`,
+      `${API}/contents/.github/workflows/fake.yml?ref=master`,
+      `${API}/contents/.github/workflows/labeler.yml?ref=master`,
+    ]);
+  });
+
+  it('the report says which workflow and event a verified run was, in the JSON and the comment', async () => {
+    const policy = naming([['ci', ['CI']]]);
+    const result = await gate(policy, ticked([['ci', `${REPO}/actions/runs/11`]]), {
+      fixture: {
+        files: { master: { ...files.master, '.github/checklist-gate.yml': policy } },
+        resources: { [`${API}/actions/runs/11`]: runOf(11, CI, 'CI', 'pull_request') },
+      },
+    });
+    expect(result.code).toBe(0);
+    expect(result.report?.items[0]?.runs).toEqual([
+      { url: `${REPO}/actions/runs/11`, workflow: 'CI', path: CI, event: 'pull_request' },
+    ]);
+    const body = emulator.gateComments(2)[0]?.body ?? '';
+    expect(body).toContain('run of CI (.github/workflows/ci.yml) on pull\\_request');
+  });
+});
+
+describe('verified evidence: who closed the issue or merged the pull request', () => {
+  const closer = (number: number, login: string) => ({
+    json: { number, state: 'closed', state_reason: 'completed', closed_by: { login } },
+  });
+  const policyOf = (closedBy: string, ids: string[]) =>
+    verifying(ids).replace(/verify: true/g, `verify: true\n      closed-by: ${closedBy}`);
+
+  it('closed-by: not-author refuses an issue closed, or a pull request merged, by the author under review', async () => {
+    const result = await gate(
+      policyOf('not-author', ['issue-self', 'issue-other', 'pull-self', 'pull-other', 'pull-as-issue']),
+      ticked([
+        ['issue-self', `${REPO}/issues/30`],
+        ['issue-other', `${REPO}/issues/31`],
+        ['pull-self', `${REPO}/pull/8`],
+        ['pull-other', `${REPO}/pull/9`],
+        ['pull-as-issue', `${REPO}/issues/10`],
+      ]),
+      {
+        otherPulls: [
+          {
+            number: 8,
+            base: 'master',
+            headSha: OLD_SHA,
+            state: 'closed',
+            merged: true,
+            mergedBy: 'Codertocat',
+          },
+          { number: 9, base: 'master', headSha: OLD_SHA, state: 'closed', merged: true, mergedBy: 'alice' },
+          {
+            number: 10,
+            base: 'master',
+            headSha: OLD_SHA,
+            state: 'closed',
+            merged: true,
+            mergedBy: 'codertocat',
+          },
+        ],
+        fixture: {
+          resources: {
+            [`${API}/issues/30`]: closer(30, 'Codertocat'),
+            [`${API}/issues/31`]: closer(31, 'alice'),
+            [`${API}/issues/10`]: {
+              json: {
+                number: 10,
+                state: 'closed',
+                state_reason: null,
+                closed_by: { login: 'alice' },
+                pull_request: {
+                  merged_at: '2026-11-19T10:00:00Z',
+                  url: `https://api.github.com${API}/pulls/10`,
+                },
+              },
+            },
+          },
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.statuses).toEqual([['failure', '3 of 5 required items open']]);
+    expect(result.items).toEqual([
+      [
+        'issue-self',
+        'bad-evidence',
+        [
+          `${REPO}/issues/30 is not accepted: issue #30 was closed by @Codertocat, the author under review; someone else must close it`,
+        ],
+      ],
+      ['issue-other', 'ok', []],
+      [
+        'pull-self',
+        'bad-evidence',
+        [
+          `${REPO}/pull/8 is not accepted: PR #8 was merged by @Codertocat, the author under review; someone else must merge it`,
+        ],
+      ],
+      ['pull-other', 'ok', []],
+      [
+        'pull-as-issue',
+        'bad-evidence',
+        [
+          `${REPO}/issues/10 is not accepted: issue #10 was closed by @codertocat, the author under review; someone else must close it`,
+        ],
+      ],
+    ]);
+    expect(result.reads).toEqual([
+      `${API}/issues/10`,
+      `${API}/issues/30`,
+      `${API}/issues/31`,
+      `${API}/pulls/10`,
+      `${API}/pulls/8`,
+      `${API}/pulls/9`,
+    ]);
+  });
+
+  it('closed-by a team: a member counts, anyone else is refused by name', async () => {
+    const result = await gate(
+      policyOf('[acme/release]', ['member', 'other']),
+      ticked([
+        ['member', `${REPO}/issues/30`],
+        ['other', `${REPO}/issues/31`],
+      ]),
+      {
+        fixture: {
+          resources: {
+            '/orgs/acme/teams/release/members': { json: [{ login: 'Alice' }] },
+            [`${API}/issues/30`]: closer(30, 'alice'),
+            [`${API}/issues/31`]: closer(31, 'bob'),
+          },
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.items).toEqual([
+      ['member', 'ok', []],
+      [
+        'other',
+        'bad-evidence',
+        [
+          `${REPO}/issues/31 is not accepted: issue #31 was closed by @bob, who is not a member of @acme/release`,
+        ],
+      ],
+    ]);
+  });
+});

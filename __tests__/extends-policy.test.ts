@@ -117,6 +117,8 @@ describe('extends: a local policy on a base', () => {
       repositories: [],
       verify: true,
       sameCommit: true,
+      workflows: null,
+      closedBy: null,
     });
     expect(tests?.text).toBe('All tests passing');
     expect(tests?.from).toEqual([BASE, LOCAL]);
@@ -196,6 +198,26 @@ describe('extends: a local policy on a base', () => {
     expect(wider[0]?.message).toContain('evidence.repositories "someone/fork" is not among');
     const narrowed = await resolve(local('ACME/ci'), { [BASE]: base });
     expect(narrowed.ok && narrowed.policy.items[0]?.evidence?.repositories).toEqual(['acme/ci']);
+  });
+
+  it('workflows and closed-by: a local file may name fewer than the base, never others', async () => {
+    const base =
+      'version: 1\nitems:\n  - id: tests\n    text: All tests passing\n    evidence:\n      verify: true\n      workflows: [CI, .github/workflows/e2e.yml]\n      closed-by: [alice, acme/release]\n';
+    const local = (workflows: string, closedBy: string) =>
+      `${header}items:\n  - id: tests\n    evidence:\n      verify: true\n      workflows: [${workflows}]\n      closed-by: ${closedBy}\n`;
+    const wider = await errorsOf(local('CI, Labeler', 'not-author'), { [BASE]: base });
+    expect(wider.map((error) => [error.line, error.message.split(';')[0]])).toEqual([
+      [7, 'items.0 (tests): evidence.workflows "Labeler" is not among the base policy\'s'],
+      [8, 'items.0 (tests): evidence.closed-by "not-author" is not among the base policy\'s'],
+    ]);
+    const narrowed = await policyOf(local('CI', '[ACME/release]'), { [BASE]: base });
+    expect(narrowed.items[0]?.evidence).toMatchObject({ workflows: ['CI'], closedBy: ['ACME/release'] });
+    // Over a base that names none, any list narrows it; over not-author, only not-author stands.
+    const open =
+      'version: 1\nitems:\n  - id: tests\n    text: All tests passing\n    evidence:\n      verify: true\n      closed-by: not-author\n';
+    const added = await policyOf(local('Labeler', 'not-author'), { [BASE]: open });
+    expect(added.items[0]?.evidence).toMatchObject({ workflows: ['Labeler'], closedBy: 'not-author' });
+    expect(await errorsOf(local('CI', '[alice]'), { [BASE]: open })).toHaveLength(1);
   });
 
   it('refuses to relax a section or unlisted, or to stop gating releases and requiring a checklist', async () => {

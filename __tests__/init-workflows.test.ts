@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,21 +8,28 @@ import { parse } from 'yaml';
 const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
 /** Runs the bundled CLI's `init` in a sub-folder of a fresh git repository holding these workflow files. */
-async function initIn(workflows: Record<string, string>): Promise<{ code: number; workflow: string }> {
+async function initIn(
+  workflows: Record<string, string>,
+): Promise<{ code: number; workflow: string; policy: string; out: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'init-workflows-'));
   if (Object.keys(workflows).length > 0) mkdirSync(join(folder, '.github', 'workflows'), { recursive: true });
   for (const [name, text] of Object.entries(workflows))
     writeFileSync(join(folder, '.github', 'workflows', name), text);
   execFileSync('git', ['init', '-q'], { cwd: folder });
   mkdirSync(join(folder, 'src'));
+  let out = '';
   const code = await new Promise<number>((done) => {
-    execFile(process.execPath, [CLI, 'init'], { cwd: join(folder, 'src') }, (error) =>
-      done(error ? Number((error as { code?: number }).code ?? 1) : 0),
-    );
+    execFile(process.execPath, [CLI, 'init'], { cwd: join(folder, 'src') }, (error, stdout) => {
+      out = stdout;
+      done(error ? Number((error as { code?: number }).code ?? 1) : 0);
+    });
   });
   const workflow = readFileSync(join(folder, '.github', 'workflows', 'checklist-gate.yml'), 'utf8');
+  // Nothing is written when a file is already there (the gate's own workflow, in one test).
+  const policyPath = join(folder, '.github', 'checklist-gate.yml');
+  const policy = existsSync(policyPath) ? readFileSync(policyPath, 'utf8') : '';
   rmSync(folder, { recursive: true, force: true });
-  return { code, workflow };
+  return { code, out, workflow, policy };
 }
 
 type Workflow = { on: Record<string, unknown> };
@@ -63,5 +70,28 @@ describe('init fills the workflow_run trigger from the repository workflows', ()
   it('never lists the gate itself', async () => {
     const { workflow } = await initIn({ 'checklist-gate.yml': 'name: checklist-gate\non: push\njobs: {}\n' });
     expect((parse(workflow) as Workflow).on['workflow_run']).toBeUndefined();
+  });
+});
+
+describe('init names the CI workflow whose runs count as evidence', () => {
+  const NOTE = "The policy's CI evidence counts only runs of .github/workflows/ci.yml";
+
+  it('the written policy names the workflow file; with that file present, nothing more is said', async () => {
+    const { code, policy, out } = await initIn({ 'ci.yml': 'name: CI\non: push\njobs: {}\n' });
+    expect(code).toBe(0);
+    const items = (parse(policy) as { items: { id: string; evidence?: Record<string, unknown> }[] }).items;
+    expect(items.find((item) => item.id === 'ci-green')?.evidence).toMatchObject({
+      verify: true,
+      'same-commit': true,
+      workflows: ['.github/workflows/ci.yml'],
+    });
+    expect(out).not.toContain(NOTE);
+  });
+
+  it('without it, says so and lists the workflows found to choose from', async () => {
+    const { out } = await initIn({ 'build.yml': 'name: Build\non: push\njobs: {}\n' });
+    expect(out).toContain(
+      `${NOTE}, which this repository does not have. Name your CI workflow (its file or name) in evidence.workflows in .github/checklist-gate.yml; workflows found here: .github/workflows/build.yml.\n`,
+    );
   });
 });

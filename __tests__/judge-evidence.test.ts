@@ -1,7 +1,12 @@
 import { parseChecklist } from '../src/checklist/parse.js';
 import type { EvaluationContext } from '../src/evaluate/context.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
-import type { EvidenceFacts, LinkFacts, SignoffFacts } from '../src/evaluate/facts.js';
+import {
+  workflowFileKey,
+  type EvidenceFacts,
+  type LinkFacts,
+  type SignoffFacts,
+} from '../src/evaluate/facts.js';
 import { parseGitHubLink } from '../src/evaluate/github-link.js';
 import { factsNeeded } from '../src/evaluate/plan-facts.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
@@ -45,6 +50,9 @@ function evidence(byUrl: [string, LinkFacts][], overrides: Partial<EvidenceFacts
     repository: 'Codertocat/Hello-World',
     links: new Map(byUrl.map(([url, facts]) => [key(url), facts])),
     maxLinks: 20,
+    baseBranch: 'master',
+    workflowFiles: new Map(),
+    author: 'Codertocat',
     ...overrides,
   };
 }
@@ -862,5 +870,144 @@ items:
     expect(factsNeeded(doc(markdown), policy(yaml), HOST, PR).links.map((link) => link.key)).toEqual([
       'run:codertocat/hello-world:2',
     ]);
+  });
+});
+
+describe('verified evidence: the workflow a run belongs to, and who closed an issue or merged a pull request', () => {
+  const CI = '.github/workflows/ci.yml';
+  const NAMED = VERIFY.replace('verify: true', 'verify: true\n      workflows: [CI]');
+  const onBase = new Map([
+    [workflowFileKey('Codertocat/Hello-World', CI), { found: true as const, name: 'CI' }],
+    [
+      workflowFileKey('Codertocat/Hello-World', '.github/workflows/lint.yml'),
+      { found: true as const, name: 'Lint' },
+    ],
+  ]);
+  const run = (path: string, name = 'CI', event = 'push'): LinkFacts =>
+    ({
+      ...completed('run'),
+      kind: 'run',
+      workflow: { path, name, event },
+    }) as LinkFacts;
+  const judged = (facts: LinkFacts, yaml = NAMED, overrides: Partial<EvidenceFacts> = {}) => {
+    const url = `${REPO}/actions/runs/11`;
+    const report = check(`- [x] Evidence: ${url}\n`, yaml, {
+      evidence: evidence([[url, facts]], { workflowFiles: onBase, ...overrides }),
+      signoffs: signoffs(),
+    });
+    return only(report, 'ci');
+  };
+
+  it.each<[string, LinkFacts, string[]]>([
+    ['a run of the named workflow, by the name on the base branch', run(CI, 'Renamed in the head'), []],
+    ['the same, with the ref GitHub may append', run(`${CI}@refs/heads/main`), []],
+    [
+      'a run of another workflow',
+      run('.github/workflows/lint.yml', 'CI'),
+      ['run 11 is a run of "Lint" (.github/workflows/lint.yml), not of CI'],
+    ],
+    [
+      'a run of a workflow file the base branch does not have',
+      run('.github/workflows/new.yml'),
+      [
+        'run 11 is a run of .github/workflows/new.yml, which is not on the base branch (master): a workflow the pull request adds proves nothing',
+      ],
+    ],
+    [
+      "a run of no workflow file (GitHub's dynamic ones)",
+      run('dynamic/pages/pages-build-deployment'),
+      [
+        'run 11 is a run of dynamic/pages/pages-build-deployment, not of a workflow file in the repository (CI)',
+      ],
+    ],
+    [
+      'a run whose workflow was not read',
+      completed('run'),
+      ['run 11 names no workflow (a check run does not); link the Actions run or job of CI'],
+    ],
+  ])('%s', (_name, facts, problems) => {
+    const item = judged(facts);
+    expect(item.problems.map((problem) => problem.replace(/^.* is not accepted: /, ''))).toEqual(problems);
+  });
+
+  it('a workflow named by its path counts only as that file', () => {
+    const byPath = VERIFY.replace('verify: true', `verify: true\n      workflows: [./${CI}]`);
+    expect(judged(run(CI, 'Whatever'), byPath).status).toBe('ok');
+    expect(judged(run('.github/workflows/lint.yml', 'CI'), byPath).status).toBe('bad-evidence');
+  });
+
+  it('the report names the workflow (as the base branch names it), its file and the event', () => {
+    expect(judged(run(`${CI}@refs/heads/main`, 'Head name', 'pull_request')).runs).toEqual([
+      { url: `${REPO}/actions/runs/11`, workflow: 'CI', path: CI, event: 'pull_request' },
+    ]);
+  });
+
+  const closedIssue = (closedBy: string | null): LinkFacts => ({
+    found: true,
+    kind: 'issue',
+    state: 'closed',
+    stateReason: 'completed',
+    pullRequestMerged: null,
+    closedBy,
+  });
+  it.each<[string, string, LinkFacts, Partial<EvidenceFacts>, string[]]>([
+    ['closed by someone else', 'not-author', closedIssue('alice'), {}, []],
+    [
+      'closed by the author',
+      'not-author',
+      closedIssue('codertocat'),
+      {},
+      ['issue #30 was closed by @codertocat, the author under review; someone else must close it'],
+    ],
+    [
+      'closed by no one GitHub names',
+      'not-author',
+      closedIssue(null),
+      {},
+      ['GitHub does not say who closed issue #30, so it cannot show who did'],
+    ],
+    [
+      'an author that is not known',
+      'not-author',
+      closedIssue('alice'),
+      { author: null },
+      ['the author under review is not known, so issue #30 cannot be shown closed by someone else'],
+    ],
+    ['closed by a named login', '[Alice, bob]', closedIssue('alice'), {}, []],
+    [
+      'closed by someone not named',
+      '[bob]',
+      closedIssue('alice'),
+      {},
+      ['issue #30 was closed by @alice, who is not @bob'],
+    ],
+  ])('closed-by: an issue %s', (_name, closedBy, facts, overrides, problems) => {
+    const yaml = VERIFY.replace('verify: true', `verify: true\n      closed-by: ${closedBy}`);
+    const url = `${REPO}/issues/30`;
+    const report = check(`- [x] Evidence: ${url}\n`, yaml, {
+      evidence: evidence([[url, facts]], overrides),
+      signoffs: signoffs(),
+    });
+    expect(
+      only(report, 'ci').problems.map((problem) => problem.replace(/^.* is not accepted: /, '')),
+    ).toEqual(problems);
+  });
+
+  it("plans the extra reads only when a rule asks: the job's run, who merged, the closers' teams", () => {
+    const doc = parseChecklist(`- [x] Evidence: ${REPO}/issues/30\n`);
+    const plain = factsNeeded(doc, policy(VERIFY), HOST, PR);
+    expect([plain.workflows, plain.closers, plain.teams]).toEqual([false, false, []]);
+    const asked = factsNeeded(
+      doc,
+      policy(
+        VERIFY.replace(
+          'verify: true',
+          'verify: true\n      workflows: [CI]\n      closed-by: [acme/Release]',
+        ),
+      ),
+      HOST,
+      PR,
+    );
+    expect([asked.workflows, asked.closers, asked.teams]).toEqual([true, true, ['acme/release']]);
   });
 });

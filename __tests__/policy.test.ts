@@ -83,6 +83,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '      verify: true',
         '      same-commit: true',
         '      repositories: [Acme/ci-runs]',
+        '      workflows: [CI, .github/workflows/load.yml]',
+        '      closed-by: not-author',
         '    when:',
         '      labels: [perf]',
         '      paths: ["db/**", "src/db/**"]',
@@ -129,6 +131,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             verify: true,
             sameCommit: true,
             repositories: ['acme/ci-runs'],
+            workflows: ['CI', '.github/workflows/load.yml'],
+            closedBy: 'not-author',
           },
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
@@ -143,7 +147,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           evidence: null,
           when: null,
           approvers: null,
-          line: 41,
+          line: 43,
         },
       ],
     });
@@ -227,6 +231,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       verify: false,
       sameCommit: false,
       repositories: [],
+      workflows: null,
+      closedBy: null,
     });
   });
 
@@ -239,6 +245,8 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       verify: false,
       sameCommit: false,
       repositories: [],
+      workflows: null,
+      closedBy: null,
     });
   });
 
@@ -426,7 +434,7 @@ describe('loadPolicy: unknown keys inside items, sections, evidence and when', (
 
   it('names the keys evidence allows and suggests the one meant', () => {
     expect(onlyError(evidenceKey).message).toBe(
-      'unknown key "mins" in items.0.evidence. Did you mean "min"? Allowed keys: min, allow, hint, verify, same-commit, repositories.',
+      'unknown key "mins" in items.0.evidence. Did you mean "min"? Allowed keys: min, allow, hint, verify, same-commit, repositories, workflows, closed-by.',
     );
   });
 
@@ -705,6 +713,23 @@ describe('loadPolicy: evidence verification and approvers', () => {
     expect(errorsOf('version: 1\nitems:\n  - text: CI\n    evidence:\n      same-commit: true\n')).toEqual([
       err(5, 7, 'items.0.evidence.same-commit needs verify: true.'),
     ]);
+  });
+
+  it('rejects workflows and closed-by without verify, and a closed-by that is neither not-author nor logins', () => {
+    expect(
+      errorsOf(
+        'version: 1\nitems:\n  - text: CI\n    evidence:\n      workflows: [CI]\n      closed-by: not-author\n',
+      ),
+    ).toEqual([
+      err(5, 7, 'items.0.evidence.workflows needs verify: true.'),
+      err(6, 7, 'items.0.evidence.closed-by needs verify: true.'),
+    ]);
+    const errors = errorsOf(
+      'version: 1\nitems:\n  - text: CI\n    evidence:\n      verify: true\n      closed-by: anyone\n',
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 6 });
+    expect(errors[0]?.message).toContain('closed-by');
   });
 
   it('rejects repositories without same-commit, and a repository that is not owner/repo', () => {

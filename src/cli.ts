@@ -51,6 +51,7 @@ process.exitCode = await runCli(argv, {
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
   files: {
     checklistNames: async () =>
       (await readdir(checklists, { withFileTypes: true }))

@@ -8,6 +8,8 @@ import { resolveTarget } from './action/target.js';
 import { baseReader } from './github/base-policy.js';
 import { createClient } from './github/client.js';
 import type { Report } from './report/report.js';
+import { fitReport } from './report/fit-report.js';
+import { recordSection } from './report/record-section.js';
 import { truncate } from './report/safe-text.js';
 
 /** GitHub's limit on a step's job summary. */
@@ -43,6 +45,7 @@ export async function run(): Promise<void> {
             warn: (message) => core.warning(message),
           });
     const { owner, repo } = event.repository;
+    const runUrl = event.runId ? `${event.serverUrl}/${owner}/${repo}/actions/runs/${event.runId}` : null;
     const outcome = await runGate(
       client,
       target,
@@ -54,15 +57,16 @@ export async function run(): Promise<void> {
         reportAs: inputs.reportAs,
         comment: inputs.comment,
         maxPulls: inputs.maxPulls,
-        runUrl: event.runId ? `${event.serverUrl}/${owner}/${repo}/actions/runs/${event.runId}` : null,
+        runUrl,
+        eventName: event.eventName,
       },
       { info: (message) => core.info(message), warning: (message) => core.warning(message) },
     );
     core.setOutput('result', outcome.result);
     core.setOutput('missing', JSON.stringify(outcome.missing));
-    core.setOutput('report', reportOutput(outcome.report));
+    core.setOutput('report', reportOutput(outcome.report, runUrl));
     core.setOutput('results', JSON.stringify(outcome.results ?? {}));
-    await writeSummary(outcome.markdown);
+    await writeSummary(outcome.markdown, outcome.report);
     annotatePolicyErrors(core, outcome.report);
     const line = `${inputs.checkName}: ${outcome.result}: ${outcome.description}`;
     // A skipped run is worth a notice on the run's page: nothing was checked.
@@ -82,25 +86,16 @@ export async function run(): Promise<void> {
 const OUTPUT_LIMIT = 1_000_000;
 
 /** The JSON report for the `report` output, its items cut to fit the output limit, saying how many were left out. */
-export function reportOutput(report: Report | null): string {
-  const json = JSON.stringify(report);
-  if (report === null || json.length <= OUTPUT_LIMIT) return json;
-  let keep = report.items.length;
-  let cut = json;
-  while (cut.length > OUTPUT_LIMIT && keep > 0) {
-    keep = Math.floor(keep / 2);
-    cut = JSON.stringify({
-      ...report,
-      items: report.items.slice(0, keep),
-      truncated: { items: report.items.length - keep },
-    });
-  }
-  return cut;
+export function reportOutput(report: Report | null, runUrl: string | null = null): string {
+  return report === null ? 'null' : fitReport(report, OUTPUT_LIMIT, runUrl);
 }
 
-async function writeSummary(markdown: string): Promise<void> {
+async function writeSummary(markdown: string, report: Report | null): Promise<void> {
   try {
-    await core.summary.addRaw(truncate(markdown, SUMMARY_LIMIT - 1024)).write();
+    // The verdict first; the record takes what room is left (the report output holds it whole).
+    const shown = truncate(markdown, SUMMARY_LIMIT - 16 * 1024);
+    const record = recordSection(report, SUMMARY_LIMIT - 1024 - shown.length);
+    await core.summary.addRaw(shown + record).write();
   } catch (error) {
     core.warning(`Could not write the job summary: ${(error as Error).message}`);
   }

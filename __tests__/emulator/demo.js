@@ -47,9 +47,26 @@ done = done
 
 const pullRequest = webhookExample('pull_request', 'opened');
 const headSha = pullRequest.pull_request.head.sha;
+// The policy verifies the CI run: a successful run of the CI workflow (on the base branch) on the head commit.
+const CI = '.github/workflows/ci.yml';
 const emulator = new GitHubEmulator({
-  files: { master: { '.github/checklist-gate.yml': policy } },
+  files: {
+    master: { '.github/checklist-gate.yml': policy, [CI]: 'name: CI\non: [pull_request]\njobs: {}\n' },
+  },
   pulls: [{ number: 2, base: 'master', headSha, body: halfDone, updatedAt: '2026-11-22T09:00:00Z' }],
+  resources: {
+    '/repos/Codertocat/Hello-World/actions/runs/8812': {
+      json: {
+        id: 8812,
+        status: 'completed',
+        conclusion: 'success',
+        head_sha: headSha,
+        path: CI,
+        name: 'CI',
+        event: 'pull_request',
+      },
+    },
+  },
 });
 const apiUrl = await emulator.start();
 

@@ -20,9 +20,12 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, headRepo?: string }} PullFixture
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, headRepo?: string,
+ *   mergedAt?: string, mergedBy?: string, mergeCommit?: string }} PullFixture
  * `headRepo`: the "owner/repo" the head branch lives in, for a pull request from a fork.
- * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string }} ReleaseFixture
+ * `mergedAt`, `mergedBy`, `mergeCommit`: a merged pull request (merged: true), when, by whom, into which commit.
+ * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string,
+ *   publishedAt?: string, author?: string }} ReleaseFixture
  * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
@@ -166,7 +169,7 @@ export class GitHubEmulator {
   /** Posts a commit status as someone else would (another workflow, say), newest last. */
   postStatus(
     /** @type {string} */ sha,
-    /** @type {{ state: string, context?: string, description?: string, creator: { login: string, type: string, id?: number } }} */ status,
+    /** @type {{ state: string, context?: string, description?: string, creator: { login: string, type: string, id?: number }, createdAt?: string, targetUrl?: string }} */ status,
   ) {
     this.statuses.push({
       sha,
@@ -175,7 +178,31 @@ export class GitHubEmulator {
       description: status.description ?? '',
       creator: status.creator,
       id: this.nextStatusId++,
+      ...(status.createdAt && { createdAt: status.createdAt }),
+      ...(status.targetUrl && { target_url: status.targetUrl }),
     });
+  }
+
+  /** Posts a completed check run as an app would, at a given time. */
+  postCheckRun(
+    /** @type {string} */ sha,
+    /** @type {{ conclusion: string, name?: string, app?: string, title?: string, text?: string, completedAt: string }} */ run,
+  ) {
+    const id = this.checkRuns.length + 1;
+    const record = {
+      id,
+      name: run.name ?? 'checklist-gate',
+      head_sha: sha,
+      status: 'completed',
+      conclusion: run.conclusion,
+      started_at: run.completedAt,
+      completed_at: run.completedAt,
+      html_url: `https://github.com/${this.owner}/${this.repo}/runs/${id}`,
+      output: { title: run.title ?? '', summary: '', ...(run.text !== undefined && { text: run.text }) },
+    };
+    const slug = run.app ?? 'github-actions';
+    Object.defineProperty(record, 'app', { value: { slug, name: slug }, enumerable: false });
+    this.checkRuns.push(record);
   }
 
   gateComments(issue = 0) {
@@ -414,6 +441,8 @@ export class GitHubEmulator {
     if (method === 'POST' && path === '/check-runs') {
       if (String(body?.output?.summary ?? '').length > 65535)
         return { status: 422, json: { message: 'summary is too long' } };
+      if (String(body?.output?.text ?? '').length > 65535)
+        return { status: 422, json: { message: 'text is too long' } };
       const run = { id: this.checkRuns.length + 1, ...body };
       const login = this.identityOf(token).login;
       Object.defineProperty(run, 'app', {
@@ -489,8 +518,8 @@ export class GitHubEmulator {
           description: status.description ?? null,
           target_url: status.target_url ?? null,
           creator: status.creator ?? BOT,
-          created_at: '2026-11-20T10:00:00Z',
-          updated_at: '2026-11-20T10:00:00Z',
+          created_at: status.createdAt ?? '2026-11-20T10:00:00Z',
+          updated_at: status.createdAt ?? '2026-11-20T10:00:00Z',
         }));
       return this.page(url, statuses, path);
     }
@@ -622,7 +651,9 @@ export class GitHubEmulator {
       labels: (pull.labels ?? []).map((name, index) => ({ id: index + 1, name })),
       updated_at: pull.updatedAt,
       merged: pull.merged ?? false,
-      merged_at: pull.merged ? pull.updatedAt : null,
+      merged_at: pull.merged ? (pull.mergedAt ?? pull.updatedAt) : null,
+      merged_by: pull.merged ? { login: pull.mergedBy ?? 'octocat', type: 'User' } : null,
+      ...(pull.merged && pull.mergeCommit && { merge_commit_sha: pull.mergeCommit }),
       closed_at: pull.state === 'closed' ? pull.updatedAt : null,
       user: { login: 'Codertocat', type: 'User' },
     };

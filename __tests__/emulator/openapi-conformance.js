@@ -418,7 +418,8 @@ function describe(/** @type {any[] | null | undefined} */ errors) {
 /** @type {import('graphql').GraphQLSchema | undefined} */
 let graphqlSchema;
 
-function graphqlDescription() {
+/** GitHub's GraphQL schema, built once: the emulator answers queries with it too. */
+export function graphqlDescription() {
   // The package exports only an entry that parses its JSON introspection too; the SDL file is enough.
   graphqlSchema ??= buildSchema(
     readFileSync(

@@ -7,11 +7,13 @@ import { Parser, type Node } from 'commonmark';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-/** The README, the contributor and change pages, and every page of docs/. */
+/** The README, the contributor, change and security pages, the ready checklists' index, and every page of docs/. */
 export const PAGES = [
   'README.md',
   'CONTRIBUTING.md',
   'CHANGELOG.md',
+  'SECURITY.md',
+  'checklists/README.md',
   ...readdirSync(join(ROOT, 'docs'))
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/${f}`),

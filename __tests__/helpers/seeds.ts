@@ -16,7 +16,8 @@ export function describeWithSeeds(name: string, body: () => void): void {
   }
   // The body is not run: it reads the seeds while jest collects the tests.
   describe(name, () => it.skip('needs the seed checklists in ../shared/seeds/', () => undefined));
-  console.log(
-    `Skipped "${name}": ${SEEDS.pathname} is absent (the seed checklists come with this project's machines only).`,
+  // Straight to stderr: jest prints no console output of a suite whose every test is skipped.
+  process.stderr.write(
+    `Skipped "${name}": ${SEEDS.pathname} is absent (the seed checklists come with this project's machines only).\n`,
   );
 }

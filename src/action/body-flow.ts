@@ -2,7 +2,7 @@ import { parseChecklist } from '../checklist/parse.js';
 import type { EvaluationContext } from '../evaluate/context.js';
 import { factsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
-import { judge, outcomeOf, toPolicyLoad } from './evaluation.js';
+import { judge, loadedPolicy, outcomeOf, recorded, toPolicyLoad } from './evaluation.js';
 import { gatherFacts } from './gather-facts.js';
 import type { GateOutcome } from './outcome.js';
 import type { PolicyReader } from './policy-reader.js';
@@ -37,7 +37,22 @@ export async function gateBody(
           pullNumber: null,
           edit: null,
           maxLinks: load.policy.verification.maxLinks,
+          baseBranch: target.defaultBranch,
+          author: null,
         })
       : null;
-  return outcomeOf(judge(doc, load, settings.policyPath, context, facts), settings.checkName, load);
+  const report = recorded(judge(doc, load, settings.policyPath, context, facts), {
+    repository: `${target.repository.owner}/${target.repository.repo}`,
+    headSha: null,
+    baseRef: target.defaultBranch,
+    policy: loadedPolicy(load),
+    policyPath: settings.policyPath,
+    policyRef: target.defaultBranch,
+    description: target.body,
+    labels: [],
+    event: settings.eventName ?? 'check',
+    // A given text is judged, and nothing is posted.
+    postedAs: null,
+  });
+  return outcomeOf(report, settings.checkName, load);
 }

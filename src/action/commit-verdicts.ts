@@ -2,7 +2,7 @@ import type { GitHubClient } from '../github/client.js';
 import { MAX_OPEN_PAGES } from '../github/pull-request-list.js';
 import type { PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
-import { judge, outcomeOf, policyUrl, skipped, verdictOf } from './evaluation.js';
+import { judge, loadedPolicy, outcomeOf, policyUrl, recorded, skipped, verdictOf } from './evaluation.js';
 import type { GateIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
 import type { PolicyReader } from './policy-reader.js';
@@ -36,7 +36,23 @@ export function verdictFor(
       verdict: { sha: reading.statusSha, state: 'success', description, markdown: outcome.markdown },
     };
   }
-  const report = judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts);
+  const report = recorded(
+    judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts),
+    {
+      repository: `${reading.repository.owner}/${reading.repository.repo}`,
+      pullRequest: pr.number,
+      headSha: reading.statusSha,
+      baseSha: pr.baseSha,
+      baseRef: pr.baseRef,
+      policy: loadedPolicy(reading.load),
+      policyPath: settings.policyPath,
+      policyRef: pr.baseRef,
+      description: pr.body,
+      labels: pr.labels,
+      event: settings.eventName ?? 'check',
+      postedAs: reading.identity.login,
+    },
+  );
   const outcome = outcomeOf(report, settings.checkName, reading.load, {
     policyUrl: policyUrl(pr.htmlUrl.replace(/\/pull\/\d+$/, ''), pr.baseRef, settings.policyPath),
     runUrl: settings.runUrl,

@@ -8,6 +8,8 @@ import type { PolicyLoad } from '../policy/load-policy.js';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
+import { recordOf, type RecordFacts } from '../report/record.js';
+import { GATE_VERSION } from '../version.js';
 import { renderTemplate } from '../template/render-template.js';
 import type { GatheredFacts } from './gather-facts.js';
 import { missingOf, type GateOutcome } from './outcome.js';
@@ -80,7 +82,17 @@ export function outcomeOf(
 
 export function verdictOf(report: Report, sha: string, markdown: string): Verdict {
   const state = report.passed ? 'success' : report.conclusion === 'error' ? 'error' : 'failure';
-  return { sha, state, description: report.summary, markdown };
+  return { sha, state, description: report.summary, markdown, report };
+}
+
+/** The report with the record of what it judged, stamped now with this gate's version. */
+export function recorded(report: Report, facts: Omit<RecordFacts, 'now' | 'version'>): Report {
+  return { ...report, record: recordOf({ ...facts, now: new Date(), version: GATE_VERSION }) };
+}
+
+/** The loaded policy, for the record; null when it could not be loaded. */
+export function loadedPolicy(load: PolicyLoad) {
+  return load.ok ? load.policy : null;
 }
 
 export function skipped(description: string): GateOutcome {

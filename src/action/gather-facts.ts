@@ -4,6 +4,7 @@ import { listChangedFiles } from '../github/changed-files.js';
 import type { GitHubClient } from '../github/client.js';
 import { fetchLinkFacts } from '../github/linked-facts.js';
 import { descriptionHistory } from '../github/edit-history.js';
+import { workflowFilesOfRuns } from '../github/workflow-files.js';
 import { approversOfHead } from '../github/reviews.js';
 import type { Repository } from '../github/repository.js';
 import { teamMembers } from '../github/team-members.js';
@@ -19,6 +20,10 @@ export interface FactsAbout {
   pullNumber: number | null;
   /** The edit that triggered the run, if it produced the description being evaluated. */
   edit: { sender: string; previousBody: string; body: string } | null;
+  /** The branch whose workflow files prove a run; null for the default branch (a release). */
+  baseBranch: string | null;
+  /** Who wrote the pull request or release, for closed-by: not-author; null when unknown. */
+  author: string | null;
 }
 
 export interface GatheredFacts {
@@ -39,7 +44,7 @@ export async function gatherFacts(
     Promise.all(
       needed.links.map(async (link): Promise<[string, LinkFacts]> => [
         link.key,
-        await fetchLinkFacts(client, link),
+        await fetchLinkFacts(client, link, { jobWorkflow: needed.workflows, merger: needed.closers }),
       ]),
     ),
     needed.changedFiles && pullNumber !== null
@@ -53,13 +58,24 @@ export async function gatherFacts(
       ? descriptionHistory(client, repository, pullNumber)
       : Promise.resolve(null),
   ]);
+  const name = `${repository.owner}/${repository.repo}`;
   return {
     evidence: {
       host: about.host,
       commit,
-      repository: `${repository.owner}/${repository.repo}`,
+      repository: name,
       links: new Map(links),
       maxLinks: about.maxLinks,
+      baseBranch: about.baseBranch,
+      workflowFiles: needed.workflows
+        ? await workflowFilesOfRuns(
+            client,
+            needed.links.map((link, at) => ({ link, facts: (links[at] as [string, LinkFacts])[1] })),
+            name,
+            about.baseBranch,
+          )
+        : new Map(),
+      author: about.author,
     },
     signoffs: { approvedBy, teams: new Map(teams), edit: about.edit, history },
     changedPaths: files?.paths ?? null,

@@ -1,13 +1,17 @@
 import type { GitHubClient } from '../github/client.js';
-import { createCheckRun } from '../github/check-runs.js';
+import { CHECK_TEXT_LIMIT, createCheckRun } from '../github/check-runs.js';
 import { createCommitStatus } from '../github/commit-status.js';
 import { isForbidden, type Repository } from '../github/repository.js';
+import { fitReport } from '../report/fit-report.js';
+import type { Report } from '../report/report.js';
 
 export interface Verdict {
   sha: string;
   state: 'success' | 'failure' | 'error';
   description: string;
   markdown: string;
+  /** The report behind the verdict: its JSON goes into the check run's text, the record that stays with the commit. */
+  report?: Report | null;
 }
 
 export interface PublishSettings {
@@ -86,6 +90,7 @@ export async function publishVerdict(
           conclusion: verdict.state === 'success' ? 'success' : 'failure',
           title: verdict.description,
           summary: verdict.markdown,
+          text: verdict.report ? fitReport(verdict.report, CHECK_TEXT_LIMIT, settings.runUrl) : null,
           detailsUrl: settings.runUrl,
         }),
       ),

@@ -55,10 +55,13 @@ export interface ReadSettings {
   checkName: string;
   reportAs: 'status' | 'check-run' | 'both';
   comment: 'always' | 'on-failure' | 'never';
+  /** The event that started the run, for the record; `check` when absent (the CLI). */
+  eventName?: string;
 }
 
 /** Everything one evaluation of a pull request needs, read from GitHub; nothing is written. */
 export interface PullRequestReading {
+  repository: Repository;
   pr: PullRequest;
   /** The commit the verdict belongs on. */
   statusSha: string;
@@ -158,9 +161,12 @@ export async function readPullRequest(
       pullNumber: pr.number,
       edit,
       maxLinks: load.policy.verification.maxLinks,
+      baseBranch: pr.baseRef,
+      author: pr.author,
     });
   }
   return {
+    repository,
     pr,
     statusSha,
     load,

@@ -66,6 +66,8 @@ export async function readRelease(
     pullNumber: null,
     edit: null,
     maxLinks: load.policy.verification.maxLinks,
+    baseBranch: null,
+    author: release.author,
   });
   return { release, load, gated, doc, facts, context };
 }

@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
 import { openPullRequestsWithHead } from '../github/pull-request-list.js';
 import { withErrorStatus } from './error-status.js';
-import { judge, outcomeOf, skipped, verdictOf } from './evaluation.js';
+import { judge, loadedPolicy, outcomeOf, recorded, skipped, verdictOf } from './evaluation.js';
 import { learnIdentity } from './identity.js';
 import type { GateOutcome } from './outcome.js';
 import { foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
@@ -77,7 +77,18 @@ export async function gateRelease(
       );
       return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
     }
-    const report = judge(doc, load, settings.policyPath, context, facts);
+    const report = recorded(judge(doc, load, settings.policyPath, context, facts), {
+      repository: `${repository.owner}/${repository.repo}`,
+      release: reading.release.tagName,
+      headSha: target.sha,
+      policy: loadedPolicy(load),
+      policyPath: settings.policyPath,
+      policyRef: target.defaultBranch,
+      description: reading.release.body,
+      labels: [],
+      event: settings.eventName ?? 'check',
+      postedAs: identity.login,
+    });
     const judged = outcomeOf(report, settings.checkName, load, { policyUrl: null, runUrl: settings.runUrl });
     const outcome = { ...judged, markdown: noticed(judged.markdown) };
     const own = verdictOf(report, target.sha, outcome.markdown);

@@ -2,7 +2,7 @@ import { parseChecklist } from '../checklist/parse.js';
 import type { EvaluationContext } from '../evaluate/context.js';
 import { factsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
-import { getRelease } from '../github/releases.js';
+import { getRelease, type Release } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import type { TaggedRelease } from '../github/viewer.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
@@ -17,13 +17,13 @@ import type { CommitVerdict } from './shared-commit.js';
 export async function judgeRelease(
   client: GitHubClient,
   repository: Repository,
-  body: string,
+  release: Release,
   sha: string,
   load: PolicyLoad,
   settings: Pick<ReadSettings, 'serverHost' | 'policyPath'>,
 ): Promise<Report> {
   const context: EvaluationContext = { event: 'release', baseBranch: null, labels: [], changedPaths: null };
-  const doc = load.ok ? parseChecklist(body) : null;
+  const doc = load.ok ? parseChecklist(release.body) : null;
   const facts =
     doc && load.ok
       ? await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
@@ -33,6 +33,8 @@ export async function judgeRelease(
           pullNumber: null,
           edit: null,
           maxLinks: load.policy.verification.maxLinks,
+          baseBranch: null,
+          author: release.author,
         })
       : null;
   return judge(doc, load, settings.policyPath, context, facts);
@@ -60,7 +62,7 @@ export async function releaseVerdicts(
   return Promise.all(
     tagged.map(async (tag) => {
       const release = await getRelease(client, repository, tag.id);
-      const report = await judgeRelease(client, repository, release.body, sha, load, settings);
+      const report = await judgeRelease(client, repository, release, sha, load, settings);
       const { markdown } = outcomeOf(report, settings.checkName, load);
       return { number: null, release: tag.tagName, gated: true, verdict: verdictOf(report, sha, markdown) };
     }),

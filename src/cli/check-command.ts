@@ -6,6 +6,8 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
+import type { PolicyLoad } from '../policy/load-policy.js';
+import { withCheckRecord } from './check-record.js';
 import { liveCheck, type LiveCheck } from './live-check.js';
 import { baseOptions, formatPolicyErrors, readPolicy, readText } from './policy-file.js';
 import { addBaseOptions, collect, type CommandContext } from './program.js';
@@ -86,8 +88,10 @@ async function check(
     description: body,
   };
   let report: Report;
+  let policy: PolicyLoad;
   if (values.policy === undefined) {
-    report = evaluate(parseChecklist(body), defaultPolicy(), context);
+    policy = { ok: true, policy: defaultPolicy() };
+    report = evaluate(parseChecklist(body), policy.policy, context);
   } else {
     const loaded = await readPolicy(io, values.policy, baseOptions(values));
     if (!loaded.ok) {
@@ -97,8 +101,18 @@ async function check(
         io.out(render(policyErrorReport(loaded.errors, values.policy), values.format));
       return 2;
     }
+    policy = loaded;
     report = evaluate(parseChecklist(body), loaded.policy, context);
   }
+  report = withCheckRecord(report, policy, {
+    repository: null,
+    headSha: null,
+    baseRef: values.base ?? null,
+    policyPath: values.policy ?? '',
+    policyRef: null,
+    description: body,
+    labels: values.label ?? [],
+  });
   io.out(render(report, values.format));
   return report.passed ? 0 : 1;
 }

@@ -14,4 +14,6 @@ export interface CliIO {
   readText(path: string): Promise<string>;
   out(text: string): void;
   err(text: string): void;
+  /** Standard error when it is a terminal: long commands draw their progress there; absent, they stay quiet. */
+  progress?: NodeJS.WriteStream;
 }

@@ -4,6 +4,7 @@ import { parse, stringify } from 'yaml';
 import { describeSelector } from '../action/release-pull-request.js';
 import { ruleName } from '../evaluate/advice.js';
 import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
+import { asWorkflowPath } from '../evaluate/workflow-path.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import type { CliIO } from './cli-io.js';
@@ -142,11 +143,12 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
   const ready = await files.readChecklistFile(name, 'checklist-gate.yml');
   const schemaLine = /^# yaml-language-server: \$schema=.*$/m;
   const policy = schemaLine.test(ready) ? ready.replace(schemaLine, SCHEMA_LINE) : `${SCHEMA_LINE}\n${ready}`;
+  const workflows = await files.workflowFiles(dir);
   const plan: [string, string][] = (
     [
       ['.github/checklist-gate.yml', policy],
       ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
-      [WORKFLOW_PATH, workflowText(workflowRunBlock(await files.workflowFiles(dir)))],
+      [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows))],
     ] as const
   ).map(([path, text]) => [join(dir, path), text]);
   const existing = [];
@@ -162,7 +164,11 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
     `Wrote the "${name}" checklist in ${dir}:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
       'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
       'Release pull requests opened with ?template=release.md start from the checklist.\n' +
-      gatingNote(policy),
+      gatingNote(policy) +
+      evidenceWorkflowNote(
+        policy,
+        workflows.map((workflow) => workflow.path),
+      ),
   );
   return 0;
 }
@@ -181,5 +187,25 @@ function gatingNote(policy: string): string {
     (selector
       ? `Only release pull requests are gated: one with a ${describeSelector(selector)} (gate.pull-requests). Every other pull request gets a "Not gated" success.\n`
       : 'Every pull request into the default branch is gated; set gate.pull-requests to gate only release pull requests.\n')
+  );
+}
+
+/**
+ * The workflow files the policy's evidence rules name (evidence.workflows) that the repository
+ * does not have: their runs are the only ones that count, so the CI workflow must be named there.
+ */
+export function evidenceWorkflowNote(policy: string, present: string[]): string {
+  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  if (!load.ok) return '';
+  const named = load.policy.items.flatMap((rule) => rule.evidence?.workflows ?? []);
+  const missing = [...new Set(named.map(asWorkflowPath).filter((path) => path !== null))].filter(
+    (path) => !present.includes(path),
+  );
+  if (missing.length === 0) return '';
+  const found = present.filter((path) => path !== WORKFLOW_PATH);
+  return (
+    `The policy's CI evidence counts only runs of ${missing.join(', ')}, which this repository does not have. ` +
+    `Name your CI workflow (its file or name) in evidence.workflows in .github/checklist-gate.yml` +
+    (found.length > 0 ? `; workflows found here: ${found.join(', ')}.\n` : '.\n')
   );
 }

@@ -11,6 +11,7 @@ import { policyErrorReport } from '../evaluate/evaluate.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { Report } from '../report/report.js';
 import type { CliIO } from './cli-io.js';
+import { withCheckRecord } from './check-record.js';
 import { baseSource, formatPolicyErrors } from './policy-file.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
 import { UsageError } from './usage-error.js';
@@ -145,7 +146,21 @@ async function judgePullRequest(
   return {
     kind: 'judged',
     load: reading.load,
-    report: judge(reading.doc, reading.load, read.policyPath, reading.context, reading.facts),
+    report: withCheckRecord(
+      judge(reading.doc, reading.load, read.policyPath, reading.context, reading.facts),
+      reading.load,
+      {
+        repository: `${repository.owner}/${repository.repo}`,
+        pullRequest: pr.number,
+        headSha: pr.headSha,
+        baseSha: pr.baseSha,
+        baseRef: pr.baseRef,
+        policyPath: read.policyPath,
+        policyRef: read.policyPath === DEFAULT_POLICY_PATH ? pr.baseRef : null,
+        description: pr.body,
+        labels: pr.labels,
+      },
+    ),
   };
 }
 
@@ -173,7 +188,19 @@ async function judgeRelease(
   return {
     kind: 'judged',
     load: reading.load,
-    report: judge(reading.doc, reading.load, read.policyPath, reading.context, reading.facts),
+    report: withCheckRecord(
+      judge(reading.doc, reading.load, read.policyPath, reading.context, reading.facts),
+      reading.load,
+      {
+        repository: `${repository.owner}/${repository.repo}`,
+        release: release.tagName,
+        headSha: sha,
+        policyPath: read.policyPath,
+        policyRef: read.policyPath === DEFAULT_POLICY_PATH ? defaultBranch : null,
+        description: release.body,
+        labels: [],
+      },
+    ),
   };
 }
 

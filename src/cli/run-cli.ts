@@ -1,4 +1,5 @@
 import { CommanderError, type Command } from 'commander';
+import { registerAudit } from './audit-command.js';
 import { registerCheck } from './check-command.js';
 import type { CliIO } from './cli-io.js';
 import { registerInit } from './init-command.js';
@@ -8,7 +9,13 @@ import { UsageError } from './usage-error.js';
 import { registerValidate } from './validate-command.js';
 
 /** The commands, in the order the help lists them. A new command adds its register function here. */
-export const COMMANDS: RegisterCommand[] = [registerCheck, registerValidate, registerTemplate, registerInit];
+export const COMMANDS: RegisterCommand[] = [
+  registerCheck,
+  registerValidate,
+  registerTemplate,
+  registerInit,
+  registerAudit,
+];
 
 /** Runs one CLI command and returns its exit status: 0 pass, 1 fail, 2 usage, policy or API error. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

@@ -118,6 +118,7 @@ function entry(item: TaskItem, id: string | null, required: boolean, verdict: Ve
     problems: verdict.problems,
     fix: verdict.fix,
     ...(verdict.evidence !== undefined && { evidence: verdict.evidence }),
+    ...(verdict.runs !== undefined && { runs: verdict.runs }),
   };
 }
 

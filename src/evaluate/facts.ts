@@ -7,8 +7,10 @@ export type LinkFacts =
       status: string;
       conclusion: string | null;
       headSha: string;
+      /** The workflow the run (or the job's run) belongs to; null or absent when not read (a check run names none). */
+      workflow?: RunWorkflow | null;
     }
-  | { found: true; kind: 'pull'; merged: boolean; state: string }
+  | { found: true; kind: 'pull'; merged: boolean; state: string; mergedBy?: string | null }
   | {
       found: true;
       kind: 'issue';
@@ -16,9 +18,24 @@ export type LinkFacts =
       stateReason: string | null;
       /** Set when the issue is a pull request: whether it was merged. */
       pullRequestMerged: boolean | null;
+      /** Who closed it, or, for a pull request, who merged it (when that was read); null or absent when unknown. */
+      closedBy?: string | null;
     }
   | { found: true; kind: 'commit' }
   | { found: true; kind: 'release'; draft: boolean };
+
+/** What a workflow run says of its workflow (GitHub's workflow run object: path, name, event). */
+export interface RunWorkflow {
+  /** The workflow file as the run names it, such as .github/workflows/ci.yml (or with @ref). */
+  path: string;
+  /** The name the run shows, from the workflow file it ran (which may be the pull request's own). */
+  name: string | null;
+  /** The event that triggered the run, such as push or pull_request. */
+  event: string;
+}
+
+/** A workflow file on the base branch (the default branch for another repository), by repository and path. */
+export type WorkflowFile = { found: true; name: string } | { found: false };
 
 /** Facts for verifying evidence links, gathered by the action; null in the CLI, which does not call the API. */
 export interface EvidenceFacts {
@@ -31,6 +48,17 @@ export interface EvidenceFacts {
   /** By link key (see GitHubLink). A link with no entry was past the verification limit. */
   links: Map<string, LinkFacts>;
   maxLinks: number;
+  /** The branch whose workflow files prove a run of the repository under review; null for the default branch. */
+  baseBranch: string | null;
+  /** Workflow files read for the runs linked, by workflowFileKey. */
+  workflowFiles: Map<string, WorkflowFile>;
+  /** Who wrote the pull request or release under review, for closed-by: not-author; null when unknown. */
+  author: string | null;
+}
+
+/** Where a workflow file's facts are kept: the repository (owner/repo, lower case) and the path. */
+export function workflowFileKey(repository: string, path: string): string {
+  return `${repository.toLowerCase()}\n${path}`;
 }
 
 /** Facts for sign-offs, gathered by the action; null in the CLI. */

@@ -4,10 +4,11 @@ import type { ReportItem } from '../report/report.js';
 import { evidenceWords, STRUCK_OPEN_FIX, STRUCK_OPEN_PROBLEM, struckTickedNote, TICK_FIX } from './advice.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';
 import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
+import { closerRefusal, verifiedRun, workflowRefusal, type VerifiedRun } from './evidence-origin.js';
 import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
 import { withScheme } from './schemeless-link.js';
 
-export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix' | 'evidence'>;
+export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix' | 'evidence' | 'runs'>;
 
 /** What the evaluator knows beyond the description, for judging evidence and sign-offs. */
 export interface JudgeFacts {
@@ -39,7 +40,10 @@ export function judgeItem(
   const verdict =
     judged?.verdict ?? (rule?.approvers ? judgeSignoff(item, rule.approvers, facts, name) : null);
   // The links that counted are shown with the item, whatever else it lacks.
-  const shown = judged !== null && judged.good.length > 0 ? { evidence: judged.good } : {};
+  const shown =
+    judged !== null && judged.good.length > 0
+      ? { evidence: judged.good, ...(judged.runs.length > 0 && { runs: judged.runs }) }
+      : {};
   if (!verdict) return { status: 'ok', problems: [], fix: null, ...shown };
   return required ? { ...verdict, ...shown } : { ...verdict, status: 'optional', ...shown };
 }
@@ -57,16 +61,16 @@ function judgeEvidence(
   evidence: EvidenceRule,
   facts: JudgeFacts,
   name: string,
-): { verdict: Verdict | null; good: string[] } {
+): { verdict: Verdict | null; good: string[]; runs: VerifiedRun[] } {
   const { accepted, rejected } = checkEvidence(item.links, evidence);
   const verified = evidence.verify
     ? verifyLinks(accepted, evidence, facts, name)
-    : { good: accepted, refused: [] };
+    : { good: accepted, refused: [], runs: [] };
   const refused = [...rejected, ...verified.refused];
   // Distinct targets count, not spellings: runs/101 and runs/0101 are one run.
   const count = countTargets(verified.good);
-  const good = verified.good;
-  if (count >= evidence.min) return { verdict: null, good };
+  const { good, runs } = verified;
+  if (count >= evidence.min) return { verdict: null, good, runs };
   const words = evidenceWords(evidence);
   if (refused.length > 0) {
     const verdict: Verdict = {
@@ -76,7 +80,7 @@ function judgeEvidence(
       ),
       fix: schemeFix(refused.map((link) => link.url)) ?? `Replace the link with ${words}.`,
     };
-    return { verdict, good };
+    return { verdict, good, runs };
   }
   const links = verified.good.length;
   const spread =
@@ -92,7 +96,7 @@ function judgeEvidence(
       (count === 0 ? plainAddressFix(item.text) : null) ??
       `Add ${words} on the item's line or in a bullet under it.`,
   };
-  return { verdict, good };
+  return { verdict, good, runs };
 }
 
 /** A web address written as plain text (no scheme, so GitHub draws no link): the scheme to add. */
@@ -119,14 +123,24 @@ function verifyLinks(
   evidence: EvidenceRule,
   facts: JudgeFacts,
   name: string,
-): { good: string[]; refused: RejectedLink[] } {
+): { good: string[]; refused: RejectedLink[]; runs: VerifiedRun[] } {
   if (facts.evidence === null) {
     if (urls.length > 0)
       facts.notes.push(`${name}: its links were not verified; the CLI does not call the GitHub API.`);
-    return { good: urls, refused: [] };
+    return { good: urls, refused: [], runs: [] };
   }
   const { host, links, maxLinks } = facts.evidence;
-  const result: { good: string[]; refused: RejectedLink[] } = { good: [], refused: [] };
+  const result: { good: string[]; refused: RejectedLink[]; runs: VerifiedRun[] } = {
+    good: [],
+    refused: [],
+    runs: [],
+  };
+  const teams = facts.signoffs?.teams ?? new Map();
+  const isMember = (team: string, login: string): boolean | string => {
+    const read = teams.get(team);
+    if (read === undefined) return `the members of ${team} were not read`;
+    return 'members' in read ? read.members.includes(login) : read.error;
+  };
   for (const url of urls) {
     const reading = readGitHubLink(url, host);
     if (!reading.ok) {
@@ -139,9 +153,17 @@ function verifyLinks(
       foreignRun(link, evidence, facts.evidence) ??
       (found === undefined
         ? `not verified: one evaluation verifies at most ${maxLinks} distinct link${maxLinks === 1 ? '' : 's'}`
-        : refusal(link, found, evidence.sameCommit, facts.evidence.commit));
-    if (reason === null) result.good.push(url);
-    else result.refused.push({ url, reason });
+        : refusal(link, found, evidence, facts.evidence, isMember));
+    if (reason !== null) {
+      result.refused.push({ url, reason });
+      continue;
+    }
+    result.good.push(url);
+    const run =
+      found?.found && (found.kind === 'run' || found.kind === 'job')
+        ? verifiedRun(url, link, found, facts.evidence)
+        : null;
+    if (run) result.runs.push(run);
   }
   return result;
 }
@@ -162,9 +184,12 @@ function foreignRun(link: GitHubLink, evidence: EvidenceRule, facts: EvidenceFac
 function refusal(
   link: GitHubLink,
   facts: LinkFacts,
-  sameCommit: boolean,
-  commit: string | null,
+  rule: EvidenceRule,
+  evidence: EvidenceFacts,
+  isMember: (team: string, login: string) => boolean | string,
 ): string | null {
+  const { sameCommit } = rule;
+  const { commit } = evidence;
   const place = `${link.label} in ${link.owner}/${link.repo}`;
   if (!facts.found) {
     if (facts.reason === 'not-found')
@@ -185,16 +210,17 @@ function refusal(
       if (sameCommit && commit !== null && facts.headSha.toLowerCase() !== commit.toLowerCase()) {
         return `${link.label} ran on ${facts.headSha.slice(0, 7)}, not on the commit under review (${commit.slice(0, 7)})`;
       }
-      return null;
+      return workflowRefusal(link, facts, rule.workflows, evidence);
     case 'pull':
-      return facts.merged ? null : `${link.label} is not merged`;
+      if (!facts.merged) return `${link.label} is not merged`;
+      return closerRefusal(link, facts.mergedBy ?? null, rule.closedBy, evidence, isMember);
     case 'issue':
-      if (facts.pullRequestMerged !== null)
-        return facts.pullRequestMerged ? null : `${link.label} is a pull request that is not merged`;
-      if (facts.state !== 'closed') return `${link.label} is still open`;
+      if (facts.pullRequestMerged === false) return `${link.label} is a pull request that is not merged`;
+      if (facts.pullRequestMerged === null && facts.state !== 'closed') return `${link.label} is still open`;
       // Issues closed before GitHub recorded a reason have none; closed counts as completed for them.
-      if (facts.stateReason === null || facts.stateReason === 'completed') return null;
-      return `${link.label} was closed as ${facts.stateReason.replace(/_/g, ' ')}, not as completed`;
+      if (facts.pullRequestMerged === null && facts.stateReason !== null && facts.stateReason !== 'completed')
+        return `${link.label} was closed as ${facts.stateReason.replace(/_/g, ' ')}, not as completed`;
+      return closerRefusal(link, facts.closedBy ?? null, rule.closedBy, evidence, isMember);
     case 'commit':
       return null;
     case 'release':

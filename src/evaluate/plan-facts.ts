@@ -16,8 +16,12 @@ export interface FactsNeeded {
   overLimit: number;
   changedFiles: boolean;
   reviews: boolean;
-  /** The org/team names approver lists use. */
+  /** The org/team names approver and closed-by lists use. */
   teams: string[];
+  /** Some rule names workflows: a job's run and each run's workflow file on the base branch are read. */
+  workflows: boolean;
+  /** Some rule says who must have closed or merged: who merged a pull request linked as an issue is read. */
+  closers: boolean;
 }
 
 /**
@@ -36,6 +40,8 @@ export function factsNeeded(
   const mayHold = { ...context, changedPaths: null };
   const found: { position: number; order: number; link: GitHubLink }[] = [];
   let reviews = false;
+  let workflows = false;
+  let closers = false;
   const teams = new Set<string>();
   for (const rule of policy.items) {
     if (!conditionHolds(rule.when, mayHold).holds) continue;
@@ -45,6 +51,13 @@ export function factsNeeded(
       for (const approver of rule.approvers) if (approver.includes('/')) teams.add(approver.toLowerCase());
     }
     if (!rule.evidence?.verify) continue;
+    const { closedBy } = rule.evidence;
+    if (ticked.length > 0) {
+      workflows ||= rule.evidence.workflows !== null;
+      closers ||= closedBy !== null;
+      if (Array.isArray(closedBy))
+        for (const closer of closedBy) if (closer.includes('/')) teams.add(closer.toLowerCase());
+    }
     for (const item of ticked) {
       checkEvidence(item.links, rule.evidence).accepted.forEach((url, order) => {
         const link = parseGitHubLink(url, host);
@@ -63,5 +76,7 @@ export function factsNeeded(
     changedFiles: conditions.some((when) => when?.paths !== undefined),
     reviews,
     teams: [...teams],
+    workflows,
+    closers,
   };
 }

@@ -4,6 +4,8 @@ import type { Repository } from './repository.js';
 
 /** GitHub's limit on a check run's summary. */
 export const CHECK_SUMMARY_LIMIT = 65535;
+/** GitHub's limit on a check run's text, which holds the verdict's record. */
+export const CHECK_TEXT_LIMIT = 65535;
 
 export interface CheckRun {
   sha: string;
@@ -11,6 +13,8 @@ export interface CheckRun {
   conclusion: 'success' | 'failure';
   title: string;
   summary: string;
+  /** The report as JSON, already cut to CHECK_TEXT_LIMIT; null for none. */
+  text: string | null;
   detailsUrl: string | null;
 }
 
@@ -26,6 +30,10 @@ export async function createCheckRun(
     status: 'completed',
     conclusion: run.conclusion,
     ...(run.detailsUrl !== null && { details_url: run.detailsUrl }),
-    output: { title: run.title.slice(0, 255), summary: truncate(run.summary, CHECK_SUMMARY_LIMIT) },
+    output: {
+      title: run.title.slice(0, 255),
+      summary: truncate(run.summary, CHECK_SUMMARY_LIMIT),
+      ...(run.text !== null && { text: run.text }),
+    },
   });
 }

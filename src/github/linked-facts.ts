@@ -9,8 +9,20 @@ import { isForbidden, isNotFound } from './repository.js';
  */
 const exactId = (digits: string) => digits as unknown as number;
 
+/** What the policy asks beyond the linked object itself, so that the extra reads are made only then. */
+export interface LinkReads {
+  /** Read a job's run, for the workflow it belongs to (evidence.workflows). */
+  jobWorkflow: boolean;
+  /** Read who merged a pull request linked as an issue (evidence.closed-by). */
+  merger: boolean;
+}
+
 /** Asks the API about one linked run, job, pull request, issue, commit, check run or release. */
-export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Promise<LinkFacts> {
+export async function fetchLinkFacts(
+  client: GitHubClient,
+  link: GitHubLink,
+  reads: LinkReads = { jobWorkflow: false, merger: false },
+): Promise<LinkFacts> {
   const repository = { owner: link.owner, repo: link.repo };
   try {
     switch (link.kind) {
@@ -35,6 +47,7 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
           status: data.status ?? 'unknown',
           conclusion: data.conclusion ?? null,
           headSha: data.head_sha,
+          workflow: { path: data.path, name: data.name ?? null, event: data.event },
         };
       }
       case 'job': {
@@ -42,12 +55,22 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
           ...repository,
           job_id: exactId(link.jobId),
         });
+        // A job names its workflow only by the name its run shows: the file and event are its run's.
+        const run = reads.jobWorkflow
+          ? (
+              await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+                ...repository,
+                run_id: Number(data.run_id),
+              })
+            ).data
+          : null;
         return {
           found: true,
           kind: 'job',
           status: data.status,
           conclusion: data.conclusion ?? null,
           headSha: data.head_sha,
+          workflow: run ? { path: run.path, name: run.name ?? null, event: run.event } : null,
         };
       }
       case 'check-run': {
@@ -61,6 +84,7 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
           status: data.status,
           conclusion: data.conclusion ?? null,
           headSha: data.head_sha,
+          workflow: null,
         };
       }
       case 'pull': {
@@ -68,19 +92,37 @@ export async function fetchLinkFacts(client: GitHubClient, link: GitHubLink): Pr
           ...repository,
           pull_number: exactId(link.number),
         });
-        return { found: true, kind: 'pull', merged: data.merged === true, state: data.state };
+        return {
+          found: true,
+          kind: 'pull',
+          merged: data.merged === true,
+          state: data.state,
+          mergedBy: data.merged_by?.login ?? null,
+        };
       }
       case 'issue': {
         const { data } = await client.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {
           ...repository,
           issue_number: exactId(link.number),
         });
+        const pullRequestMerged = data.pull_request ? Boolean(data.pull_request.merged_at) : null;
+        // An issue names who closed it; for a pull request, the one who merged it is on the pull request.
+        const merger =
+          pullRequestMerged === true && reads.merger
+            ? (
+                await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+                  ...repository,
+                  pull_number: exactId(link.number),
+                })
+              ).data.merged_by
+            : undefined;
         return {
           found: true,
           kind: 'issue',
           state: data.state,
           stateReason: data.state_reason ?? null,
-          pullRequestMerged: data.pull_request ? Boolean(data.pull_request.merged_at) : null,
+          pullRequestMerged,
+          closedBy: (pullRequestMerged === null ? data.closed_by : merger)?.login ?? null,
         };
       }
       case 'commit':

@@ -1,12 +1,12 @@
 import type { GitHubClient } from './client.js';
 import { isNotFound, type Repository } from './repository.js';
 
-/** The policy file's text at a branch, or null when the branch has none. */
+/** A file's text at a branch (without one, the default branch), or null when the branch has none. */
 export async function readFileAtRef(
   client: GitHubClient,
   repository: Repository,
   path: string,
-  ref: string,
+  ref: string | undefined,
 ): Promise<string | null> {
   try {
     const response = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {

@@ -7,12 +7,16 @@ export interface PullRequest {
   state: 'open' | 'closed';
   body: string;
   baseRef: string;
+  /** The base branch's commit as GitHub last computed it for the pull request. */
+  baseSha: string;
   headRef: string;
   headSha: string;
   title: string;
   labels: string[];
   updatedAt: string;
   htmlUrl: string;
+  /** Who opened it; null when GitHub names no one (a deleted account). */
+  author: string | null;
 }
 
 export async function getPullRequest(
@@ -34,12 +38,14 @@ export function toPullRequest(data: PullRequestData): PullRequest {
     state: data.state === 'closed' ? 'closed' : 'open',
     body: data.body ?? '',
     baseRef: data.base.ref,
+    baseSha: data.base.sha,
     headRef: data.head.ref,
     headSha: data.head.sha,
     title: data.title,
     labels: data.labels.map((label) => label.name ?? '').filter((name) => name !== ''),
     updatedAt: data.updated_at,
     htmlUrl: data.html_url,
+    author: data.user?.login ?? null,
   };
 }
 
@@ -49,9 +55,10 @@ export interface PullRequestData {
   state: string;
   body: string | null;
   title: string;
-  base: { ref: string };
+  base: { ref: string; sha: string };
   head: { ref: string; sha: string };
   labels: { name?: string }[];
   updated_at: string;
   html_url: string;
+  user: { login: string } | null;
 }

@@ -7,6 +7,8 @@ export interface Release {
   body: string;
   draft: boolean;
   updatedAt: string;
+  /** Who created it; null when GitHub names no one. */
+  author: string | null;
 }
 
 export async function getRelease(client: GitHubClient, repository: Repository, id: number): Promise<Release> {
@@ -40,5 +42,6 @@ function toRelease(data: ReleaseData): Release {
     body: data.body ?? '',
     draft: data.draft,
     updatedAt: (data as { updated_at?: string }).updated_at ?? data.created_at,
+    author: (data.author as { login?: string } | null | undefined)?.login ?? null,
   };
 }

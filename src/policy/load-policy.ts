@@ -43,6 +43,8 @@ export interface RawPolicy {
       verify?: boolean;
       'same-commit'?: boolean;
       repositories?: string[];
+      workflows?: string[];
+      'closed-by'?: 'not-author' | string[];
     };
     approvers?: string[];
     when?: Condition;
@@ -240,13 +242,14 @@ function semanticProblems(raw: RawPolicy): DescribedError[] {
         });
       }
     }
-    if (isRecord(item.evidence) && item.evidence['same-commit'] === true && item.evidence.verify !== true) {
-      problems.push({
-        path: ['items', index, 'evidence', 'same-commit'],
-        atKey: true,
-        message: `${name}.evidence.same-commit needs verify: true.`,
-      });
-    }
+    for (const key of ['same-commit', 'workflows', 'closed-by'] as const)
+      if (isRecord(item.evidence) && item.evidence[key] !== undefined && item.evidence.verify !== true) {
+        problems.push({
+          path: ['items', index, 'evidence', key],
+          atKey: true,
+          message: `${name}.evidence.${key} needs verify: true.`,
+        });
+      }
     if (
       isRecord(item.evidence) &&
       item.evidence.repositories !== undefined &&
@@ -300,6 +303,8 @@ export function toPolicy(
           verify: item.evidence.verify ?? false,
           sameCommit: item.evidence['same-commit'] ?? false,
           repositories: (item.evidence.repositories ?? []).map((name) => name.toLowerCase()),
+          workflows: item.evidence.workflows ?? null,
+          closedBy: item.evidence['closed-by'] ?? null,
         }
       : null;
     return {

@@ -423,6 +423,29 @@ function tightenEvidence(
         else merged.repositories = local.repositories;
         break;
       }
+      case 'workflows':
+      case 'closed-by': {
+        // Fewer workflows or closers is stricter; any the base does not list, or "not-author" over a list (or the reverse), is looser.
+        const listed = (value: RawEvidence[typeof field]): string[] => (Array.isArray(value) ? value : []);
+        const lower = (value: RawEvidence[typeof field]) => listed(value).map((entry) => entry.toLowerCase());
+        const baseValue = base[field];
+        const wider =
+          baseValue === undefined
+            ? []
+            : typeof baseValue === 'string' || typeof local[field] === 'string'
+              ? baseValue === local[field]
+                ? []
+                : [String(local[field])]
+              : listed(local[field]).filter((entry) => !lower(baseValue).includes(entry.toLowerCase()));
+        if (wider.length > 0)
+          refuse(
+            at,
+            lock(`evidence/${field}`),
+            `${name}: evidence.${field} ${wider.map((entry) => `"${entry}"`).join(', ')} is not among the base policy's; list only some of them (${Array.isArray(baseValue) ? baseValue.join(', ') : String(baseValue)})`,
+          );
+        else merged[field] = local[field] as never;
+        break;
+      }
       case 'verify':
       case 'same-commit':
         if (local[field] === false && base[field] === true)

@@ -4,6 +4,8 @@ export interface Policy {
   source: { kind: 'file'; path: string } | { kind: 'default' };
   /** With extends: the bases it builds on, nearest first, as their files are named in messages. */
   bases?: string[];
+  /** Each file read to make this policy, the policy's own first, then its bases: for the record. */
+  read?: { file: string; blob: string }[];
   gate: {
     /** Globs of gated base branches; null means the repository's default branch. */
     branches: string[] | null;
@@ -62,6 +64,10 @@ export interface EvidenceRule {
   sameCommit: boolean;
   /** With same-commit: other repositories (owner/repo, lower case) whose runs, jobs and check runs count. */
   repositories: string[];
+  /** With verify: workflow names or file paths a linked run or job must belong to; null when any counts. */
+  workflows: string[] | null;
+  /** With verify: who must have closed a linked issue or merged a linked pull request; null when anyone may. */
+  closedBy: 'not-author' | string[] | null;
 }
 
 export interface ItemRule {

@@ -2,6 +2,7 @@ import { baseLabel, parseBaseReference, sameBase, type BaseReference } from './b
 import { loadPolicyFile, toPolicy, type Place, type PolicyFile, type PolicyLoad } from './load-policy.js';
 import { layerOver, singleLayer } from './policy-locks.js';
 import type { PolicyError } from './policy.js';
+import { gitBlobSha } from '../report/record.js';
 
 /** How many bases one policy may build on, one extending the next. */
 export const MAX_BASES = 3;
@@ -34,6 +35,7 @@ export async function resolvePolicy(
   const first = loadPolicyFile(text, file);
   if (!first.ok) return first;
   const files: PolicyFile[] = [first.policyFile];
+  const read = [{ file, blob: gitBlobSha(text) }];
   const bases: BaseReference[] = [];
   for (let current = first.policyFile; current.raw.extends !== undefined;) {
     const at = current.place(['extends'], false);
@@ -72,6 +74,7 @@ export async function resolvePolicy(
     }
     bases.push(base);
     files.push(loaded.policyFile);
+    read.push({ file: label, blob: gitBlobSha(answer.text) });
     current = loaded.policyFile;
   }
   // Fold from the deepest base up, so that each file meets its base with that base's own bases in it.
@@ -85,6 +88,7 @@ export async function resolvePolicy(
     (path[0] === 'items' ? layered.itemLines : layered.sectionLines)[path[1] as number] ?? null;
   const policy = toPolicy(layered.raw, file, lineOf);
   if (layered.gatesDefault) policy.gate.alsoDefault = true;
+  policy.read = read;
   if (files.length > 1) {
     policy.bases = files.slice(1).map((policyFile) => policyFile.file);
     policy.items.forEach((item, index) => (item.from = layered.itemFrom[index] ?? [file]));

@@ -113,6 +113,11 @@ function where(item: ReportItem): string {
   if (item.tickedBy !== undefined) parts.push(`ticked by ${safeInline(`@${item.tickedBy}`, 60)}`);
   if (item.evidence !== undefined && item.evidence.length > 0)
     parts.push(`evidence ${evidenceLinks(item.evidence)}`);
+  // What a verified run proves: the workflow it belongs to and the event that ran it.
+  for (const run of item.runs ?? [])
+    parts.push(
+      `run of ${safeInline(run.workflow, 80)} (${safeInline(run.path, 120)}) on ${safeInline(run.event, 40)}`,
+    );
   if (item.id !== null) parts.push(`\`${item.id}\``);
   if (item.anyoneCanTick) parts.push('anyone can tick this: the policy names no approvers');
   if (item.ruleFrom)

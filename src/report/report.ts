@@ -1,4 +1,5 @@
 import type { Requirement } from '../policy/policy.js';
+import type { EvaluationRecord } from './record.js';
 
 /** How one checklist item stands. Failing statuses: unchecked, missing, no-evidence, bad-evidence, unapproved. */
 export type ItemStatus =
@@ -46,6 +47,8 @@ export interface ReportItem {
   tickedBy?: string;
   /** Only when some link counted: the item's links the policy accepted as evidence (and, with verify, the API confirmed). */
   evidence?: string[];
+  /** Only when a verified run or job counted: which workflow (its base branch name and file) and event each was. */
+  runs?: { url: string; workflow: string; path: string; event: string }[];
 }
 
 export interface SectionResult {
@@ -100,4 +103,8 @@ export interface Report {
   errors: ReportError[];
   /** Facts worth knowing that change nothing, such as a condition taken to hold. */
   notes: string[];
+  /** What was evaluated, when and by whom (docs/report.md): present in the action's reports and `check`'s. */
+  record?: EvaluationRecord;
+  /** Only when the report was cut to fit a limit: how many items were left out, and where the whole report is. */
+  truncated?: { items: number; whole: string | null };
 }
