@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../github/client.js';
 import { getDefaultBranch } from '../github/default-branch.js';
+import { sharedOpenListing } from '../github/pull-request-list.js';
 import { gateBody } from './body-flow.js';
 import { learnIdentity } from './identity.js';
 import { skipped } from './evaluation.js';
@@ -47,6 +48,7 @@ export async function runGate(
         {
           policies,
           identity: learnIdentity(client, target.repository),
+          openListing: sharedOpenListing(client, target.repository),
         },
       );
   }

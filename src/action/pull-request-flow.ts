@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
+import type { OpenListing } from '../github/pull-request-list.js';
 import type { PullRequest } from '../github/pull-requests.js';
 import { withErrorStatus } from './error-status.js';
 import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from './commit-verdicts.js';
@@ -40,6 +41,8 @@ import { commentBody, gateComments, stampOf, syncComment, type Stamp } from './s
 export interface PullRequestRun {
   policies: PolicyReader;
   identity: Promise<GateIdentity>;
+  /** A sweep's one listing of every open pull request, where each finds those sharing its head. */
+  openListing?: OpenListing;
 }
 
 /** A run slower than this between reading and writing reads its facts again before it writes. */
@@ -61,7 +64,7 @@ export async function gatePullRequest(
 ): Promise<GateOutcome> {
   const status = { sha: request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha };
   return withErrorStatus(client, request.repository, status, settings, async () => {
-    let current = request;
+    let current = { ...request, openListing: request.openListing ?? run.openListing };
     let shared = run;
     const warned = new Set<string>();
     for (let attempt = 1; ; attempt++) {
@@ -77,7 +80,7 @@ export async function gatePullRequest(
       );
       if (outcome !== RESTART) return outcome;
       // Evaluated again from a fresh read, not from the sweep's listing nor the run's copy of the policy.
-      current = { ...current, listed: undefined };
+      current = { ...current, listed: undefined, openListing: undefined };
       shared = { ...shared, policies: shared.policies.afresh?.() ?? shared.policies };
     }
   });

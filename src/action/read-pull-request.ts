@@ -5,7 +5,7 @@ import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
-import { openPullRequestsWithHead } from '../github/pull-request-list.js';
+import { openPullRequestsWithHead, type OpenListing } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import type { BaseReference } from '../policy/base-reference.js';
@@ -36,6 +36,8 @@ export interface PullRequestRequest {
   listed?: PullRequest;
   /** Every open pull request, when a sweep has listed them all: the commit's pull requests are not read. */
   openPulls?: PullRequest[] | null;
+  /** Otherwise, a listing of every open pull request that the run shares (a sweep reads it once). */
+  openListing?: OpenListing;
   /**
    * Only what the verdict depends on, for a caller that posts nothing (the CLI): the gate's
    * comments, the verdicts posted on the commit and its other pull requests are not read.
@@ -115,7 +117,7 @@ export async function readPullRequest(
       ? Promise.resolve({ pulls: [], complete: true })
       : request.openPulls
         ? Promise.resolve({ pulls: request.openPulls, complete: true })
-        : openPullRequestsWithHead(client, repository, sha);
+        : openPullRequestsWithHead(client, repository, sha, request.openListing);
   const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
     request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
     policies(policyRef),
