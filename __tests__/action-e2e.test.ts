@@ -107,7 +107,7 @@ describe('the bundled action on pull requests', () => {
     expect(emulator.writes().filter((request) => request.method === 'PATCH').length).toBe(writesBefore);
   });
 
-  it('makes two round trips: the reads at once, then the writes at once', async () => {
+  it('makes three round trips: the reads at once, the writes at once, then the reads that confirm them', async () => {
     const apiUrl = await setUp({ latencyMs: 150 });
     const run = (payload: unknown) => runAction({ apiUrl, eventName: 'pull_request', payload });
     const requestsIn = (from: number) =>
@@ -134,16 +134,21 @@ describe('the bundled action on pull requests', () => {
         [1, 'POST /graphql'],
         [2, `POST /statuses/${HEAD_SHA}`],
         [2, `PATCH /issues/comments/${emulator.gateComments(2)[0]?.id}`],
+        // After writing: the facts again (the pull request and the policy) and the latest status.
+        [3, 'GET /contents/.github%2Fchecklist-gate.yml'],
+        [3, 'GET /pulls/2'],
+        [3, `GET /commits/${HEAD_SHA}/statuses`],
       ].sort(),
     );
-    // Nothing changed: the same verdict, and the comment is left as it is.
+    // Nothing changed: the same verdict is already the latest status, and the comment is left as
+    // it is, so nothing is written (GitHub keeps at most 1,000 statuses on a commit); the facts
+    // and the latest status are read once more, after the first reads.
     const again = emulator.requests.length;
     expect((await run(pullRequestEvent('synchronize', COMPLETE))).code).toBe(0);
     const isWrite = (request: unknown) => !String(request).startsWith('GET') && request !== 'POST /graphql';
-    expect(requestsIn(again).filter(([, request]) => isWrite(request))).toEqual([
-      [2, `POST /statuses/${HEAD_SHA}`],
-    ]);
-    expect(emulator.requests.length - again).toBe(7);
+    expect(requestsIn(again).filter(([, request]) => isWrite(request))).toEqual([]);
+    expect(emulator.requests.length - again).toBe(9);
+    expect(emulator.statuses.map((status) => status.state)).toEqual(['failure', 'success']);
   });
 
   it('reads the description fresh: a re-run with a stale payload cannot pass', async () => {
@@ -176,8 +181,9 @@ describe('the bundled action on pull requests', () => {
       payload: pullRequestEvent('opened', INCOMPLETE),
     });
     expect(run.code).toBe(1);
+    // Read at the base, and read there again after writing, to confirm the verdict's facts.
     const policyReads = emulator.requests.filter((request) => request.path.includes('/contents/'));
-    expect(policyReads.map((request) => request.query['ref'])).toEqual(['master']);
+    expect(policyReads.map((request) => request.query['ref'])).toEqual(['master', 'master']);
   });
 
   it('fails closed on an invalid policy and shows line and column', async () => {

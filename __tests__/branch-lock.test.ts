@@ -1,4 +1,4 @@
-import { gatingOf } from '../src/action/release-pull-request.js';
+import { gatingOf } from '../src/evaluate/gating.js';
 import type { BaseReference } from '../src/policy/base-reference.js';
 import type { PolicyLoad } from '../src/policy/load-policy.js';
 import { resolvePolicy, type BaseAnswer } from '../src/policy/resolve-policy.js';

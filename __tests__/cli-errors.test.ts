@@ -154,3 +154,15 @@ describe('validate: a policy that gates nothing', () => {
     expect((await run(['validate', '--policy', 'p.yml'], { 'p.yml': sections })).err).toBe('');
   });
 });
+
+describe('validate: ignore-authors', () => {
+  it('warns about a person listed in ignore-authors, not about bots', async () => {
+    const policy =
+      "version: 1\ngate:\n  pull-requests:\n    ignore-authors: ['dependabot[bot]', 'alice']\nitems:\n  - text: Tests pass\n";
+    const result = await run(['validate', '--strict', '--policy', 'p.yml'], { 'p.yml': policy });
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      'p.yml: warning: gate.pull-requests.ignore-authors lists "alice", which is not a bot (a GitHub App\'s login ends in [bot]): every pull request alice opens goes ungated.\n',
+    );
+  });
+});

@@ -74,7 +74,8 @@ describe('init', () => {
 
 describe('template', () => {
   it('reads .github/checklist-gate.yml without --policy', async () => {
-    const result = await run(['template'], { '.github/checklist-gate.yml': READY });
+    // At the top of the repository, wherever in it the command runs.
+    const result = await run(['template'], { '/work/repo/.github/checklist-gate.yml': READY });
     expect(result.code).toBe(0);
     expect(result.out).toContain('QA sign-off');
   });

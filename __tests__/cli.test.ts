@@ -17,6 +17,9 @@ const FILES: Record<string, string> = {
   'policy.yml': 'version: 1\nitems:\n  - text: Run tests\n  - text: Changelog\n',
   'perf.yml': [
     'version: 1',
+    // As in the action, a pull request into a branch the policy does not gate is not judged.
+    'gate:',
+    '  branches: [main, "release/*"]',
     'unlisted: ignored',
     'items:',
     '  - text: Run tests',

@@ -70,7 +70,9 @@ async function gate(
     report,
     statuses: emulator.statuses.map((status) => [status.state, status.description]),
     items: (report?.items ?? []).map((item) => [item.id, item.status, item.problems]),
+    // The evaluation's reads: those after the first write confirm the verdict (docs/behaviour.md).
     reads: emulator.requests
+      .slice(0, firstWrite(emulator))
       .filter((request) => request.method === 'GET')
       .filter((request) => !own.includes(request.path) && !request.path.startsWith(`${API}/contents/`))
       // The open pull requests (shared heads) and posted verdicts: the gate's own reads, not evidence.
@@ -79,6 +81,22 @@ async function gate(
       .map((request) => request.path + (request.query['page'] ? `?page=${request.query['page']}` : ''))
       .sort(),
   };
+}
+
+/**
+ * Where the evaluation's reads end in the emulator's requests: at the gate's first write, or at
+ * its second read of the pull request (a run slowed past two seconds by a loaded machine reads
+ * its facts again before writing), whichever comes first.
+ */
+function firstWrite(emulator: GitHubEmulator): number {
+  const pullReads = emulator.requests
+    .map((request, index) => ({ request, index }))
+    .filter(({ request }) => request.method === 'GET' && request.path === `${API}/pulls/2`);
+  const ends = [
+    emulator.requests.findIndex((request) => request.method !== 'GET' && request.path !== '/graphql'),
+    pullReads[1]?.index ?? -1,
+  ].filter((index) => index !== -1);
+  return ends.length === 0 ? emulator.requests.length : Math.min(...ends);
 }
 
 /** A policy of items that each need one verified link: `- id: X / text: X`. */

@@ -147,4 +147,23 @@ describe('pull requests from forks sharing a commit', () => {
     expect(release.outputs['result']).toBe('fail');
     expect(onHead()).toEqual([['failure', '1 of 2 required items open']]);
   });
+
+  it('a sweep of one branch lists every open pull request once, for all the pull requests it evaluates', async () => {
+    const apiUrl = await start({
+      pulls: [2, 3, 4].map((number) => ({
+        number,
+        base: 'master',
+        headSha: number.toString(16).padStart(40, 'e'),
+        body: COMPLETE,
+      })),
+    });
+    const payload = webhook('push');
+    payload['ref'] = 'refs/heads/master';
+    payload['repository'] = { ...payload['repository'], default_branch: 'master' };
+    const run = await runAction({ apiUrl, eventName: 'push', payload });
+    expect(JSON.parse(run.outputs['results'] ?? '{}')).toEqual({ '2': 'pass', '3': 'pass', '4': 'pass' });
+    const listings = emulator.requests.filter((request) => request.path.endsWith('/Hello-World/pulls'));
+    // The sweep's own listing of the pushed branch, and one of every open pull request.
+    expect(listings.map((request) => request.query['base'] ?? null).sort()).toEqual(['master', null]);
+  });
 });

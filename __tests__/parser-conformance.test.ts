@@ -105,7 +105,64 @@ const CASES: [name: string, markdown: string, boxes: string][] = [
     'an item holding only its check after link reference definitions keeps its box',
     '>\n[a]: /u\n* [ ] \t',
     'o',
+  ], // Raw HTML as cmark-gfm (CommonMark 0.29, with GFM's tagfilter) reads it and the served page shows it.
+  // A line holding only a tag, right after an item's text and not indented under it, starts an HTML
+  // block in cmark-gfm (lazy line): the lines after it up to a blank line are raw HTML, not boxes.
+  ['a line holding only <br> after an item', '- [ ] Tests\n<br>\n- [x] Sign-off', 'o'],
+  [
+    'a line holding only an image after an item',
+    '- [ ] Tests\n<img src="shot.png" alt="x">\n- [x] Sign-off',
+    'o',
   ],
+  ['a line holding only a closing tag after an item', '- [ ] Tests\n</b>\n- [x] Sign-off', 'o'],
+  ['a line holding only <span> after an item', '- [ ] Tests\n<span>\n- [x] Sign-off', 'o'],
+  [
+    'a line holding only a link tag after an item',
+    '- [ ] Tests\n<a href="https://x.org/a">\n- [x] Sign-off',
+    'o',
+  ],
+  ['a line holding only <sub> after an item', '- [ ] Tests\n<sub>\n- [x] Sign-off', 'o'],
+  ['such a line ends at a blank line', '- [ ] Tests\n<br>\n- [x] hidden\n\n- [x] shown', 'ox'],
+  ['such a line after a block quote', '> Tests\n<br>\n- [x] Sign-off', ''],
+  ['such a line after a nested item', '- a\n  - [ ] Tests\n<br>\n- [x] Sign-off', 'o'],
+  ['such a line in a block quote', '> - [ ] Tests\n<br>\n- [x] Sign-off', ''],
+  ['a tag indented under the item continues its text', '- [ ] Tests\n  <br>\n- [x] Sign-off', 'ox'],
+  ['a tag after a paragraph outside any item continues it', 'Tests\n<br>\n- [x] Sign-off', 'x'],
+  // Comment-like text: raw HTML in CommonMark 0.31, escaped text in 0.29.
+  ['"<!-->" in text opens no comment', 'x <!--> y\n- [x] a\n<b>-->', 'x'],
+  ['"<!-->" in text hides nothing after it', 'Intro <!--> text\n\n- [x] a\n- [ ] b', 'xo'],
+  ['"<!--->" in text opens no comment', 'x <!---> y\n- [x] a', 'x'],
+  ['a comment holding "--" in text is text', 'x <!-- a -- b --> y\n- [x] a', 'x'],
+  ['"<!x-->" in text is text', 'x <!x--> y\n- [x] a', 'x'],
+  ['a lower-case declaration in text is text', 'x <!doctype x --> y\n- [x] a', 'x'],
+  [
+    '"<!-- a -- b -->" in text ends no comment left open',
+    '<div>\n<!--\n\n- [x] a <!-- a -- b -->\n- [x] b',
+    '',
+  ],
+  ['"<!-->" on its own line is an empty comment', '<!-->\n- [x] a', 'x'],
+  ['"<!--->" on its own line is an empty comment', '<!--->\n\n- [x] a', 'x'],
+  ['"--!>" ends a comment in the page served', '<div>\n<!-- x --!> y\n\n- [x] a', 'x'],
+  [
+    '"--!>" in later raw HTML ends a comment left open',
+    '<div>\n<!--\n\n- [x] hidden\n\n<div>--!>\n\n- [x] shown',
+    'x',
+  ],
+  // Tags the two versions take differently.
+  ['<search> with text starts no HTML block', '<search> x\n- [x] a', 'x'],
+  ['<source> with text starts an HTML block', '<source src=x> text\n- [x] a', ''],
+  ['<textarea> is a tag of its own line, ended by a blank line', '<textarea>\n\n- [x] a\n</textarea>', 'x'],
+  ['<textarea> with text ends at a blank line too', '<textarea> x\n\n- [x] a\n</textarea>', 'x'],
+  ['</textarea> does not end a <pre> block', '<pre>\n</textarea>\n- [x] a\n</pre>\n- [ ] b', 'o'],
+  ['a control character in an attribute value', '<b x=\u0001>\n- [x] a', ''],
+  ['a no-break space after a tag name', '<b\u00a0x>\n- [x] a', 'x'],
+  ['a no-break space after a block tag name', '<div\u00a0x\n- [x] a', 'x'],
+  ['a no-break space after a tag', '<br>\u00a0\n- [x] a', 'x'],
+  ['a lower-case declaration starts no HTML block', '<!doctype html\n- [x] a', 'x'],
+  ['an upper-case declaration does', '<!DOCTYPE html\n- [x] a', ''],
+  ['a byte-order mark before a comment', '\ufeff<!--\n\n- [x] a', ''],
+  ['a byte-order mark before an item', '\ufeff- [x] a\n- [ ] b', 'o'],
+  ['processing instructions and CDATA in text', 'x <?y?> <![CDATA[z]]>\n- [x] a', 'x'],
 ];
 
 /** Where cmark-gfm's drawing and the item's own check disagree, the gate reads the stricter. */
@@ -250,6 +307,34 @@ const RUN = 'https://ci.acme.dev/runs/9';
  * superscript number and moves the note to the bottom, outside every item; commonmark, which does
  * not know them, reads a definition as a link reference or as text.
  */
+describe('raw HTML the page served reads further than Markdown', () => {
+  it.each([
+    ['single quotes', "- [x] a\n<div title='x\n\n- [x] b\n- [ ] c", 'x', 2],
+    // The value ends at the next double quote, which cmark-gfm writes in the next box's own tag.
+    ['double quotes', '<div title="x\n\n- [x] a\n- [ ] b', 'o', 1],
+    ['on a later line of the block', "<div>\n<p title='x\n\n- [x] a", '', 2],
+  ])('refuses a quoted attribute value left open (%s), naming the line', (_name, markdown, boxes, line) => {
+    expect(githubCheckboxes(markdown)).toEqual([...boxes].map((box) => box === 'x'));
+    expect(() => parseChecklist(markdown)).toThrow(UnreadableDescriptionError);
+    expect(() => parseChecklist(markdown)).toThrow(
+      new RegExp(
+        `^line ${line} of the description opens a quoted attribute value in raw HTML and never closes it`,
+      ),
+    );
+  });
+
+  it('reads a quote closed in the tag, or in a comment, or disarmed by the tagfilter', () => {
+    for (const markdown of [
+      "<div title='x'\n\n- [x] a",
+      "<!-- title='x -->\n\n- [x] a",
+      "<textarea title='x\n\n- [x] a",
+    ]) {
+      expect(githubCheckboxes(markdown)).toEqual([true]);
+      expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual([true]);
+    }
+  });
+});
+
 describe('footnotes as GitHub shows them', () => {
   it.each([
     ['a reference at the end', `- [x] Load test passed[^1]\n\n[^1]: ${RUN}`, 'Load test passed', []],
@@ -365,6 +450,26 @@ describe('footnotes as GitHub shows them', () => {
     // cmark-gfm takes the check off first, then reads the definition: no text, no link in the item.
     expect(githubItems(markdown).map((item) => [item.text, item.links])).toEqual([['', []]]);
     expect(parseChecklist(markdown).items.map((item) => [item.text, item.links])).toEqual([['', []]]);
+  });
+
+  it.each([
+    ['a later item', '- [x] [ci]: https://x.org/r\n- [ ] Load test passed [ci]'],
+    ['an earlier item', '- [ ] Load test passed [ci]\n- [x] [ci]: https://x.org/r'],
+    [
+      'the first definition of a label stands',
+      '- [x] [ci]: https://x.org/r\n- [ ] Load test passed [ci]\n\n[ci]: https://x.org/other',
+    ],
+  ])('a link reference definition right after the check defines its label: %s', (_name, markdown) => {
+    const load = (items: { text: string; links: string[] }[]) =>
+      items.filter((item) => item.text !== '').map((item) => [item.text, item.links]);
+    expect(load(githubItems(markdown))).toEqual([['Load test passed ci', ['https://x.org/r']]]);
+    expect(load(parseChecklist(markdown).items)).toEqual([['Load test passed ci', ['https://x.org/r']]]);
+  });
+
+  it('a no-break space at the end of an item stays in its link, as cmark-gfm trims ASCII white space only', () => {
+    const markdown = '- [x] Load test https://x.org/r\u00a0';
+    expect(githubItems(markdown).map((item) => item.links)).toEqual([['https://x.org/r\u00a0']]);
+    expect(parseChecklist(markdown).items.map((item) => item.links)).toEqual([['https://x.org/r\u00a0']]);
   });
 
   it('records a difference: lines after such a definition are left out of the item', () => {

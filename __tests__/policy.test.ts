@@ -36,7 +36,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
     const policy = policyOf('version: 1\n');
     expect(policy).toEqual({
       source: { kind: 'file', path: FILE },
-      gate: { branches: null, releases: true, pullRequests: null },
+      gate: { branches: null, releases: true, pullRequests: null, ignoreAuthors: [] },
       checklist: { required: true },
       unlisted: 'required',
       verification: { maxLinks: 20 },
@@ -58,6 +58,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '    head-branches: ["release/**"]',
         '    labels: [release]',
         "    title: '^Release '",
+        "    ignore-authors: ['dependabot[bot]']",
         'checklist:',
         '  heading: Release checklist',
         '  required: false',
@@ -104,6 +105,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         branches: ['main', 'release/*'],
         releases: false,
         pullRequests: { headBranches: ['release/**'], labels: ['release'], title: '^Release ' },
+        ignoreAuthors: ['dependabot[bot]'],
       },
       checklist: { heading: 'Release checklist', required: false },
       unlisted: 'optional',
@@ -154,7 +156,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           when: null,
           approvers: null,
           notApplicable: { rule: 'with-reason', approvers: null },
-          line: 43,
+          line: 45,
         },
       ],
     });
@@ -180,7 +182,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
 
   it('fills the defaults of gate and checklist when they are given empty', () => {
     const policy = policyOf('version: 1\ngate: {}\nchecklist: {}\n');
-    expect(policy.gate).toEqual({ branches: null, releases: true, pullRequests: null });
+    expect(policy.gate).toEqual({ branches: null, releases: true, pullRequests: null, ignoreAuthors: [] });
     expect(policy.checklist).toEqual({ required: true });
   });
 

@@ -1,4 +1,4 @@
-import { gatingOf } from '../src/action/release-pull-request.js';
+import { gatingOf } from '../src/evaluate/gating.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy, PolicyError } from '../src/policy/policy.js';
 import type { BaseReference } from '../src/policy/base-reference.js';

@@ -94,5 +94,12 @@ export function pathological(size = 65536) {
       fill('- [x] \n\n  - [ ] item\n'),
     'items holding only their check, each before a lazy line': fill('- [x] \nmore\n'),
     'boxes borrowed from lazy quoted lines': fill('- a\n  > b\n      - [ ] lazy\n'),
+    // Raw HTML read by cmark-gfm's rules (gfm-parser.ts): openers without their end, whose failed
+    // searches commonmark's and cmark-gfm's own rules repeat at every "<", and tags on lazy lines.
+    'a run of <?': `- [x] a ${fill('<?')}`.slice(0, size),
+    'a run of <!A ': `- [x] a ${fill('<!A ')}`.slice(0, size),
+    'a run of <![CDATA[': `- [x] a ${fill('<![CDATA[')}`.slice(0, size),
+    'a run of <!--': `- [x] a ${fill('<!-- ')}`.slice(0, size),
+    'tags alone on lazy lines after items': fill('- [ ] a\n<br>\n'),
   };
 }

@@ -13,6 +13,8 @@ import {
 } from './openapi-conformance.js';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
+/** Statuses GitHub keeps per commit and context. */
+const STATUS_CAP = 1000;
 const READ_ONLY_TOKEN = 'read-only-token';
 /** A GitHub App's installation token, and the bot it acts as. */
 const APP_TOKEN = 'app-installation-token';
@@ -20,8 +22,9 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
 
 /**
  * @typedef {{ number: number, state?: string, body?: string, title?: string, base: string, headSha: string, headRef?: string,
- *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, headRepo?: string,
+ *   labels?: string[], updatedAt?: string, files?: string[], merged?: boolean, headRepo?: string, author?: string,
  *   mergedAt?: string, mergedBy?: string, mergeCommit?: string }} PullFixture
+ * `author`: who opened it (default Codertocat); a login ending in [bot] is a Bot.
  * `headRepo`: the "owner/repo" the head branch lives in, for a pull request from a fork.
  * `mergedAt`, `mergedBy`, `mergeCommit`: a merged pull request (merged: true), when, by whom, into which commit.
  * @typedef {{ id: number, tagName: string, body?: string, draft?: boolean, updatedAt?: string, sha?: string,
@@ -45,8 +48,11 @@ export class GitHubEmulator {
    *   resources?: Record<string, { status?: number, json: unknown, asIs?: boolean }>, reviews?: Record<number, unknown[]>,
    *   edits?: Record<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>,
    *   identities?: Record<string, { login: string, type: string, id: number }>,
-   *   repositories?: Record<string, OtherRepository>, mergeQueues?: Record<string, number[]> }} fixture
-   * `mergeQueues`: by branch, the pull requests in its merge queue, the next to merge first.
+   *   repositories?: Record<string, OtherRepository>, statusCap?: number,
+   *   mergeQueues?: Record<string, number[]> }} fixture
+   * `statusCap`: how many statuses one commit keeps per context before refusing more (GitHub's
+   * 1,000 unless a test lowers it). `mergeQueues`: by branch, the pull requests in its merge
+   * queue, the next to merge first.
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -80,11 +86,19 @@ export class GitHubEmulator {
     /** Who each token acts as; any other token is the workflow token, github-actions[bot]. */
     this.identities = { [APP_TOKEN]: APP_BOT, ...fixture.identities };
     this.nextStatusId = 1;
+    this.statusCap = fixture.statusCap ?? STATUS_CAP;
+    /**
+     * Decides, per request, whether to hold it before it is answered (see hold()). Null: none is.
+     * @type {((request: { method: string, path: string, token: string | null }) => boolean) | null}
+     */
+    this.holding = null;
+    /** Requests held, in order of arrival, each with what releases it. @type {{ request: any, release: () => void }[]} */
+    this.held = [];
     /** @type {{ sha: string, state: string, context: string, description: string, target_url?: string }[]} */
     this.statuses = [];
     /** @type {Record<string, unknown>[]} */
     this.checkRuns = [];
-    /** @type {{ method: string, path: string, query: Record<string, string>, body: unknown, token: string | null, at: number }[]} */
+    /** @type {{ method: string, path: string, query: Record<string, string>, body: unknown, token: string | null, at: number, answeredAt: number | null }[]} */
     this.requests = [];
     /** @type {Fault[]} */
     this.faults = [];
@@ -127,6 +141,23 @@ export class GitHubEmulator {
     this.faults.push({ times: 1, ...fault });
   }
 
+  /**
+   * Holds back every request `holding` picks, before it is answered and before it changes any
+   * state, until released: a test decides the order in which runs read and write. A held request
+   * is answered from the state at its release, as GitHub answers a request when it reaches it.
+   */
+  hold(/** @type {(request: { method: string, path: string, token: string | null }) => boolean} */ holding) {
+    this.holding = holding;
+  }
+
+  /** Lets the held requests that `which` picks (all by default) go on, in order of arrival. */
+  release(/** @type {(request: any) => boolean} */ which = () => true) {
+    const going = this.held.filter((entry) => which(entry.request));
+    this.held = this.held.filter((entry) => !going.includes(entry));
+    for (const entry of going) entry.release();
+    return going.length;
+  }
+
   /** Edits a pull request's description, as a person would, moving its updated_at on. */
   editBody(/** @type {number} */ number, /** @type {string} */ body, /** @type {string} */ updatedAt) {
     const pull = this.pulls.get(number);
@@ -166,21 +197,28 @@ export class GitHubEmulator {
     return (token && this.identities[token]) || BOT;
   }
 
-  /** Posts a commit status as someone else would (another workflow, say), newest last. */
+  /**
+   * Posts a commit status as someone else would (another workflow, say), newest last; false when
+   * the commit already holds the most statuses GitHub keeps for the context.
+   */
   postStatus(
     /** @type {string} */ sha,
     /** @type {{ state: string, context?: string, description?: string, creator: { login: string, type: string, id?: number }, createdAt?: string, targetUrl?: string }} */ status,
   ) {
+    const context = status.context ?? 'checklist-gate';
+    const kept = this.statuses.filter((each) => each.sha === sha && each.context === context).length;
+    if (kept >= this.statusCap) return false;
     this.statuses.push({
       sha,
       state: status.state,
-      context: status.context ?? 'checklist-gate',
+      context,
       description: status.description ?? '',
       creator: status.creator,
       id: this.nextStatusId++,
       ...(status.createdAt && { createdAt: status.createdAt }),
       ...(status.targetUrl && { target_url: status.targetUrl }),
     });
+    return true;
   }
 
   /** Posts a completed check run as an app would, at a given time. */
@@ -252,6 +290,13 @@ export class GitHubEmulator {
     );
     if (fault) fault.times = (fault.times ?? 1) - 1;
     if (fault?.drop) return void request.socket.destroy();
+    if (!fault && this.holding?.(record)) {
+      const held = { request: record, release: () => undefined };
+      await new Promise((resolve) => {
+        held.release = () => resolve(undefined);
+        this.held.push(held);
+      });
+    }
     // The answer reflects the state when the request arrived; a delay only holds it back, like a slow network.
     const result =
       fault && fault.status > 0
@@ -424,6 +469,26 @@ export class GitHubEmulator {
           json: { message: 'Validation Failed: description is too long (maximum is 140 characters)' },
         };
       }
+      // GitHub: "there is a limit of 1000 statuses per sha and context within a repository.
+      // Attempts to create more than 1000 statuses will result in a validation error" (REST
+      // reference, "Create a commit status"). The error, as GitHub words it in a 422's errors:
+      // "This SHA and context has reached the maximum number of statuses."
+      const kept = this.statuses.filter((each) => each.sha === match[1] && each.context === body?.context);
+      if (kept.length >= this.statusCap) {
+        return {
+          status: 422,
+          json: {
+            message: 'Validation Failed',
+            errors: [
+              {
+                resource: 'Status',
+                code: 'custom',
+                message: 'This SHA and context has reached the maximum number of statuses.',
+              },
+            ],
+          },
+        };
+      }
       const status = {
         sha: match[1],
         state: body?.state,
@@ -443,7 +508,9 @@ export class GitHubEmulator {
         return { status: 422, json: { message: 'summary is too long' } };
       if (String(body?.output?.text ?? '').length > 65535)
         return { status: 422, json: { message: 'text is too long' } };
-      const run = { id: this.checkRuns.length + 1, ...body };
+      // Ids only grow, as GitHub's do: the newest check run has the highest.
+      const id = Math.max(0, ...this.checkRuns.map((each) => Number(each.id) || 0)) + 1;
+      const run = { id, ...body };
       const login = this.identityOf(token).login;
       Object.defineProperty(run, 'app', {
         value: { slug: login.replace(/\[bot\]$/, ''), name: login.replace(/\[bot\]$/, '') },
@@ -655,7 +722,7 @@ export class GitHubEmulator {
       merged_by: pull.merged ? { login: pull.mergedBy ?? 'octocat', type: 'User' } : null,
       ...(pull.merged && pull.mergeCommit && { merge_commit_sha: pull.mergeCommit }),
       closed_at: pull.state === 'closed' ? pull.updatedAt : null,
-      user: { login: 'Codertocat', type: 'User' },
+      user: { login: pull.author ?? 'Codertocat', type: pull.author?.endsWith('[bot]') ? 'Bot' : 'User' },
     };
   }
 

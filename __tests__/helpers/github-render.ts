@@ -1,11 +1,62 @@
 import { createRequire } from 'node:module';
+import { parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 
 const require = createRequire(import.meta.url);
 const cmark = require('cmark-gfm') as { renderHtmlSync(markdown: string, options: object): string };
 
+// GitHub renders with these extensions; tagfilter prints <textarea>, <script>, <iframe> and the like as text.
 const EXTENSIONS = { tasklist: true, autolink: true, table: true, strikethrough: true, tagfilter: true };
-const CHECKBOX =
-  /<li data-sourcepos="(\d+):(\d+)-[^"]*">(?:\s*<p data-sourcepos="[^"]*">)?<input type="checkbox"( checked="")? disabled="" \/>/g;
+
+type Element = DefaultTreeAdapterTypes.Element;
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+
+/**
+ * The page GitHub serves, as a browser reads it: cmark-gfm's HTML with raw HTML kept (GitHub then
+ * sanitises it), read by an HTML5 parser. So a comment runs to whatever ends it in HTML ("-->",
+ * "--!>", or "<!-->" at once), an unclosed quoted attribute takes in the rest of the page, and a
+ * template's content is never shown. Comments are dropped from the tree: they draw nothing.
+ */
+function servedPage(markdown: string, sourcepos: boolean): Element {
+  const html = cmark.renderHtmlSync(markdown, {
+    sourcepos,
+    unsafe: true,
+    footnotes: true,
+    extensions: EXTENSIONS,
+  });
+  // Positions unquoted, so that the page holds the quotes GitHub's page holds: a quoted attribute
+  // value left open in raw HTML runs to the next quote, in text or in markup cmark-gfm writes.
+  const page = html.replace(/ data-sourcepos="(\d+:\d+-\d+:\d+)"/g, ' data-sourcepos=$1');
+  const document = parse(`<!DOCTYPE html><html><body>${page}`);
+  const root = document.childNodes.find((node): node is Element => node.nodeName === 'html');
+  const body = root?.childNodes.find((node): node is Element => node.nodeName === 'body');
+  if (body === undefined) throw new Error('parse5 built no body');
+  dropComments(body);
+  return body;
+}
+
+function dropComments(parent: ParentNode): void {
+  parent.childNodes = parent.childNodes.filter((node) => node.nodeName !== '#comment');
+  for (const node of parent.childNodes) if ('childNodes' in node) dropComments(node);
+}
+
+/** The served page as HTML again, comments dropped and every tag as the browser closed it. */
+function servedHtml(markdown: string, sourcepos: boolean): string {
+  return serialize(servedPage(markdown, sourcepos));
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  return element.attrs.find((attr) => attr.name === name)?.value;
+}
+
+/** Elements in document order; a template's content is not in the page (parse5 keeps it apart). */
+function* elements(parent: ParentNode): Generator<Element> {
+  for (const node of parent.childNodes as ChildNode[]) {
+    if (!('tagName' in node)) continue;
+    yield node;
+    yield* elements(node);
+  }
+}
 
 /** The checkboxes GitHub's renderer (cmark-gfm with its extensions) draws, in order: true for ticked. */
 export function githubCheckboxes(markdown: string): boolean[] {
@@ -13,23 +64,27 @@ export function githubCheckboxes(markdown: string): boolean[] {
 }
 
 /**
- * The HTML GitHub serves, as a browser reads it: raw HTML kept (GitHub then sanitises it), and
- * comments drawing nothing. A raw "<!--" runs to the next "-->" anywhere later in the HTML (text
- * is escaped and holds none), or to the end.
+ * Task-list boxes in the served page: an <input type="checkbox"> that is the first element of a
+ * list item cmark-gfm wrote (with its source position), or of that item's first paragraph.
  */
-function servedHtml(markdown: string, sourcepos: boolean): string {
-  return cmark
-    .renderHtmlSync(markdown, { sourcepos, unsafe: true, footnotes: true, extensions: EXTENSIONS })
-    .replace(/<!--[^]*?(?:-->|$)/g, '');
-}
-
 export function githubBoxes(markdown: string): { line: number; column: number; checked: boolean }[] {
-  const html = servedHtml(markdown, true);
-  return [...html.matchAll(CHECKBOX)].map((match) => ({
-    line: Number(match[1]),
-    column: Number(match[2]),
-    checked: match[3] !== undefined,
-  }));
+  const boxes: { line: number; column: number; checked: boolean }[] = [];
+  for (const element of elements(servedPage(markdown, true))) {
+    if (element.tagName !== 'input' || attribute(element, 'type') !== 'checkbox') continue;
+    const parent = element.parentNode as Element | null;
+    const item = parent?.tagName === 'p' ? (parent.parentNode as Element | null) : parent;
+    if (item?.tagName !== 'li' || parent === null) continue;
+    if (parent.tagName === 'p' && item.childNodes.find((node) => 'tagName' in node) !== parent) continue;
+    if (parent.childNodes.find((node) => 'tagName' in node) !== element) continue;
+    const position = /^(\d+):(\d+)-/.exec(attribute(item, 'data-sourcepos') ?? '');
+    if (position === null) continue;
+    boxes.push({
+      line: Number(position[1]),
+      column: Number(position[2]),
+      checked: attribute(element, 'checked') !== undefined,
+    });
+  }
+  return boxes;
 }
 
 /**
@@ -103,13 +158,13 @@ export interface GitHubItem {
 
 const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^>]*)>/gi;
 const BLOCK_TAGS = new Set(['ul', 'ol', 'blockquote', 'pre', 'table', 'hr', 'div', 'p', 'h1', 'h2', 'h3']);
-const ENTITY = /&(amp|lt|gt|quot|#(\d+)|#x([0-9a-f]+));/gi;
+const ENTITY = /&(amp|lt|gt|quot|nbsp|#(\d+)|#x([0-9a-f]+));/gi;
 
 function decodeEntities(text: string): string {
   return text.replace(ENTITY, (_all, name: string, decimal?: string, hex?: string) => {
     if (decimal) return String.fromCodePoint(Number(decimal));
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return { amp: '&', lt: '<', gt: '>', quot: '"' }[name.toLowerCase()] ?? '';
+    return { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\u00a0' }[name.toLowerCase()] ?? '';
   });
 }
 

@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../github/client.js';
 import { getDefaultBranch } from '../github/default-branch.js';
+import { sharedOpenListing } from '../github/pull-request-list.js';
 import { gateBody } from './body-flow.js';
 import { learnIdentity } from './identity.js';
 import { skipped } from './evaluation.js';
@@ -29,7 +30,7 @@ export async function runGate(
       return gateRelease(client, target, settings, log, policies);
     case 'pull_request': {
       // Asked alongside the first reads: whose comment, statuses and check runs are the gate's.
-      const run = { policies, identity: learnIdentity(client, target.repository), sweep: false };
+      const run = { policies, identity: learnIdentity(client, target.repository) };
       const outcome = await gatePullRequest(client, target, settings, log, run);
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
@@ -47,7 +48,7 @@ export async function runGate(
         {
           policies,
           identity: learnIdentity(client, target.repository),
-          sweep: true,
+          openListing: sharedOpenListing(client, target.repository),
         },
       );
   }

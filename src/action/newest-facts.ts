@@ -4,15 +4,28 @@ import type { Stamp } from './sticky-comment.js';
 
 /**
  * What a verdict on a pull request was computed from, as the comment's hidden stamp records it:
- * the edit time, and a hash of the description, labels, head commit and approvers, so that two
- * edits in the same second, a label or a review are told apart even when the time is not.
+ * the edit time, and a hash of the description, labels, head commit, approvers, the policy and the
+ * linked evidence, so that two edits in the same second, a label, a review, a push of the policy
+ * or a re-run of linked evidence are told apart even when the pull request's time is not.
  */
 export interface FactsRead {
   evaluated: string;
   facts: string;
 }
 
-export function factsRead(pr: PullRequest, approvers: string[] | null): FactsRead {
+/** What a verdict depends on besides the pull request itself. */
+export interface OutsideFacts {
+  /** The git blob SHA of the policy file at the base branch (null: there is none). */
+  policyBlob: string | null;
+  /** A digest of what the linked evidence said (null: the policy verified none). */
+  evidence: string | null;
+}
+
+export function factsRead(
+  pr: PullRequest,
+  approvers: string[] | null,
+  outside: OutsideFacts = { policyBlob: null, evidence: null },
+): FactsRead {
   const hash = createHash('sha256')
     .update(
       // The title and base decide whether the pull request is gated at all.
@@ -23,11 +36,27 @@ export function factsRead(pr: PullRequest, approvers: string[] | null): FactsRea
         pr.body,
         pr.title,
         pr.baseRef,
+        outside.policyBlob,
+        outside.evidence,
       ]),
     )
     .digest('hex')
     .slice(0, 24);
   return { evaluated: pr.updatedAt, facts: hash };
+}
+
+/** The SHA git gives a file with this text: the policy's blob SHA, computed from what was read. */
+export function gitBlobSha(text: string | null): string | null {
+  if (text === null) return null;
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/** A digest of what each linked piece of evidence said, in a stable order. */
+export function evidenceDigest(links: ReadonlyMap<string, unknown> | null): string | null {
+  if (links === null || links.size === 0) return null;
+  const entries = [...links].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 24);
 }
 
 export function sameFacts(a: FactsRead, b: FactsRead): boolean {

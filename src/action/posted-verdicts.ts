@@ -10,9 +10,15 @@ export function foreignVerdicts(posted: PostedVerdict[], identity: GateIdentity)
 
 /**
  * One notice per foreign author: with `report-as: both`, a status and a check run by the same
- * author are one sentence, not two that read alike.
+ * author are one sentence, not two that read alike. `replaced` is false when the gate's own write
+ * was refused: a notice never says a write happened that did not.
  */
-export function foreignNotices(foreign: PostedVerdict[], sha: string, checkName: string): string[] {
+export function foreignNotices(
+  foreign: PostedVerdict[],
+  sha: string,
+  checkName: string,
+  replaced = true,
+): string[] {
   const byAuthor = new Map<string, PostedVerdict['kind'][]>();
   for (const verdict of foreign) {
     const kinds = byAuthor.get(verdict.author) ?? [];
@@ -22,7 +28,8 @@ export function foreignNotices(foreign: PostedVerdict[], sha: string, checkName:
   return [...byAuthor].map(([author, kinds]) => {
     const who = author ? `@${author}` : 'an unknown author';
     const one = kinds.length === 1;
-    return `A \`${checkName}\` ${kinds.join(' and ')} on ${sha.slice(0, 7)} ${one ? 'was' : 'were'} posted by ${who}, not by the gate. ${one ? 'It was' : 'They were'} replaced.`;
+    const fate = replaced ? 'replaced' : 'not replaced: GitHub refused the write';
+    return `A \`${checkName}\` ${kinds.join(' and ')} on ${sha.slice(0, 7)} ${one ? 'was' : 'were'} posted by ${who}, not by the gate. ${one ? 'It was' : 'They were'} ${fate}.`;
   });
 }
 

@@ -1,9 +1,10 @@
 import type { GitHubClient } from '../github/client.js';
 import { CHECK_TEXT_LIMIT, createCheckRun } from '../github/check-runs.js';
-import { createCommitStatus } from '../github/commit-status.js';
+import { createCommitStatus, isStatusCapReached } from '../github/commit-status.js';
 import { isForbidden, type Repository } from '../github/repository.js';
 import { fitReport } from '../report/fit-report.js';
 import type { Report } from '../report/report.js';
+import { StatusFrozen } from './status-cap.js';
 
 export interface Verdict {
   sha: string;
@@ -34,6 +35,11 @@ export class PermissionProblems {
     }
   }
 
+  /** Whether a write needing this permission was refused. */
+  refused(permission: string): boolean {
+    return this.missing.has(permission);
+  }
+
   warning(): string | null {
     if (this.missing.size === 0) return null;
     const list = [...this.missing].join(', ');
@@ -52,11 +58,12 @@ export class PermissionProblems {
 export async function writeWithPermissions(
   log: { warning(message: string): void },
   writes: (problems: PermissionProblems) => Promise<unknown>,
-): Promise<void> {
+): Promise<PermissionProblems> {
   const problems = new PermissionProblems();
   await writes(problems);
   const warning = problems.warning();
   if (warning) log.warning(warning);
+  return problems;
 }
 
 /** Posts the verdict as a commit status, a check run, or both. */
@@ -77,6 +84,8 @@ export async function publishVerdict(
           context: settings.checkName,
           description: verdict.description,
           targetUrl: settings.runUrl,
+        }).catch((error: unknown) => {
+          throw isStatusCapReached(error) ? new StatusFrozen(settings.checkName, verdict.sha) : error;
         }),
       ),
     );
@@ -97,4 +106,14 @@ export async function publishVerdict(
     );
   }
   await Promise.all(writes);
+}
+
+/**
+ * Runs writes at once and waits for every one to end before passing on the first failure, so
+ * that nothing is still writing when the caller reacts to it (say, by rewriting the comment).
+ */
+export async function settleAll(writes: Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(writes);
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -1,39 +1,60 @@
 import type { GitHubClient } from '../github/client.js';
-import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
-import type { Repository } from '../github/repository.js';
-import { approversOfHead } from '../github/reviews.js';
-import type { IssueComment } from '../github/comments.js';
+import { listComments, type IssueComment } from '../github/comments.js';
+import type { OpenListing } from '../github/pull-request-list.js';
+import type { PullRequest } from '../github/pull-requests.js';
 import { withErrorStatus } from './error-status.js';
 import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from './commit-verdicts.js';
+import { confirmWrites } from './confirm-writes.js';
 import { skipped } from './evaluation.js';
 import { mergeGroupPullRequests } from './merge-group.js';
 import type { GateIdentity } from './identity.js';
-import { compareStamp, factsRead, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
+import { factsOfReading, readFactsNow } from './facts-now.js';
+import { compareStamp, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
 import type { GateOutcome } from './outcome.js';
 import type { PolicyReader } from './policy-reader.js';
 import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
-import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
-import { readPullRequest, type PullRequestReading, type PullRequestRequest } from './read-pull-request.js';
+import {
+  publishVerdict,
+  settleAll,
+  writeWithPermissions,
+  type PermissionProblems,
+  type Verdict,
+} from './publish.js';
+import {
+  postedVerdicts,
+  readPullRequest,
+  type PullRequestReading,
+  type PullRequestRequest,
+} from './read-pull-request.js';
 import { releaseVerdicts } from './release-verdict.js';
 import type { GateLog, GateSettings } from './settings.js';
 import { strictest, type CommitVerdict } from './shared-commit.js';
-import { commentBody, stampOf, syncComment } from './sticky-comment.js';
+import {
+  frozenStatusNotice,
+  frozenStatusOutcome,
+  postFrozenStatusCheck,
+  StatusFrozen,
+} from './status-cap.js';
+import { commentBody, gateComments, stampOf, syncComment, type Stamp } from './sticky-comment.js';
 
 /** What a run shares across the pull requests it evaluates. */
 export interface PullRequestRun {
   policies: PolicyReader;
   identity: Promise<GateIdentity>;
-  /** A sweep posts no status where the gate's own latest one already says the same. */
-  sweep: boolean;
+  /** A sweep's one listing of every open pull request, where each finds those sharing its head. */
+  openListing?: OpenListing;
 }
 
-/** A run slower than this between reading and writing, or in writing, reads the pull request again. */
+/** A run slower than this between reading and writing reads its facts again before it writes. */
 const SLOW_RUN_MS = 2000;
 const MAX_ATTEMPTS = 3;
 /** Returned by an attempt that found the pull request changed under it. */
 const RESTART = Symbol('restart');
 
-/** Evaluates one pull request and reports on it: one round of reads, then one round of writes. */
+/**
+ * Evaluates one pull request and reports on it: one round of reads, one round of writes (only
+ * what changed), then one round that confirms the facts did not move and the verdict stands.
+ */
 export async function gatePullRequest(
   client: GitHubClient,
   request: PullRequestRequest,
@@ -43,13 +64,24 @@ export async function gatePullRequest(
 ): Promise<GateOutcome> {
   const status = { sha: request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha };
   return withErrorStatus(client, request.repository, status, settings, async () => {
-    let current = request;
+    let current = { ...request, openListing: request.openListing ?? run.openListing };
+    let shared = run;
     const warned = new Set<string>();
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptPullRequest(client, current, settings, log, run, status, attempt, warned);
+      const outcome = await attemptPullRequest(
+        client,
+        current,
+        settings,
+        log,
+        shared,
+        status,
+        attempt,
+        warned,
+      );
       if (outcome !== RESTART) return outcome;
-      // Evaluated again from a fresh read, not from the sweep's listing.
-      current = { ...current, listed: undefined };
+      // Evaluated again from a fresh read, not from the sweep's listing nor the run's copy of the policy.
+      current = { ...current, listed: undefined, openListing: undefined };
+      shared = { ...shared, policies: shared.policies.afresh?.() ?? shared.policies };
     }
   });
 }
@@ -114,26 +146,22 @@ async function attemptPullRequest(
         `that pull request has the same head commit, and ${both ? 'both belong' : `a ${postedKinds(settings.reportAs)} belongs`} to the commit, so the strictest verdict of its open pull requests is posted.`,
     );
   }
-  for (const notice of foreignNotices(
-    foreignVerdicts(reading.posted, identity),
-    reading.statusSha,
-    settings.checkName,
-  )) {
-    notes.push(notice);
-    // An attempt evaluated again after a change warns only about what the earlier ones did not.
-    if (!warned.has(notice)) log.warning(notice);
-    warned.add(notice);
-  }
+  const foreign = foreignVerdicts(reading.posted, identity);
+  // The notes with what became of foreign verdicts: replaced, unless GitHub refused the write.
+  const noted = (replaced: boolean): string => {
+    const said = [...notes, ...foreignNotices(foreign, reading.statusSha, settings.checkName, replaced)];
+    return said.length === 0 ? own.outcome.markdown : `${own.outcome.markdown}\n${said.join('\n\n')}\n`;
+  };
   const outcome: GateOutcome = {
     ...own.outcome,
     ...(request.statusSha !== null && posting.number !== pr.number && groupResult(posting)),
-    markdown: notes.length === 0 ? own.outcome.markdown : `${own.outcome.markdown}\n${notes.join('\n\n')}\n`,
+    markdown: noted(true),
   };
 
   const existing = reading.ownComments[0] ?? null;
   const stamp = existing ? stampOf(existing) : null;
-  const mine = factsRead(pr, reading.readsReviews ? (reading.facts?.signoffs.approvedBy ?? []) : null);
-  const freshFacts = () => readFacts(client, request.repository, reading);
+  const mine = factsOfReading(reading);
+  const freshFacts = () => readFactsNow(client, request.repository, reading, settings.policyPath);
   let checked = false;
   if (compareStamp(stamp, mine) === 'ask' && stamp !== null) {
     // The comment may carry a verdict on newer facts: a fresh read decides whose verdict stands.
@@ -170,12 +198,11 @@ async function attemptPullRequest(
     ? settings.comment === 'always' ||
       (settings.comment === 'on-failure' && (!own.passed || existing !== null))
     : existing !== null;
-  const writeStatus = !(
-    run.sweep &&
-    notes.length === 0 &&
-    alreadyPosted(reading.posted, verdict, identity, settings)
-  );
-  let movedMeanwhile = false;
+  // A status is posted only when the verdict on the commit changes: GitHub keeps at most 1,000
+  // per commit and context. Skipping is safe only because every run confirms afterwards, with a
+  // read made after its facts were read, that the latest status is its verdict (confirmWrites).
+  let expected = verdict;
+  const writeStatus = !alreadyPosted(reading.posted, verdict, identity, settings);
   // Runs that created a comment at the same time: the one on the newest facts is kept.
   const pick = async (mineComment: IssueComment, rivals: IssueComment[]) => {
     const rival = rivals
@@ -184,57 +211,122 @@ async function attemptPullRequest(
       .sort((a, b) => ((b.stamp?.evaluated ?? '') > (a.stamp?.evaluated ?? '') ? 1 : -1))[0];
     if (!rival?.stamp) return mineComment;
     const fresh = await freshFacts();
-    const decision = settleWithFresh(rival.stamp, mine, fresh);
-    if (decision === 'again') {
-      log.info(
-        `The pull request changed while this run evaluated it (${fresh.evaluated}); evaluating again.`,
-      );
-      movedMeanwhile = true;
-    }
-    return decision === 'theirs' ? rival.comment : mineComment;
+    return settleWithFresh(rival.stamp, mine, fresh) === 'theirs' ? rival.comment : mineComment;
   };
-  await writeWithPermissions(log, (problems) =>
-    Promise.all([
-      writeStatus
-        ? publishVerdict(client, request.repository, verdict, settings, problems)
-        : Promise.resolve(),
-      writeComment
-        ? problems.attempt('pull-requests: write', async () => {
-            const newStamp = { ...mine, state: verdict.state, description: verdict.description };
-            const body = commentBody(settings.checkName, newStamp, outcome.markdown);
-            const sync = await syncComment(
-              client,
-              request.repository,
-              pr.number,
-              existing,
-              body,
-              { checkName: settings.checkName, identity },
-              pick,
-            );
-            log.info(`Report comment: ${sync.action}.`);
-            const kept = sync.kept ? stampOf(sync.kept) : null;
-            if (kept && sync.kept?.body !== body) {
-              // A concurrent run judged newer facts: the status must show its verdict, not this one.
-              log.info(`A concurrent run judged newer facts (${kept.evaluated}); its verdict stands.`);
-              await publishVerdict(
+  const publish = (problems: PermissionProblems, posting: Verdict) =>
+    publishVerdict(client, request.repository, posting, settings, problems);
+  try {
+    const problems = await writeWithPermissions(log, (problems) =>
+      settleAll([
+        writeStatus ? publish(problems, verdict) : Promise.resolve(),
+        writeComment
+          ? problems.attempt('pull-requests: write', async () => {
+              const newStamp = { ...mine, state: verdict.state, description: verdict.description };
+              const body = commentBody(settings.checkName, newStamp, outcome.markdown);
+              const sync = await syncComment(
                 client,
                 request.repository,
-                { ...verdict, state: kept.state, description: kept.description },
-                settings,
-                problems,
+                pr.number,
+                existing,
+                body,
+                { checkName: settings.checkName, identity },
+                pick,
               );
-            }
-          })
-        : Promise.resolve(),
+              log.info(`Report comment: ${sync.action}.`);
+              const kept = sync.kept ? stampOf(sync.kept) : null;
+              if (kept && sync.kept?.body !== body) {
+                // A concurrent run judged newer facts: the status must show its verdict, not this one.
+                log.info(`A concurrent run judged newer facts (${kept.evaluated}); its verdict stands.`);
+                expected = { ...verdict, state: kept.state, description: kept.description };
+                await publish(problems, expected);
+              }
+            })
+          : Promise.resolve(),
+      ]),
+    );
+    // A run held up (retries, a slow network) may write after a newer run, and a run that skipped
+    // its write may have compared with a status that an older run then replaced: every run reads
+    // its facts and the latest verdict again after writing, and evaluates again if they moved.
+    // A token that may not post verdicts leaves nothing to confirm: the verdict is only in the job.
+    if (problems.refused('statuses: write') || problems.refused('checks: write'))
+      return { ...outcome, markdown: noted(false) };
+    const confirmed = await confirmWrites(
+      {
+        facts: freshFacts,
+        posted: () => postedVerdicts(client, request.repository, reading.statusSha, settings),
+      },
+      mine,
+      expected,
+      identity,
+      settings,
+      log,
+      async (posting) => void (await writeWithPermissions(log, (again) => publish(again, posting))),
+    );
+    if (confirmed === 'moved') {
+      if (mayRestart) return RESTART;
+      throw new Error(
+        'the pull request kept changing while the gate evaluated it; the verdict posted may be stale, so an error stands until the next run',
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof StatusFrozen)) throw error;
+    for (const notice of foreignNotices(foreign, reading.statusSha, settings.checkName, false))
+      log.warning(notice);
+    return frozenStatus(client, request, reading, settings, log, {
+      outcome: { ...own.outcome, markdown: noted(false) },
+      stamp: { ...mine, state: 'error', description: verdict.description },
+    });
+  }
+  // Warned only once the write happened; an attempt evaluated again warns only about what the earlier ones did not.
+  for (const notice of foreignNotices(foreign, reading.statusSha, settings.checkName)) {
+    if (!warned.has(notice)) log.warning(notice);
+    warned.add(notice);
+  }
+  return outcome;
+}
+
+/**
+ * GitHub refused the status because the commit holds the most statuses it keeps for the context:
+ * the run fails loudly. The comment and the job summary say the status can no longer be changed
+ * and what to do, a failing check run says so where checks are writable, and the job fails.
+ */
+async function frozenStatus(
+  client: GitHubClient,
+  request: PullRequestRequest,
+  reading: PullRequestReading,
+  settings: GateSettings,
+  log: GateLog,
+  frozen: { outcome: GateOutcome; stamp: Stamp },
+): Promise<GateOutcome> {
+  const sha = reading.statusSha;
+  const outcome = frozenStatusOutcome(frozen.outcome, settings.checkName, sha);
+  log.warning(frozenStatusNotice(settings.checkName, sha).replace(/\*\*/g, ''));
+  await writeWithPermissions(log, (problems) =>
+    Promise.all([
+      postFrozenStatusCheck(client, request.repository, sha, settings, outcome.markdown).then((posted) => {
+        if (!posted) log.info('The token may not write checks: no check run says the status is frozen.');
+      }),
+      settings.comment === 'never'
+        ? Promise.resolve()
+        : problems.attempt('pull-requests: write', async () => {
+            const comments = gateComments(
+              await listComments(client, request.repository, reading.pr.number),
+              settings.checkName,
+              reading.identity,
+            );
+            const body = commentBody(settings.checkName, frozen.stamp, outcome.markdown);
+            await syncComment(
+              client,
+              request.repository,
+              reading.pr.number,
+              comments[0] ?? null,
+              body,
+              { checkName: settings.checkName, identity: reading.identity },
+              async (mine) => mine,
+            );
+          }),
     ]),
   );
-  // A run held up (retries, a slow network) may write after a newer run: if the pull request
-  // changed meanwhile, this run evaluates again, so that the last verdict written is the newest.
-  if (
-    mayRestart &&
-    (movedMeanwhile || (Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log))))
-  )
-    return RESTART;
   return outcome;
 }
 
@@ -272,20 +364,6 @@ function context(
 ): OtherPullsContext {
   const { repository, defaultBranch } = request;
   return { repository, defaultBranch, settings, policies: run.policies, identity: run.identity };
-}
-
-/** The pull request's facts as they are now: one request, two when the verdict depends on reviews. */
-async function readFacts(
-  client: GitHubClient,
-  repository: Repository,
-  reading: PullRequestReading,
-): Promise<FactsRead> {
-  const { number, headSha } = reading.pr;
-  const [fresh, approvers] = await Promise.all([
-    getPullRequest(client, repository, number),
-    reading.readsReviews ? approversOfHead(client, repository, number, headSha) : Promise.resolve(null),
-  ]);
-  return factsRead(fresh, approvers);
 }
 
 async function moved(fresh: () => Promise<FactsRead>, mine: FactsRead, log: GateLog): Promise<boolean> {

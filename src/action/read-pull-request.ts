@@ -1,11 +1,11 @@
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
+import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
-import { openPullRequestsWithHead } from '../github/pull-request-list.js';
+import { openPullRequestsWithHead, type OpenListing } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import type { BaseReference } from '../policy/base-reference.js';
@@ -13,8 +13,9 @@ import type { PolicyLoad } from '../policy/load-policy.js';
 import type { ReadBase } from '../policy/resolve-policy.js';
 import { toPolicyLoad } from './evaluation.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
-import { gatingOf, type Gating } from './release-pull-request.js';
+import { gatingOf, type Gating } from '../evaluate/gating.js';
 import type { GateIdentity } from './identity.js';
+import { gitBlobSha } from './newest-facts.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './sticky-comment.js';
 
@@ -35,6 +36,8 @@ export interface PullRequestRequest {
   listed?: PullRequest;
   /** Every open pull request, when a sweep has listed them all: the commit's pull requests are not read. */
   openPulls?: PullRequest[] | null;
+  /** Otherwise, a listing of every open pull request that the run shares (a sweep reads it once). */
+  openListing?: OpenListing;
   /**
    * Only what the verdict depends on, for a caller that posts nothing (the CLI): the gate's
    * comments, the verdicts posted on the commit and its other pull requests are not read.
@@ -64,6 +67,8 @@ export interface PullRequestReading {
   /** The commit the verdict belongs on. */
   statusSha: string;
   load: PolicyLoad;
+  /** The git blob SHA of the policy file read at the base branch (null: none there). */
+  policyBlob: string | null;
   /** An invalid policy gates everything: its error is posted, never skipped. */
   gating: Gating;
   identity: GateIdentity;
@@ -80,6 +85,10 @@ export interface PullRequestReading {
   facts: GatheredFacts | null;
   /** Whether the policy needed the reviews: then they are part of the facts a verdict was computed from. */
   readsReviews: boolean;
+  /** The links whose evidence was verified: what they said is part of the facts too. */
+  evidenceLinks: FactsNeeded['links'];
+  /** How the evidence was read: again the same way when the facts are read afresh. */
+  evidenceReads: Pick<FactsNeeded, 'workflows' | 'closers'> | null;
   context: EvaluationContext;
   /** The triggering edit, kept only if it produced the description read. */
   edit: { previousBody: string; sender: string } | null;
@@ -108,7 +117,7 @@ export async function readPullRequest(
       ? Promise.resolve({ pulls: [], complete: true })
       : request.openPulls
         ? Promise.resolve({ pulls: request.openPulls, complete: true })
-        : openPullRequestsWithHead(client, repository, sha);
+        : openPullRequestsWithHead(client, repository, sha, request.openListing);
   const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
     request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
     policies(policyRef),
@@ -148,10 +157,14 @@ export async function readPullRequest(
   let doc: ChecklistDocument | null = null;
   let facts: GatheredFacts | null = null;
   let readsReviews = false;
+  let evidenceLinks: FactsNeeded['links'] = [];
+  let evidenceReads: PullRequestReading['evidenceReads'] = null;
   if (gating.gated && load.ok) {
     doc = parseChecklist(pr.body);
     const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
     readsReviews = needed.reviews;
+    evidenceLinks = needed.links;
+    evidenceReads = { workflows: needed.workflows, closers: needed.closers };
     facts = await gatherFacts(client, needed, {
       repository,
       host: settings.serverHost,
@@ -168,6 +181,7 @@ export async function readPullRequest(
     pr,
     statusSha,
     load,
+    policyBlob: gitBlobSha(policyText),
     gating,
     identity: who,
     ownComments: gateComments(comments, settings.checkName, who),
@@ -179,6 +193,8 @@ export async function readPullRequest(
     doc,
     facts,
     readsReviews,
+    evidenceLinks,
+    evidenceReads,
     context,
     edit,
   };

@@ -1,3 +1,4 @@
+import { RELEASES_NOT_GATED } from '../evaluate/gating.js';
 import type { GitHubClient } from '../github/client.js';
 import { openPullRequestsWithHead } from '../github/pull-request-list.js';
 import { withErrorStatus } from './error-status.js';
@@ -62,12 +63,13 @@ export async function gateRelease(
     };
     // A verdict on the release commit that another identity posted is replaced, and said so.
     const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
-    for (const notice of notices) log.warning(notice);
+    // Warned once the write happened: a refused write is never said to have replaced anything.
+    const warn = () => notices.forEach((notice) => log.warning(notice));
     const noticed = (markdown: string) =>
       notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
     const { load, doc, facts, context } = reading;
     if (!reading.gated) {
-      const description = 'Not gated: the policy does not gate releases';
+      const description = RELEASES_NOT_GATED;
       const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
       const own = { sha: target.sha, state: 'success' as const, description, markdown: outcome.markdown };
       const mine = { number: null, release: reading.release.tagName, gated: false, verdict: own };
@@ -75,6 +77,7 @@ export async function gateRelease(
       await writeWithPermissions(log, (problems) =>
         publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
       );
+      warn();
       return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
     }
     const report = recorded(judge(doc, load, settings.policyPath, context, facts), {
@@ -97,6 +100,7 @@ export async function gateRelease(
     await writeWithPermissions(log, (problems) =>
       publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
     );
+    warn();
     return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
   });
 }

@@ -6,7 +6,7 @@ import { toPolicyLoad } from './evaluation.js';
 import type { GateOutcome } from './outcome.js';
 import { gatePullRequest, type PullRequestRun } from './pull-request-flow.js';
 import type { PullRequestRequest } from './read-pull-request.js';
-import { gatingOf } from './release-pull-request.js';
+import { gatingOf } from '../evaluate/gating.js';
 import type { GateLog, GateSettings } from './settings.js';
 import type { Target } from './target.js';
 

@@ -35,3 +35,22 @@ export function indentColumns(line: string): number | null {
   }
   return null;
 }
+
+/** A description's text with where its lines start: lines by number, and offsets of source positions. */
+export class DescriptionLines {
+  readonly starts: readonly number[];
+
+  constructor(readonly markdown: string) {
+    this.starts = lineStarts(markdown);
+  }
+
+  /** Line `number` (from 1), without its line ending. */
+  line(number: number): string {
+    return lineAt(this.markdown, this.starts, number);
+  }
+
+  /** The offset of a source position (line and column, from 1). */
+  offset(position: [number, number]): number {
+    return (this.starts[position[0] - 1] ?? 0) + position[1] - 1;
+  }
+}

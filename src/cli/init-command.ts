@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
-import { describeSelector } from '../action/release-pull-request.js';
+import { describeSelector } from '../evaluate/gating.js';
 import { ruleName } from '../evaluate/advice.js';
 import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
 import { asWorkflowPath } from '../evaluate/workflow-path.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
+import { adoptChecklist, type Adoption } from '../adopt/from-checklist.js';
 import type { CliIO } from './cli-io.js';
+import { readText } from './policy-file.js';
+import { createRestClient, restSettings } from './rest-client.js';
 import type { CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
 
@@ -104,6 +107,9 @@ export interface InitFiles {
 
 interface InitOptions {
   checklist: string;
+  from?: string;
+  fromPr?: string;
+  apiUrl?: string;
   dir?: string;
   force: boolean;
 }
@@ -116,6 +122,18 @@ export function registerInit(program: Command, { io, finish }: CommandContext): 
       'Write a ready checklist at the top of the git repository it runs in: .github/checklist-gate.yml, .github/PULL_REQUEST_TEMPLATE/release.md and .github/workflows/checklist-gate.yml.',
     )
     .option('--checklist <name>', 'one of the folders of checklists/', DEFAULT_CHECKLIST)
+    .option(
+      '--from <file>',
+      "bring your own checklist: a policy and template made from this Markdown file's task items",
+    )
+    .option(
+      '--from-pr <owner/repo#n>',
+      "the same, from a pull request's description, read through the API (token in $GITHUB_TOKEN or $GH_TOKEN)",
+    )
+    .option(
+      '--api-url <url>',
+      'with --from-pr: the GitHub API; default $GITHUB_API_URL or https://api.github.com',
+    )
     .option('--dir <folder>', 'write there instead; needed outside a git repository')
     .option('--force', 'overwrite existing files', false)
     .action(async (values: InitOptions) => {
@@ -135,19 +153,13 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
     throw new UsageError(
       'this folder is not in a git repository; give --dir <folder>, the top of the repository to write into',
     );
-  const names = await files.checklistNames();
-  const name = values.checklist;
-  if (!names.includes(name))
-    throw new UsageError(`no checklist "${name}"; choose one of: ${names.join(', ')}`);
-  // The ready policies point at the schema beside them; the copy in a repository points at the published one.
-  const ready = await files.readChecklistFile(name, 'checklist-gate.yml');
-  const schemaLine = /^# yaml-language-server: \$schema=.*$/m;
-  const policy = schemaLine.test(ready) ? ready.replace(schemaLine, SCHEMA_LINE) : `${SCHEMA_LINE}\n${ready}`;
+  const chosen = await chooseChecklist(values, io, files);
+  const { name, policy } = chosen;
   const workflows = await files.workflowFiles(dir);
   const plan: [string, string][] = (
     [
       ['.github/checklist-gate.yml', policy],
-      ['.github/PULL_REQUEST_TEMPLATE/release.md', await files.readChecklistFile(name, 'release.md')],
+      ['.github/PULL_REQUEST_TEMPLATE/release.md', chosen.template],
       [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows))],
     ] as const
   ).map(([path, text]) => [join(dir, path), text]);
@@ -162,6 +174,7 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
   for (const [path, text] of plan) await files.write(path, text);
   io.out(
     `Wrote the "${name}" checklist in ${dir}:\n${plan.map(([path]) => `  ${path}`).join('\n')}\n\n` +
+      (chosen.summary ?? '') +
       'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
       'Release pull requests opened with ?template=release.md start from the checklist.\n' +
       gatingNote(policy) +
@@ -171,6 +184,75 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
       ),
   );
   return 0;
+}
+
+/** The policy and template to write: a ready checklist, or one made from the team's own. */
+async function chooseChecklist(
+  values: InitOptions,
+  io: CliIO,
+  files: InitFiles,
+): Promise<{ name: string; policy: string; template: string; summary?: string }> {
+  if (values.from !== undefined && values.fromPr !== undefined)
+    throw new UsageError('give one of --from <file> and --from-pr <owner/repo#n>');
+  if (values.from !== undefined || values.fromPr !== undefined) {
+    const source = values.from ?? values.fromPr ?? '';
+    const text =
+      values.from !== undefined
+        ? await readText(io, values.from, 'the checklist')
+        : await pullRequestBody(values.fromPr ?? '', values.apiUrl, io);
+    const adoption = adoptChecklist(text, source);
+    if (adoption === null)
+      throw new Error(`${source} has no task items ("- [ ] …"); there is no checklist to make a policy from`);
+    return {
+      name: source,
+      policy: `${SCHEMA_LINE}\n${adoption.policy}`,
+      template: adoption.template,
+      summary: adoptionSummary(adoption),
+    };
+  }
+  const names = await files.checklistNames();
+  const name = values.checklist;
+  if (!names.includes(name))
+    throw new UsageError(`no checklist "${name}"; choose one of: ${names.join(', ')}`);
+  // The ready policies point at the schema beside them; the copy in a repository points at the published one.
+  const ready = await files.readChecklistFile(name, 'checklist-gate.yml');
+  const schemaLine = /^# yaml-language-server: \$schema=.*$/m;
+  const policy = schemaLine.test(ready) ? ready.replace(schemaLine, SCHEMA_LINE) : `${SCHEMA_LINE}\n${ready}`;
+  return { name, policy, template: await files.readChecklistFile(name, 'release.md') };
+}
+
+/** A pull request's description, for --from-pr OWNER/REPO#N. */
+async function pullRequestBody(reference: string, apiUrl: string | undefined, io: CliIO): Promise<string> {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#([1-9][0-9]*)$/.exec(reference);
+  if (!match)
+    throw new UsageError(`--from-pr must be OWNER/REPO#NUMBER, such as acme/shop#42; got "${reference}"`);
+  const settings = restSettings(io.env ?? {}, apiUrl);
+  if (settings === null)
+    throw new Error(
+      `--from-pr reads ${reference} from GitHub and needs a token: set GITHUB_TOKEN or GH_TOKEN to a token that can read it`,
+    );
+  const client = createRestClient(settings, (message) => io.err(`checklist-gate: ${message}\n`));
+  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+    owner: match[1] ?? '',
+    repo: match[2] ?? '',
+    pull_number: Number(match[3]),
+  });
+  return data.body ?? '';
+}
+
+/** What was made, and what to review before committing it. */
+function adoptionSummary({ summary }: Adoption): string {
+  const { items, sections, conditional, hints } = summary;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return (
+    `Made from your checklist: ${plural(items, 'item')} under ${plural(sections, 'heading')}, ` +
+    `${plural(conditional.length, 'conditional item')} (required: false), ${plural(hints, 'evidence hint')} from the links already on items.\n` +
+    'Review .github/checklist-gate.yml before committing: which items every release needs, which are conditional' +
+    (conditional.length > 0
+      ? ` (${conditional.slice(0, 5).join(', ')}${conditional.length > 5 ? ', …' : ''})`
+      : '') +
+    ', and which need approvers. The template keeps your wording, with an id marker on each item, so rewording an item later does not break it.\n'
+  );
 }
 
 /** What the written policy gates, so that a feature pull request's "Not gated" is no surprise. */

@@ -8,9 +8,11 @@ import { getDefaultBranch } from '../github/default-branch.js';
 import { getReleaseByTag } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import { policyErrorReport } from '../evaluate/evaluate.js';
+import { RELEASES_NOT_GATED } from '../evaluate/gating.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { Report } from '../report/report.js';
 import type { CliIO } from './cli-io.js';
+import { renderNotGated } from './not-gated.js';
 import { withCheckRecord } from './check-record.js';
 import { baseSource, formatPolicyErrors } from './policy-file.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
@@ -92,11 +94,7 @@ export async function liveCheck(
         ? await judgePullRequest(client, repository, live.pr, read, policies, io)
         : await judgeRelease(client, repository, live.release ?? '', read, policies);
     if (judged.kind === 'not-gated') {
-      io.out(
-        live.format === 'json'
-          ? JSON.stringify({ conclusion: 'skip', passed: true, summary: judged.description }, null, 2) + '\n'
-          : `${judged.description}\n`,
-      );
+      io.out(renderNotGated(judged.description, live.format));
       return 0;
     }
     if (!judged.load.ok) return policyFailure(io, live, judged.load);
@@ -183,8 +181,7 @@ async function judgeRelease(
     read,
     policies,
   );
-  if (!reading.gated)
-    return { kind: 'not-gated', description: 'Not gated: the policy does not gate releases' };
+  if (!reading.gated) return { kind: 'not-gated', description: RELEASES_NOT_GATED };
   return {
     kind: 'judged',
     load: reading.load,

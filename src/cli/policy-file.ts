@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { baseReader } from '../github/base-policy.js';
 import { baseLabel, type BaseReference } from '../policy/base-reference.js';
@@ -47,16 +48,21 @@ export async function readText(io: CliIO, path: string, what: string): Promise<s
  * Reads and loads a policy file with the bases it extends; an unreadable file is a policy error
  * like any other.
  */
-export async function readPolicy(io: CliIO, path: string, bases?: BaseOptions): Promise<PolicyRead> {
+export async function readPolicy(
+  io: CliIO,
+  path: string,
+  bases?: BaseOptions,
+  name = path,
+): Promise<PolicyRead> {
   const texts: Record<string, string> = {};
   let text: string;
   try {
     text = await io.readText(path);
   } catch (error) {
     const message = `cannot read the policy: ${readFailure(error)}`;
-    return { ok: false, errors: [{ file: path, line: null, column: null, message }], texts };
+    return { ok: false, errors: [{ file: name, line: null, column: null, message }], texts };
   }
-  texts[path] = text;
+  texts[name] = text;
   const offline = bases?.basePolicies ?? [];
   const settings = offline.length > 0 ? null : restSettings(io.env ?? {}, bases?.apiUrl);
   const client =
@@ -68,7 +74,7 @@ export async function readPolicy(io: CliIO, path: string, bases?: BaseOptions): 
     offline.length === 0 && client === null
       ? { readBase: null, access: offlineAccess }
       : baseSource(io, offline, client, texts);
-  return { ...(await resolvePolicy(text, path, source)), texts };
+  return { ...(await resolvePolicy(text, name, source)), texts };
 }
 
 /** Where the bases come from: the --base-policy files when given, else the API through the client. */
@@ -151,7 +157,10 @@ export async function policyFromOptions(
   values: { policy: string; basePolicy?: string[]; apiUrl?: string },
   { io }: CommandContext,
 ): Promise<{ path: string; policy: Policy } | null> {
-  const loaded = await readPolicy(io, values.policy, baseOptions(values));
+  // The repository's policy is at the top of the repository, wherever in it the command runs.
+  const root = values.policy === DEFAULT_POLICY_PATH ? ((await io.files?.gitRoot()) ?? null) : null;
+  const path = root !== null ? join(root, DEFAULT_POLICY_PATH) : values.policy;
+  const loaded = await readPolicy(io, path, baseOptions(values), values.policy);
   if (loaded.ok) return { path: values.policy, policy: loaded.policy };
   io.err(formatPolicyErrors(loaded.errors, loaded.texts));
   return null;

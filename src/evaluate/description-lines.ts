@@ -1,3 +1,4 @@
+import { Parser } from 'commonmark';
 import { markdownToPlainText } from '../checklist/parse.js';
 import { matchKey } from '../checklist/plain-text.js';
 import type { ChecklistDocument, TaskItem } from '../checklist/task-item.js';
@@ -15,6 +16,8 @@ export interface AlmostBox {
   ticked: boolean;
   /** In a table cell, where GitHub never draws a box. */
   inTable: boolean;
+  /** The block that keeps GitHub from drawing it, where one does: "a code block", "an HTML block", "a quote". */
+  container?: string;
   /** The text after the box, as it would be compared with the policy. */
   key: string;
   /** An id marker on the line, if any. */
@@ -25,8 +28,38 @@ export interface AlmostBox {
 const BOX = /^\s*(?:>\s*)*(?:(?:[-*+]|\d{1,9}[.)])\s*)?\[(\s*[xX✓✔☑✅]?\s*)\]\s*(.*)$/u;
 const ID_MARKER = /<!--\s*id:\s*([^\s>]+)\s*-->/;
 
+/** The blocks whose lines GitHub draws no box in, by line: code blocks, HTML blocks, quotes. */
+function containersByLine(description: string): Map<number, string> {
+  const names: Record<string, string> = {
+    code_block: 'a code block',
+    html_block: 'an HTML block',
+    block_quote: 'a quote',
+  };
+  const byLine = new Map<number, string>();
+  const walker = new Parser().parse(description).walker();
+  for (let step = walker.next(); step !== null; step = walker.next()) {
+    const name = names[step.node.type];
+    if (!step.entering || name === undefined) continue;
+    const [[first], [last]] = step.node.sourcepos;
+    // The innermost block names the line: a code block inside a quote is a code block.
+    for (let line = first; line <= last; line++) byLine.set(line, name);
+  }
+  return byLine;
+}
+
 /** Lines that look like task items but are none in the tree (which decides what is a box). */
 export function findAlmostBoxes(description: string, doc: ChecklistDocument): AlmostBox[] {
+  const found = boxLines(description, doc);
+  if (found.length === 0) return found;
+  const containers = containersByLine(description);
+  for (const box of found) {
+    const container = box.inTable ? undefined : containers.get(box.line);
+    if (container !== undefined) box.container = container;
+  }
+  return found;
+}
+
+function boxLines(description: string, doc: ChecklistDocument): AlmostBox[] {
   const itemLines = new Set(doc.items.map((item) => item.line));
   const found: AlmostBox[] = [];
   description.split(/\r\n|\r|\n/).forEach((text, index) => {
@@ -70,8 +103,17 @@ export function almostBoxFor(
 /** What to write instead of an almost-box, in the words a person sees. */
 export function almostBoxFix(box: AlmostBox): string {
   const write = box.ticked ? '- [x]' : '- [ ]';
+  if (box.container !== undefined)
+    return `Line ${box.line} is inside ${box.container}, so GitHub does not draw a box: write "${write}" on a line of its own, outside ${box.container.replace(/^an? /, 'the ')}.`;
   const where = box.inTable ? ' on a line of its own, outside the table' : '';
   return `Line ${box.line} looks like a box, but GitHub does not draw one here: write "${write}"${where}.`;
+}
+
+/** Why a missing item's line is no box, in words. */
+export function almostBoxProblem(box: AlmostBox): string {
+  return box.container !== undefined
+    ? `not a task item: line ${box.line} is inside ${box.container}, so GitHub does not draw a box`
+    : `not a task item: line ${box.line} looks like a box, but GitHub does not draw one there`;
 }
 
 const URL = /\bhttps?:\/\/[^\s<>()[\]]+/g;

@@ -21,6 +21,7 @@ import { sectionKey } from './not-applicable.js';
 import {
   almostBoxFix,
   almostBoxFor,
+  almostBoxProblem,
   findAlmostBoxes,
   strayLink,
   type AlmostBox,
@@ -102,9 +103,7 @@ export function evaluate(doc: ChecklistDocument, policy: Policy, context: Evalua
     for (const [rule, absent] of missing) {
       const box = almostBoxFor(boxes, rule);
       if (box === null) continue;
-      absent.problems = [
-        `not a task item: line ${box.line} looks like a box, but GitHub does not draw one there`,
-      ];
+      absent.problems = [almostBoxProblem(box)];
       absent.fix = almostBoxFix(box);
     }
   }

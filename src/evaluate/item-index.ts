@@ -1,6 +1,7 @@
 import { headingKey, matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import { readNotApplicable, type NotApplicableForm } from './not-applicable.js';
+import { trailingMiss } from './trailing-miss.js';
 
 /** The block's task items with their comparison keys computed once, so matching stays linear. */
 export interface ItemIndex {
@@ -49,6 +50,13 @@ export function indexItems(items: TaskItem[]): ItemIndex {
       const formKey = matchKey(form.text);
       if (formKey !== key && formKey !== withoutLinks && formKey !== beforeEvidence)
         push(index.byText, formKey, item);
+    }
+    // "Load test passed TODO" is still the item "Load test passed", and fails as that item.
+    const miss = item.links.length === 0 ? trailingMiss(item.text) : null;
+    if (miss !== null) {
+      const missKey = matchKey(miss.before);
+      if (missKey !== '' && missKey !== key && missKey !== withoutLinks && missKey !== beforeEvidence)
+        push(index.byText, missKey, item);
     }
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
     const readings = item.headings.map((heading) => {

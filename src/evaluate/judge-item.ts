@@ -8,6 +8,9 @@ import type { EvidenceFacts, LinkFacts, SignoffFacts } from './facts.js';
 import { closerRefusal, verifiedRun, workflowRefusal, type VerifiedRun } from './evidence-origin.js';
 import { countTargets, LINK_WORDS, readGitHubLink, type GitHubLink } from './github-link.js';
 import { withScheme } from './schemeless-link.js';
+import { trailingMiss } from './trailing-miss.js';
+import { markdownToPlainText } from '../checklist/parse.js';
+import { matchKey } from '../checklist/plain-text.js';
 
 export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix' | 'evidence' | 'runs'>;
 
@@ -37,6 +40,8 @@ export function judgeItem(
   const struck = item.struck === true ? struckTickedNote(item) : null;
   if (struck !== null && !facts.notes.includes(struck)) facts.notes.push(struck);
   const name = rule?.id ?? `"${item.textWithoutLinks}"`;
+  const missed = rule ? missedLink(item, rule, evidence) : null;
+  if (missed !== null) return required ? missed : { ...missed, status: 'optional' };
   const judged = evidence ? judgeEvidence(item, evidence, facts, name) : null;
   const verdict =
     judged?.verdict ?? (rule?.approvers ? judgeSignoff(item, rule.approvers, facts, name) : null);
@@ -94,14 +99,44 @@ function judgeEvidence(
         : `ticked with ${spread ?? `${count} acceptable link${count === 1 ? '' : 's'}`}: needs ${words}`,
     ],
     fix:
-      (count === 0 ? plainAddressFix(item.text) : null) ??
+      (count === 0 ? schemelessFix(item.text) : null) ??
       `Add ${words} on the item's line or in a bullet under it.`,
   };
   return { verdict, good, runs };
 }
 
+/**
+ * An item that ends where its link belongs with no link GitHub draws (an address without its
+ * scheme, or a placeholder), matched to its rule by the text before it: it fails as that item,
+ * with the one thing to change, whether or not the rule asks for evidence.
+ */
+function missedLink(item: TaskItem, rule: ItemRule, evidence: EvidenceRule | null): Verdict | null {
+  if (item.links.length > 0 || rule.text === null) return null;
+  const miss = trailingMiss(item.text);
+  if (miss === null || matchKey(miss.before) !== matchKey(markdownToPlainText(rule.text))) return null;
+  // With an evidence rule, the address is judged as evidence: "ticked without evidence", and the fix below.
+  if (miss.address !== null)
+    return evidence
+      ? null
+      : {
+          status: 'bad-evidence',
+          problems: [`${miss.word} is no link: without https:// GitHub draws none`],
+          fix: plainAddressFix(miss.word),
+        };
+  const link = evidence ? evidenceWords(evidence).replace(/^a link/, 'the link') : 'the link it stands for';
+  return {
+    status: evidence ? 'no-evidence' : 'bad-evidence',
+    problems: [`ends with ${miss.word}, a placeholder where a link belongs`],
+    fix: `Replace ${miss.word} with ${link}.`,
+  };
+}
+
 /** A web address written as plain text (no scheme, so GitHub draws no link): the scheme to add. */
-function plainAddressFix(text: string): string | null {
+function plainAddressFix(text: string): string {
+  return schemelessFix(text) ?? `Add "https://" in front of ${text}.`;
+}
+
+function schemelessFix(text: string): string | null {
   const word = text.split(/\s+/).find((each) => withScheme(each.replace(/[.,;:)]+$/, '')) !== null);
   if (word === undefined) return null;
   const address = word.replace(/[.,;:)]+$/, '');

@@ -30,3 +30,16 @@ export async function createCommitStatus(
     ...(status.targetUrl !== null && { target_url: status.targetUrl }),
   });
 }
+
+/** GitHub keeps at most this many statuses per commit and context; the next one is refused. */
+export const STATUSES_PER_CONTEXT = 1000;
+
+/**
+ * Whether GitHub refused a status because the commit already holds the most statuses it keeps
+ * for the context: a 422 whose error says "This SHA and context has reached the maximum number
+ * of statuses". No later write can change the latest status there.
+ */
+export function isStatusCapReached(error: unknown): boolean {
+  const { status, message } = error as { status?: number; message?: string };
+  return status === 422 && /maximum number of statuses/i.test(String(message ?? ''));
+}

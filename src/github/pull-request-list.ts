@@ -62,8 +62,22 @@ export async function openPullRequestsWithHead(
   client: GitHubClient,
   repository: Repository,
   sha: string,
+  listing: OpenListing = () => listEveryOpenPullRequest(client, repository),
 ): Promise<{ pulls: PullRequest[]; complete: boolean }> {
+  const { pulls, complete } = await listing();
+  return { pulls: pulls.filter((pull) => pull.headSha === sha), complete };
+}
+
+/** Every open pull request, up to MAX_OPEN_PAGES pages. */
+export type OpenListing = () => Promise<{ pulls: PullRequest[]; complete: boolean }>;
+
+function listEveryOpenPullRequest(client: GitHubClient, repository: Repository) {
   let pages = 0;
-  const listing = await listOpenPullRequests(client, repository, null, async () => ++pages >= MAX_OPEN_PAGES);
-  return { pulls: listing.pulls.filter((pull) => pull.headSha === sha), complete: listing.complete };
+  return listOpenPullRequests(client, repository, null, async () => ++pages >= MAX_OPEN_PAGES);
+}
+
+/** The listing read once, on first use, then shared: for a sweep, whose pull requests all ask it. */
+export function sharedOpenListing(client: GitHubClient, repository: Repository): OpenListing {
+  let listing: ReturnType<OpenListing> | null = null;
+  return () => (listing ??= listEveryOpenPullRequest(client, repository));
 }

@@ -7,7 +7,7 @@ export const DEFAULT_MAX_VERIFIED_LINKS = 20;
 export function defaultPolicy(): Policy {
   return {
     source: { kind: 'default' },
-    gate: { branches: null, releases: true, pullRequests: null },
+    gate: { branches: null, releases: true, pullRequests: null, ignoreAuthors: [] },
     checklist: { required: true },
     unlisted: 'required',
     verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },

@@ -25,7 +25,12 @@ export interface RawPolicy {
   gate?: {
     branches?: string[];
     releases?: boolean;
-    'pull-requests'?: { 'head-branches'?: string[]; labels?: string[]; title?: string };
+    'pull-requests'?: {
+      'head-branches'?: string[];
+      labels?: string[];
+      title?: string;
+      'ignore-authors'?: string[];
+    };
   };
   checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
   unlisted?: Policy['unlisted'];
@@ -369,6 +374,7 @@ export function toPolicy(
       branches: raw.gate?.branches ?? null,
       releases: raw.gate?.releases ?? true,
       pullRequests: toSelector(raw.gate?.['pull-requests']),
+      ignoreAuthors: raw.gate?.['pull-requests']?.['ignore-authors'] ?? [],
     },
     checklist: {
       ...(raw.checklist?.heading !== undefined && { heading: raw.checklist.heading }),
@@ -385,7 +391,8 @@ export function toPolicy(
 }
 
 function toSelector(raw: NonNullable<RawPolicy['gate']>['pull-requests']): PullRequestSelector | null {
-  if (raw === undefined) return null;
+  // ignore-authors alone skips some authors, and gates every other pull request.
+  if (raw === undefined || (raw['head-branches'] ?? raw.labels ?? raw.title) === undefined) return null;
   return {
     headBranches: raw['head-branches'] ?? null,
     labels: raw.labels ?? null,

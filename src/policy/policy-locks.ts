@@ -297,13 +297,25 @@ function widenSelector(base: LayeredPolicy, raw: RawPolicy, refuse: Refuse): Raw
   const local = raw.gate?.['pull-requests'];
   const at = base.places.get('gate:pull-requests');
   if (local === undefined) return baseSelector;
-  if (baseSelector === undefined) {
+  // Skipping authors is never widened: a local file may skip only authors its base skips.
+  const allowed = (baseSelector?.['ignore-authors'] ?? []).map((login) => login.toLowerCase());
+  const added = (local['ignore-authors'] ?? []).filter((login) => !allowed.includes(login.toLowerCase()));
+  if (added.length > 0)
     refuse(
-      ['gate', 'pull-requests'],
+      ['gate', 'pull-requests', 'ignore-authors'],
       at,
-      'gate.pull-requests would gate only some pull requests, but the base policy gates every pull request into a gated branch',
+      `gate.pull-requests.ignore-authors adds ${added.map((login) => `"${login}"`).join(', ')}, which the base policy does not skip; a policy may skip only the authors its base skips`,
     );
-    return undefined;
+  const selects = (selector: RawSelector) =>
+    selector['head-branches'] !== undefined || selector.labels !== undefined || selector.title !== undefined;
+  if (baseSelector === undefined || !selects(baseSelector)) {
+    if (selects(local))
+      refuse(
+        ['gate', 'pull-requests'],
+        at,
+        'gate.pull-requests would gate only some pull requests, but the base policy gates every pull request into a gated branch',
+      );
+    return added.length > 0 || selects(local) ? undefined : local;
   }
   for (const key of ['head-branches', 'labels'] as const) {
     const kept = local[key] ?? [];

@@ -10,7 +10,17 @@ export interface PolicyWarning {
 
 /** What `validate` warns about in a valid policy, in the policy's order. */
 export function policyWarnings(policy: Policy): PolicyWarning[] {
-  return [...gatesNothing(policy), ...signoffWarnings(policy)];
+  return [...gatesNothing(policy), ...skippedPeople(policy), ...signoffWarnings(policy)];
+}
+
+/** ignore-authors is meant for bots: a person listed there merges without the checklist. */
+function skippedPeople(policy: Policy): PolicyWarning[] {
+  return policy.gate.ignoreAuthors
+    .filter((login) => !/\[bot\]$/i.test(login))
+    .map((login) => ({
+      line: null,
+      message: `gate.pull-requests.ignore-authors lists "${login}", which is not a bot (a GitHub App's login ends in [bot]): every pull request ${login} opens goes ungated.`,
+    }));
 }
 
 /** A policy with no items and no sections asks for nothing in particular. */

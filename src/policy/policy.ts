@@ -14,6 +14,8 @@ export interface Policy {
     releases: boolean;
     /** Which pull requests into a gated branch are release pull requests; null means all of them. */
     pullRequests: PullRequestSelector | null;
+    /** Logins whose pull requests are not gated (gate.pull-requests.ignore-authors), such as dependabot[bot]. */
+    ignoreAuthors: string[];
   };
   checklist: {
     heading?: string;

@@ -2,7 +2,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"},"ignore-authors":{"description":"Logins whose pull requests are not gated, whatever else holds, for example ['dependabot[bot]', 'renovate[bot]'] (exact logins, case-insensitive). List bot accounts: a person listed here merges without the checklist. A policy that extends a base may list only authors the base lists.","$ref":"#/definitions/globList"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
 const schema12 = {"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"};
 const schema14 = {"type":"string","pattern":"\\S"};
 const func2 = Object.prototype.hasOwnProperty;
@@ -69,7 +69,7 @@ const schema19 = {"oneOf":[{"enum":["never","with-reason","with-approval"]},{"ty
 const schema20 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}};
 const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -222,7 +222,7 @@ vErrors = null;
 }
 }
 }
-validate15.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
@@ -230,7 +230,7 @@ const schema21 = {"type":"object","additionalProperties":false,"required":["head
 const schema23 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
 const schema24 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -314,12 +314,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate19.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -448,8 +448,8 @@ vErrors = null;
 }
 }
 if(data.when !== undefined){
-if(!(validate18(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate19(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -464,7 +464,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate17.errors = vErrors;
+validate18.errors = vErrors;
 return errors === 0;
 }
 
@@ -473,7 +473,7 @@ const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const schema30 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}};
 const pattern14 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -740,12 +740,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -925,20 +925,20 @@ errors++;
 }
 }
 if(data["not-applicable"] !== undefined){
-if(!(validate15(data["not-applicable"], {instancePath:instancePath+"/not-applicable",parentData:data,parentDataProperty:"not-applicable",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate16(data["not-applicable"], {instancePath:instancePath+"/not-applicable",parentData:data,parentDataProperty:"not-applicable",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
 }
 if(data.evidence !== undefined){
-if(!(validate26(data.evidence, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate27(data.evidence, {instancePath:instancePath+"/evidence",parentData:data,parentDataProperty:"evidence",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 }
 if(data.when !== undefined){
-if(!(validate18(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate19(data.when, {instancePath:instancePath+"/when",parentData:data,parentDataProperty:"when",rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
 errors = vErrors.length;
 }
 }
@@ -953,7 +953,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
@@ -1068,7 +1068,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key2 in data5){
-if(!(((key2 === "head-branches") || (key2 === "labels")) || (key2 === "title"))){
+if(!((((key2 === "head-branches") || (key2 === "labels")) || (key2 === "title")) || (key2 === "ignore-authors"))){
 const err8 = {instancePath:instancePath+"/gate/pull-requests",schemaPath:"#/properties/gate/properties/pull-requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1116,6 +1116,12 @@ vErrors.push(err10);
 errors++;
 }
 }
+if(data5["ignore-authors"] !== undefined){
+if(!(validate11(data5["ignore-authors"], {instancePath:instancePath+"/gate/pull-requests/ignore-authors",parentData:data5,parentDataProperty:"ignore-authors",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err11 = {instancePath:instancePath+"/gate/pull-requests",schemaPath:"#/properties/gate/properties/pull-requests/type",keyword:"type",params:{type: "object"},message:"must be object"};
@@ -1141,9 +1147,9 @@ errors++;
 }
 }
 if(data.checklist !== undefined){
-let data9 = data.checklist;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
+let data10 = data.checklist;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
 if(!((((key3 === "heading") || (key3 === "start")) || (key3 === "end")) || (key3 === "required"))){
 const err13 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1155,10 +1161,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data9.heading !== undefined){
-let data10 = data9.heading;
-if(typeof data10 === "string"){
-if(!pattern1.test(data10)){
+if(data10.heading !== undefined){
+let data11 = data10.heading;
+if(typeof data11 === "string"){
+if(!pattern1.test(data11)){
 const err14 = {instancePath:instancePath+"/checklist/heading",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -1180,10 +1186,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data9.start !== undefined){
-let data11 = data9.start;
-if(typeof data11 === "string"){
-if(!pattern1.test(data11)){
+if(data10.start !== undefined){
+let data12 = data10.start;
+if(typeof data12 === "string"){
+if(!pattern1.test(data12)){
 const err16 = {instancePath:instancePath+"/checklist/start",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -1205,10 +1211,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data9.end !== undefined){
-let data12 = data9.end;
-if(typeof data12 === "string"){
-if(!pattern1.test(data12)){
+if(data10.end !== undefined){
+let data13 = data10.end;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
 const err18 = {instancePath:instancePath+"/checklist/end",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -1230,8 +1236,8 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data9.required !== undefined){
-if(typeof data9.required !== "boolean"){
+if(data10.required !== undefined){
+if(typeof data10.required !== "boolean"){
 const err20 = {instancePath:instancePath+"/checklist/required",schemaPath:"#/properties/checklist/properties/required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err20];
@@ -1255,8 +1261,8 @@ errors++;
 }
 }
 if(data.unlisted !== undefined){
-let data14 = data.unlisted;
-if(!(((data14 === "required") || (data14 === "optional")) || (data14 === "ignored"))){
+let data15 = data.unlisted;
+if(!(((data15 === "required") || (data15 === "optional")) || (data15 === "ignored"))){
 const err22 = {instancePath:instancePath+"/unlisted",schemaPath:"#/properties/unlisted/enum",keyword:"enum",params:{allowedValues: schema11.properties.unlisted.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
@@ -1268,9 +1274,9 @@ errors++;
 }
 }
 if(data.verification !== undefined){
-let data15 = data.verification;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key4 in data15){
+let data16 = data.verification;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
 if(!(key4 === "max-links")){
 const err23 = {instancePath:instancePath+"/verification",schemaPath:"#/properties/verification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
@@ -1282,9 +1288,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data15["max-links"] !== undefined){
-let data16 = data15["max-links"];
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+if(data16["max-links"] !== undefined){
+let data17 = data16["max-links"];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
 const err24 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
@@ -1294,8 +1300,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 200 || isNaN(data16)){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 200 || isNaN(data17)){
 const err25 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/maximum",keyword:"maximum",params:{comparison: "<=", limit: 200},message:"must be <= 200"};
 if(vErrors === null){
 vErrors = [err25];
@@ -1305,7 +1311,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data16 < 1 || isNaN(data16)){
+if(data17 < 1 || isNaN(data17)){
 const err26 = {instancePath:instancePath+"/verification/max-links",schemaPath:"#/properties/verification/properties/max-links/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err26];
@@ -1330,18 +1336,18 @@ errors++;
 }
 }
 if(data["not-applicable"] !== undefined){
-if(!(validate15(data["not-applicable"], {instancePath:instancePath+"/not-applicable",parentData:data,parentDataProperty:"not-applicable",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate16(data["not-applicable"], {instancePath:instancePath+"/not-applicable",parentData:data,parentDataProperty:"not-applicable",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
 }
 if(data.sections !== undefined){
-let data18 = data.sections;
-if(Array.isArray(data18)){
-const len0 = data18.length;
+let data19 = data.sections;
+if(Array.isArray(data19)){
+const len0 = data19.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate17(data18[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data18,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+if(!(validate18(data19[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data19,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
 errors = vErrors.length;
 }
 }
@@ -1358,12 +1364,12 @@ errors++;
 }
 }
 if(data.items !== undefined){
-let data20 = data.items;
-if(Array.isArray(data20)){
-const len1 = data20.length;
+let data21 = data.items;
+if(Array.isArray(data21)){
+const len1 = data21.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate24(data20[i1], {instancePath:instancePath+"/items/" + i1,parentData:data20,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate25(data21[i1], {instancePath:instancePath+"/items/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 }
@@ -1394,4 +1400,4 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
+export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"},"ignore-authors":{"description":"Logins whose pull requests are not gated, whatever else holds, for example ['dependabot[bot]', 'renovate[bot]'] (exact logins, case-insensitive). List bot accounts: a person listed here merges without the checklist. A policy that extends a base may list only authors the base lists.","$ref":"#/definitions/globList"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
