@@ -121,7 +121,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             branches: ['release/*'],
             events: ['pull_request', 'release'],
           },
-          line: 17,
+          line: 18,
         },
       ],
       items: [
@@ -144,7 +144,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
           notApplicable: { rule: 'with-approval', approvers: ['acme/sre'] },
-          line: 25,
+          line: 26,
         },
         {
           id: null,
@@ -156,7 +156,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           when: null,
           approvers: null,
           notApplicable: { rule: 'with-reason', approvers: null },
-          line: 45,
+          line: 46,
         },
       ],
     });
