@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fitReport } from '../src/report/fit-report.js';
 import { gitBlobSha, recordOf, sha256 } from '../src/report/record.js';
 import type { Report } from '../src/report/report.js';
@@ -114,6 +116,12 @@ describe('fitting a report into a limit', () => {
 });
 
 describe('check --format json', () => {
+  let outside: string;
+  beforeAll(() => {
+    outside = mkdtempSync(join(tmpdir(), 'checklist-gate-record-'));
+  });
+  afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
   it('prints a report with its record that the published schema accepts', () => {
     const out = execFileSync(
       process.execPath,
@@ -121,6 +129,8 @@ describe('check --format json', () => {
       {
         input: '- [x] Tests pass\n',
         env: { PATH: process.env.PATH ?? '' },
+        // Outside any repository: check would otherwise judge by this repository's own policy.
+        cwd: outside,
       },
     ).toString();
     const parsed = JSON.parse(out) as Report;
