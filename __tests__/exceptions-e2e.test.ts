@@ -7,10 +7,11 @@ const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 
 type Fixture = NonNullable<ConstructorParameters<typeof GitHubEmulator>[0]>;
 
-let emulator: GitHubEmulator;
+/** Every emulator a test started: a test that runs the gate twice starts two, and each must stop. */
+const started: GitHubEmulator[] = [];
 
 afterEach(async () => {
-  await emulator?.stop();
+  await Promise.all(started.splice(0).map((emulator) => emulator.stop()));
 });
 
 /** Runs the bundled action on PR #2 of Codertocat/Hello-World under `policy`, with `body` as its description. */
@@ -19,11 +20,12 @@ async function gate(
   body: string,
   options: { fixture?: Fixture; payload?: Record<string, any> } = {},
 ): Promise<{ code: number; report: Report | null; statuses: [string, string][]; comment: string }> {
-  emulator = new GitHubEmulator({
+  const emulator = new GitHubEmulator({
     files: { master: { '.github/checklist-gate.yml': policy } },
     pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body, updatedAt: '2026-11-20T10:00:00Z' }],
     ...options.fixture,
   });
+  started.push(emulator);
   const apiUrl = await emulator.start();
   const run = await runAction({
     apiUrl,
