@@ -1,4 +1,4 @@
-import { GATE, merged, POLICY, sha, shop } from './emulator/audit-shop.js';
+import { GATE, merged, POLICY, sha, shop, SHOP_JULY } from './emulator/audit-shop.js';
 import { OrgEmulator } from './emulator/org-emulator.js';
 import { runAudit } from './emulator/run-audit.js';
 import { auditSchemaErrors } from './helpers/report-schema.js';
@@ -16,16 +16,7 @@ describe('checklist-gate audit', () => {
   it('classifies each merged pull request and release by the verdict at the moment it went out', async () => {
     emulator = shop();
     const apiUrl = await emulator.start();
-    const run = await audit(apiUrl, [
-      '--repo',
-      'acme/shop',
-      '--since',
-      '2026-07-01',
-      '--until',
-      '2026-07-31',
-      '--format',
-      'json',
-    ]);
+    const run = await audit(apiUrl, [...SHOP_JULY, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const entries = JSON.parse(run.stdout) as Record<string, any>[];
@@ -77,36 +68,14 @@ describe('checklist-gate audit', () => {
   it('exits 0 when nothing shown was bypassed or foreign, and filters with --only', async () => {
     emulator = shop();
     const apiUrl = await emulator.start();
-    const passed = await audit(apiUrl, [
-      '--repo',
-      'acme/shop',
-      '--since',
-      '2026-07-01',
-      '--until',
-      '2026-07-31',
-      '--format',
-      'csv',
-      '--only',
-      'passed',
-    ]);
+    const passed = await audit(apiUrl, [...SHOP_JULY, '--format', 'csv', '--only', 'passed']);
     expect(passed.code).toBe(0);
     const lines = passed.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'repository,change,merged or published at,by,head,verdict at the time,posted by,classification,reason,change url,verdict url',
     );
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['#1', 'release v1.0']);
-    const bypassed = await audit(apiUrl, [
-      '--repo',
-      'acme/shop',
-      '--since',
-      '2026-07-01',
-      '--until',
-      '2026-07-31',
-      '--format',
-      'csv',
-      '--only',
-      'bypassed,foreign',
-    ]);
+    const bypassed = await audit(apiUrl, [...SHOP_JULY, '--format', 'csv', '--only', 'bypassed,foreign']);
     expect(bypassed.code).toBe(1);
     expect(bypassed.stdout.trimEnd().split('\r\n')).toHaveLength(5);
   });
@@ -173,7 +142,7 @@ describe('checklist-gate audit', () => {
   it('prints a table, Markdown and a self-contained HTML page', async () => {
     emulator = shop();
     const apiUrl = await emulator.start();
-    const args = ['--repo', 'acme/shop', '--since', '2026-07-01', '--until', '2026-07-31'];
+    const args = SHOP_JULY;
     const table = await audit(apiUrl, args);
     expect(table.stdout.split('\n')[0]).toBe(
       '8 merged pull requests and releases: 2 passed, 3 bypassed, 1 foreign, 1 with exceptions, 1 changed the policy',

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { shop } from './emulator/audit-shop.js';
+import { shop, SHOP_JULY } from './emulator/audit-shop.js';
 import type { OrgEmulator } from './emulator/org-emulator.js';
 import { runAudit } from './emulator/run-audit.js';
 
@@ -22,16 +22,7 @@ let html: string;
 beforeAll(async () => {
   emulator = shop();
   const apiUrl = await emulator.start();
-  const run = await runAudit(apiUrl, [
-    '--repo',
-    'acme/shop',
-    '--since',
-    '2026-07-01',
-    '--until',
-    '2026-07-31',
-    '--format',
-    'html',
-  ]);
+  const run = await runAudit(apiUrl, [...SHOP_JULY, '--format', 'html']);
   expect(run.code).toBe(1);
   html = run.stdout;
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });

@@ -2,21 +2,12 @@
 // committed CLI bundle audits the example organisation on the loopback emulator, and Chromium
 // photographs the page. Run by `npm run docs:images`; needs Debian's chromium (/usr/bin/chromium).
 import { chromium } from 'playwright-core';
-import { shop } from '../__tests__/emulator/audit-shop.js';
+import { shop, SHOP_JULY } from '../__tests__/emulator/audit-shop.js';
 import { runAudit } from '../__tests__/emulator/run-audit.js';
 
 const emulator = shop();
 const apiUrl = await emulator.start();
-const run = await runAudit(apiUrl, [
-  '--repo',
-  'acme/shop',
-  '--since',
-  '2026-07-01',
-  '--until',
-  '2026-07-31',
-  '--format',
-  'html',
-]);
+const run = await runAudit(apiUrl, [...SHOP_JULY, '--format', 'html']);
 await emulator.stop();
 if (run.code === 2) throw new Error(run.stderr);
 const browser = await chromium.launch({

@@ -38,6 +38,9 @@ export const merged = (
 });
 
 /** The shop: one pull request for each classification, a release, and some that are not audited. */
+/** The audit window the example shop's changes fall in. */
+export const SHOP_JULY = ['--repo', 'acme/shop', '--since', '2026-07-01', '--until', '2026-07-31'];
+
 export function shop() {
   const emulator = new OrgEmulator({
     org: 'acme',
