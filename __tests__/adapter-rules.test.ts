@@ -1,6 +1,6 @@
 import { isGateAuthor } from '../src/read/identity.js';
 import { compareStamp, settleWithFresh } from '../src/gate/newest-facts.js';
-import { factsRead } from '../src/read/facts-stamp.js';
+import { factsStamp } from '../src/read/facts-stamp.js';
 import { strictest } from '../src/gate/shared-commit.js';
 import type { PullRequest } from '../src/github/pull-requests.js';
 
@@ -26,14 +26,14 @@ const stampOf = (read: { evaluated: string; facts: string }) => ({
 });
 
 describe('whose facts are newest', () => {
-  const mine = factsRead(pull(), null);
+  const mine = factsStamp(pull(), null);
 
   it('tells apart two edits in the same second, a label, a head commit and approvers', () => {
     for (const other of [
-      factsRead(pull({ body: '- [x] a\n' }), null),
-      factsRead(pull({ labels: ['database'] }), null),
-      factsRead(pull({ headSha: 'b'.repeat(40) }), null),
-      factsRead(pull(), ['alice']),
+      factsStamp(pull({ body: '- [x] a\n' }), null),
+      factsStamp(pull({ labels: ['database'] }), null),
+      factsStamp(pull({ headSha: 'b'.repeat(40) }), null),
+      factsStamp(pull(), ['alice']),
     ]) {
       expect(other.evaluated).toBe(mine.evaluated);
       expect(other.facts).not.toBe(mine.facts);
@@ -44,14 +44,14 @@ describe('whose facts are newest', () => {
   });
 
   it('a fresh read decides: current facts write, a stamp from the future is forged, the stamp current is theirs', () => {
-    const newer = factsRead(pull({ body: '- [x] a\n', updatedAt: '2026-11-20T10:00:05Z' }), null);
+    const newer = factsStamp(pull({ body: '- [x] a\n', updatedAt: '2026-11-20T10:00:05Z' }), null);
     const future = stampOf({ evaluated: '2099-01-01T00:00:00Z', facts: 'x' });
-    const sameSecond = factsRead(pull({ body: '- [x] a\n' }), null);
+    const sameSecond = factsStamp(pull({ body: '- [x] a\n' }), null);
     expect(settleWithFresh(stampOf(sameSecond), mine, mine)).toBe('write');
     expect(settleWithFresh(stampOf(sameSecond), mine, sameSecond)).toBe('theirs');
     expect(settleWithFresh(future, mine, mine)).toBe('forged');
     expect(settleWithFresh(stampOf(newer), mine, newer)).toBe('theirs');
-    const newest = factsRead(pull({ updatedAt: '2026-11-20T10:00:09Z' }), null);
+    const newest = factsStamp(pull({ updatedAt: '2026-11-20T10:00:09Z' }), null);
     expect(settleWithFresh(stampOf(newer), mine, newest)).toBe('again');
   });
 });

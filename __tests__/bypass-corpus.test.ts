@@ -1,7 +1,7 @@
 import { parseChecklist } from '../src/checklist/parse.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import type { Policy } from '../src/policy/policy.js';
-import { FAILING_STATUSES, type ItemStatus, type Report } from '../src/report/report.js';
+import { FAILING_STATUSES, type ItemStatus, type Report } from '../src/evaluate/report.js';
 import { githubCheckboxes } from './helpers/github-render.js';
 import { CONTEXT, load, POLICY } from './helpers/hardening-policy.js';
 

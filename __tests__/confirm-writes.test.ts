@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { confirmWrites } from '../src/gate/confirm-writes.js';
 import type { GateIdentity } from '../src/read/identity.js';
-import { evidenceDigest, factsRead, gitBlobSha } from '../src/read/facts-stamp.js';
+import { evidenceDigest, factsStamp, policyBlobSha } from '../src/read/facts-stamp.js';
 import type { PostedVerdict } from '../src/github/head-verdicts.js';
 import type { PullRequest } from '../src/github/pull-requests.js';
 
@@ -23,18 +23,18 @@ const pull: PullRequest = {
 describe('the facts a verdict depends on', () => {
   it("the policy blob is git's own SHA of the text", () => {
     // `printf 'hello\n' | git hash-object --stdin`
-    expect(gitBlobSha('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
-    expect(gitBlobSha(null)).toBeNull();
+    expect(policyBlobSha('hello\n')).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+    expect(policyBlobSha(null)).toBeNull();
   });
 
   it('a policy push or a change of linked evidence moves the facts, not the time', () => {
-    const before = factsRead(pull, null, { policyBlob: gitBlobSha('version: 1\n'), evidence: null });
-    const policy = factsRead(pull, null, {
-      policyBlob: gitBlobSha('version: 1\nitems: []\n'),
+    const before = factsStamp(pull, null, { policyBlob: policyBlobSha('version: 1\n'), evidence: null });
+    const policy = factsStamp(pull, null, {
+      policyBlob: policyBlobSha('version: 1\nitems: []\n'),
       evidence: null,
     });
-    const evidence = factsRead(pull, null, {
-      policyBlob: gitBlobSha('version: 1\n'),
+    const evidence = factsStamp(pull, null, {
+      policyBlob: policyBlobSha('version: 1\n'),
       evidence: evidenceDigest(new Map([['run:1', { conclusion: 'failure' }]])),
     });
     expect(policy.evaluated).toBe(before.evaluated);
@@ -56,7 +56,7 @@ describe("confirming a run's writes", () => {
   const identity: GateIdentity = { login: 'github-actions[bot]', source: 'viewer', releases: null };
   const settings = { checkName: 'checklist-gate', reportAs: 'status' as const, runUrl: null };
   const verdict = { sha: 'a'.repeat(40), state: 'failure' as const, description: '1 open', markdown: '' };
-  const mine = factsRead(pull, null);
+  const mine = factsStamp(pull, null);
   const latest = (state: string, author = 'github-actions[bot]'): PostedVerdict[] => [
     { kind: 'status', state, description: '1 open', author, authorIsBot: true },
   ];
@@ -70,7 +70,7 @@ describe("confirming a run's writes", () => {
   });
 
   it('evaluates again when the facts moved, whatever the latest status', async () => {
-    const moved = factsRead({ ...pull, body: '- [x] a\n' }, null);
+    const moved = factsStamp({ ...pull, body: '- [x] a\n' }, null);
     const post = jest.fn(async () => undefined);
     const read = { facts: async () => moved, posted: async () => latest('failure') };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('moved');

@@ -4,7 +4,7 @@ import { evaluate, policyErrorReport } from '../src/evaluate/evaluate.js';
 import { defaultPolicy } from '../src/policy/default-policy.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
-import type { Report, ReportItem } from '../src/report/report.js';
+import type { Report, ReportItem } from '../src/evaluate/report.js';
 
 const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels: [], changedPaths: [] };
 

@@ -1,7 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/evaluate/report.js';
 
 const REPO = 'https://github.com/Codertocat/Hello-World';
 const API = '/repos/Codertocat/Hello-World';

@@ -1,7 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/evaluate/report.js';
 
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 

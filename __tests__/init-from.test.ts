@@ -7,7 +7,7 @@ import { runCli } from '../src/cli/run-cli.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/evaluate/report.js';
 import { describeWithSeeds, SEEDS } from './helpers/seeds.js';
 
 // Issue 25: `init --from`, a policy and template made from the checklist a team already has.

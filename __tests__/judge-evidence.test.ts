@@ -11,7 +11,7 @@ import { parseGitHubLink } from '../src/evaluate/github-link.js';
 import { factsNeeded } from '../src/evaluate/plan-facts.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
-import type { Report, ReportItem } from '../src/report/report.js';
+import type { Report, ReportItem } from '../src/evaluate/report.js';
 
 const HOST = 'github.com';
 const REPO = 'https://github.com/Codertocat/Hello-World';

@@ -1,7 +1,7 @@
 import { commentBody, COMMENT_LIMIT } from '../src/write/sticky-comment.js';
 import { stampOf } from '../src/read/comment-stamp.js';
 import { reportOutput } from '../src/main.js';
-import type { Report, ReportItem } from '../src/report/report.js';
+import type { Report, ReportItem } from '../src/evaluate/report.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';

@@ -4,7 +4,7 @@ import { parseChecklist } from '../src/checklist/parse.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
 
 // Issue 16: every message says exactly what to do next, in the text a person reads.

@@ -8,7 +8,7 @@ import { loadPolicy } from '../src/policy/load-policy.js';
 import { resolvePolicy } from '../src/policy/resolve-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import type { Report } from '../src/report/report.js';
+import type { Report } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
 import { renderTemplate } from '../src/template/render-template.js';
 

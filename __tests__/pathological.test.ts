@@ -4,7 +4,7 @@ import { evaluate } from '../src/evaluate/evaluate.js';
 import { defaultPolicy } from '../src/policy/default-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import { FAILING_STATUSES, type Report } from '../src/report/report.js';
+import { FAILING_STATUSES, type Report } from '../src/evaluate/report.js';
 import { githubBoxes, githubCheckboxes } from './helpers/github-render.js';
 import { CONTEXT, load, POLICY } from './helpers/hardening-policy.js';
 

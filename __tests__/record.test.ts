@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fitReport } from '../src/report/fit-report.js';
-import { gitBlobSha, recordOf, sha256 } from '../src/report/record.js';
-import type { Report } from '../src/report/report.js';
+import { gitBlobSha, recordOf, sha256 } from '../src/evaluate/record.js';
+import type { Report } from '../src/evaluate/report.js';
 import { GATE_VERSION } from '../src/version.js';
 import { reportSchemaErrors } from './helpers/report-schema.js';
 

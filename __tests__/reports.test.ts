@@ -4,7 +4,7 @@ import { evaluate, policyErrorReport } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown, type MarkdownOptions } from '../src/report/markdown.js';
-import type { Report, ReportItem } from '../src/report/report.js';
+import type { Report, ReportItem } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
 
 const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels: [], changedPaths: [] };

@@ -6,7 +6,7 @@ import type { SignoffFacts } from '../src/evaluate/facts.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import { FAILING_STATUSES, type Report } from '../src/report/report.js';
+import { FAILING_STATUSES, type Report } from '../src/evaluate/report.js';
 
 /**
  * Everything the gate echoes into its pull-request comment comes from people: item texts and

@@ -4,7 +4,7 @@ import { matchKey } from '../src/checklist/plain-text.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
-import type { ItemStatus } from '../src/report/report.js';
+import type { ItemStatus } from '../src/evaluate/report.js';
 import { SEEDS, describeWithSeeds } from './helpers/seeds.js';
 
 const ROOT = new URL('../', import.meta.url);

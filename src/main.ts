@@ -7,7 +7,7 @@ import { readEventContext } from './action/event-context.js';
 import { resolveTarget } from './gate/target.js';
 import { baseReader } from './github/base-policy.js';
 import { createClient } from './github/client.js';
-import type { Report } from './report/report.js';
+import type { Report } from './evaluate/report.js';
 import { fitReport } from './report/fit-report.js';
 import { recordSection } from './report/record-section.js';
 import { truncate } from './report/safe-text.js';

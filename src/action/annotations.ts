@@ -1,5 +1,5 @@
 import type { AnnotationProperties } from '@actions/core';
-import type { Report } from '../report/report.js';
+import type { Report } from '../evaluate/report.js';
 
 /** The part of @actions/core that writes annotations. */
 export interface Annotator {

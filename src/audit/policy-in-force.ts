@@ -1,4 +1,4 @@
-import type { PolicyVersion } from '../github/shipped-changes.js';
+import type { PolicyVersion } from './policy-version.js';
 
 /**
  * The policy file's text when a change went out: the newest version committed before that moment,

@@ -1,5 +1,5 @@
 import type { Node } from 'commonmark';
-import { definitionAfterCheck } from './definition-after-check.js';
+import { definitionAfterCheck } from './definition-in-item.js';
 import type { Segment } from './inline-text.js';
 import { columnsTo, indentColumns, type DescriptionLines } from './lines.js';
 import { trimTrailingSeparators } from './plain-text.js';

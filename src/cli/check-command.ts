@@ -5,7 +5,7 @@ import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
 import { gatingOfKnown } from '../evaluate/partial-gating.js';
 import { defaultPolicy } from '../policy/default-policy.js';
 import { renderMarkdown } from '../report/markdown.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../evaluate/report.js';
 import { renderText } from '../report/text.js';
 import type { CliIO } from './cli-io.js';
 import { withCheckRecord } from './check-record.js';

@@ -1,6 +1,6 @@
 import type { PolicyLoad } from '../policy/load-policy.js';
-import { recordOf, type RecordFacts } from '../report/record.js';
-import type { Report } from '../report/report.js';
+import { recordOf, type RecordFacts } from '../evaluate/record.js';
+import type { Report } from '../evaluate/report.js';
 import { GATE_VERSION } from '../version.js';
 
 /** `check`'s report with its record, as the action's: the CLI posts nothing, so `postedAs` is null. */

@@ -1,4 +1,4 @@
-import type { InitFiles } from './init-command.js';
+import type { InitFiles } from './init-files.js';
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIO {

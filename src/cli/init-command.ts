@@ -13,6 +13,9 @@ import { readText } from './policy-file.js';
 import { createRestClient, restSettings } from './rest-client.js';
 import type { CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
+import type { InitFiles } from './init-files.js';
+
+export type { InitFiles } from './init-files.js';
 
 /** The workflow `init` writes: the one the README explains, with the `workflow_run` block in its place. */
 export const workflowText = (WORKFLOW_RUN: string) => `name: checklist-gate
@@ -92,18 +95,6 @@ export function workflowRunBlock(workflows: { path: string; text: string }[]): s
 }
 
 export const DEFAULT_CHECKLIST = 'production-release';
-
-/** Where the ready checklists are, and how files are written: the parts of `init` that touch the disk. */
-export interface InitFiles {
-  checklistNames(): Promise<string[]>;
-  /** The workflow files in DIR/.github/workflows/ (none when there is no such folder). */
-  workflowFiles(dir: string): Promise<{ path: string; text: string }[]>;
-  readChecklistFile(name: string, file: 'checklist-gate.yml' | 'release.md'): Promise<string>;
-  /** The top of the git repository the command runs in; null outside one. */
-  gitRoot(): Promise<string | null>;
-  exists(path: string): Promise<boolean>;
-  write(path: string, text: string): Promise<void>;
-}
 
 interface InitOptions {
   checklist: string;

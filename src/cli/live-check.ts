@@ -10,7 +10,7 @@ import type { Repository } from '../github/repository.js';
 import { policyErrorReport } from '../evaluate/evaluate.js';
 import { RELEASES_NOT_GATED } from '../evaluate/gating.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../evaluate/report.js';
 import type { CliIO } from './cli-io.js';
 import { renderNotGated } from './not-gated.js';
 import { withCheckRecord } from './check-record.js';

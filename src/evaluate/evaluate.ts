@@ -8,7 +8,7 @@ import {
   type Report,
   type ReportItem,
   type SectionResult,
-} from '../report/report.js';
+} from './report.js';
 import { itemLine, ruleName } from './advice.js';
 import { conditionHolds } from './conditions.js';
 import type { EvaluationContext } from './context.js';

@@ -1,5 +1,5 @@
 import type { EvidenceRule } from '../policy/policy.js';
-import type { ReportItem } from '../report/report.js';
+import type { ReportItem } from './report.js';
 import { workflowFileKey, type EvidenceFacts, type LinkFacts } from './facts.js';
 import type { GitHubLink } from './github-link.js';
 import { asWorkflowPath, workflowFileOf } from './workflow-path.js';

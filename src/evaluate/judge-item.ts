@@ -1,6 +1,6 @@
 import type { TaskItem } from '../checklist/task-item.js';
 import type { EvidenceRule, ItemRule } from '../policy/policy.js';
-import type { ReportItem } from '../report/report.js';
+import type { ReportItem } from './report.js';
 import { evidenceWords, STRUCK_OPEN_FIX, STRUCK_OPEN_PROBLEM, struckTickedNote, TICK_FIX } from './advice.js';
 import { approverTest, approverWords, unreadableTeams } from './approvers.js';
 import { checkEvidence, type RejectedLink } from './evidence.js';

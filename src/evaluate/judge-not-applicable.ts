@@ -1,5 +1,5 @@
 import type { TaskItem } from '../checklist/task-item.js';
-import type { NotApplicableException } from '../report/report.js';
+import type { NotApplicableException } from './report.js';
 import { approverTest, approverWords, unreadableTeams } from './approvers.js';
 import type { NotApplicableClaim } from './exception-claims.js';
 import type { SignoffFacts } from './facts.js';

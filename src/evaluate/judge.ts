@@ -1,6 +1,6 @@
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
-import type { Report } from '../report/report.js';
+import type { Report } from './report.js';
 import type { EvaluationContext } from './context.js';
 import { evaluate, policyErrorReport } from './evaluate.js';
 import type { GatheredFacts } from './facts.js';

@@ -4,7 +4,7 @@ import { matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { ItemRule } from '../policy/policy.js';
 import type { ItemIndex } from './item-index.js';
-import type { ReportItem } from '../report/report.js';
+import type { ReportItem } from './report.js';
 
 /** Most characters a near miss may differ by; fewer for short texts (one for every six characters). */
 const MAX_CHARACTERS = 3;

@@ -1,6 +1,6 @@
 import type { PostedVerdict } from '../github/head-verdicts.js';
 import type { GateIdentity } from '../read/identity.js';
-import { sameFacts, type FactsRead } from '../read/facts-stamp.js';
+import { sameFacts, type FactsStamp } from '../read/facts-stamp.js';
 import { alreadyPosted, postedKinds } from './posted-verdict-rules.js';
 import type { PublishSettings, Verdict } from '../write/publish.js';
 import type { GateLog } from './settings.js';
@@ -21,8 +21,8 @@ const MAX_REPOSTS = 2;
  * replaces it unless it already says the same.
  */
 export async function confirmWrites(
-  read: { facts: () => Promise<FactsRead>; posted: () => Promise<PostedVerdict[]> },
-  mine: FactsRead,
+  read: { facts: () => Promise<FactsStamp>; posted: () => Promise<PostedVerdict[]> },
+  mine: FactsStamp,
   expected: Verdict,
   identity: GateIdentity,
   settings: PublishSettings,

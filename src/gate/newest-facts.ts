@@ -1,5 +1,5 @@
 /** Which of two runs saw the newest facts: this run's stamp against the one in the gate's comment. */
-import { sameFacts, type FactsRead } from '../read/facts-stamp.js';
+import { sameFacts, type FactsStamp } from '../read/facts-stamp.js';
 import type { Stamp } from '../read/comment-stamp.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Stamp } from '../read/comment-stamp.js';
  * older or the same; `ask` when it may be newer (a later time, or the same second with other
  * facts): only a fresh read can tell which run saw the pull request as it is now.
  */
-export function compareStamp(stamp: Stamp | null, mine: FactsRead): 'ours' | 'ask' {
+export function compareStamp(stamp: Stamp | null, mine: FactsStamp): 'ours' | 'ask' {
   if (stamp === null) return 'ours';
   if (stamp.evaluated < mine.evaluated) return 'ours';
   if (stamp.evaluated === mine.evaluated && stamp.facts === mine.facts) return 'ours';
@@ -22,8 +22,8 @@ export function compareStamp(stamp: Stamp | null, mine: FactsRead): 'ours' | 'as
  */
 export function settleWithFresh(
   stamp: Stamp,
-  mine: FactsRead,
-  fresh: FactsRead,
+  mine: FactsStamp,
+  fresh: FactsStamp,
 ): 'write' | 'forged' | 'theirs' | 'again' {
   if (stamp.evaluated > fresh.evaluated) return 'forged';
   if (sameFacts(fresh, mine)) return 'write';

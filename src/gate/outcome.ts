@@ -1,7 +1,7 @@
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { recordOf, type RecordFacts } from '../report/record.js';
-import { FAILING_STATUSES, type Report } from '../report/report.js';
+import { recordOf, type RecordFacts } from '../evaluate/record.js';
+import { FAILING_STATUSES, type Report } from '../evaluate/report.js';
 import { renderTemplate } from '../template/render-template.js';
 import { GATE_VERSION } from '../version.js';
 import type { Verdict } from '../write/publish.js';

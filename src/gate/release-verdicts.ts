@@ -6,7 +6,7 @@ import { getRelease, type Release } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import type { TaggedRelease } from '../github/viewer.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../evaluate/report.js';
 import { judge } from '../evaluate/judge.js';
 import { outcomeOf, verdictOf } from './outcome.js';
 import { toPolicyLoad } from '../read/policy-load.js';

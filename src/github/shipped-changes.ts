@@ -1,3 +1,4 @@
+import type { PolicyVersion } from '../audit/policy-version.js';
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 
@@ -24,17 +25,9 @@ export interface PublishedRelease {
   sha: string;
 }
 
-/** One commit of the default branch that changed the policy file, and the policy it left. */
-export interface PolicyVersion {
-  sha: string;
-  committedAt: string;
-  /** The pull requests the commit belongs to. */
-  pulls: number[];
-  /** The file's text after the commit; null when the commit deleted it. */
-  text: string | null;
-}
-
 /** What went out of one repository in a time window, and the history of its policy file. */
+export type { PolicyVersion } from '../audit/policy-version.js';
+
 export interface ShippedChanges {
   url: string;
   defaultBranch: string | null;

@@ -2,7 +2,7 @@ import { baseLabel, parseBaseReference, sameBase, type BaseReference } from './b
 import { loadPolicyFile, toPolicy, type Place, type PolicyFile, type PolicyLoad } from './load-policy.js';
 import { layerOver, singleLayer } from './policy-locks.js';
 import type { PolicyError } from './policy.js';
-import { gitBlobSha } from '../report/record.js';
+import { gitBlobSha } from './file-hash.js';
 
 /** How many bases one policy may build on, one extending the next. */
 export const MAX_BASES = 3;

@@ -4,12 +4,12 @@ import { readFileAtRef } from '../github/policy-file.js';
 import { getPullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
-import { evidenceDigest, factsRead, gitBlobSha, type FactsRead } from './facts-stamp.js';
+import { evidenceDigest, factsStamp, policyBlobSha, type FactsStamp } from './facts-stamp.js';
 import type { PullRequestReading } from './read-pull-request.js';
 
 /** The facts a reading's verdict was computed from: the pull request, its approvers, the policy and the evidence. */
-export function factsOfReading(reading: PullRequestReading): FactsRead {
-  return factsRead(reading.pr, reading.readsReviews ? (reading.facts?.signoffs.approvedBy ?? []) : null, {
+export function factsOfReading(reading: PullRequestReading): FactsStamp {
+  return factsStamp(reading.pr, reading.readsReviews ? (reading.facts?.signoffs.approvedBy ?? []) : null, {
     policyBlob: reading.policyBlob,
     evidence: evidenceDigest(
       reading.evidenceLinks.length > 0 ? (reading.facts?.evidence.links ?? null) : null,
@@ -27,7 +27,7 @@ export async function readFactsNow(
   repository: Repository,
   reading: PullRequestReading,
   policyPath: string,
-): Promise<FactsRead> {
+): Promise<FactsStamp> {
   const { number, headSha, baseRef } = reading.pr;
   const [fresh, policy, approvers, links] = await Promise.all([
     getPullRequest(client, repository, number),
@@ -47,8 +47,8 @@ export async function readFactsNow(
     ),
   ]);
   // A retargeted pull request changes its facts anyway: its base is part of them.
-  return factsRead(fresh, approvers, {
-    policyBlob: gitBlobSha(policy),
+  return factsStamp(fresh, approvers, {
+    policyBlob: policyBlobSha(policy),
     evidence: evidenceDigest(links.length > 0 ? new Map(links) : null),
   });
 }

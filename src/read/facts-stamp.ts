@@ -1,5 +1,6 @@
 /** The facts stamp: what a verdict was computed from, as a short hash the comment records. */
 import { createHash } from 'node:crypto';
+import { gitBlobSha } from '../policy/file-hash.js';
 import type { PullRequest } from '../github/pull-requests.js';
 
 /**
@@ -8,7 +9,7 @@ import type { PullRequest } from '../github/pull-requests.js';
  * linked evidence, so that two edits in the same second, a label, a review, a push of the policy
  * or a re-run of linked evidence are told apart even when the pull request's time is not.
  */
-export interface FactsRead {
+export interface FactsStamp {
   evaluated: string;
   facts: string;
 }
@@ -21,11 +22,11 @@ export interface OutsideFacts {
   evidence: string | null;
 }
 
-export function factsRead(
+export function factsStamp(
   pr: PullRequest,
   approvers: string[] | null,
   outside: OutsideFacts = { policyBlob: null, evidence: null },
-): FactsRead {
+): FactsStamp {
   const hash = createHash('sha256')
     .update(
       // The title and base decide whether the pull request is gated at all.
@@ -45,11 +46,9 @@ export function factsRead(
   return { evaluated: pr.updatedAt, facts: hash };
 }
 
-/** The SHA git gives a file with this text: the policy's blob SHA, computed from what was read. */
-export function gitBlobSha(text: string | null): string | null {
-  if (text === null) return null;
-  const bytes = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+/** The policy's blob SHA computed from what was read; null when there is no file. */
+export function policyBlobSha(text: string | null): string | null {
+  return text === null ? null : gitBlobSha(text);
 }
 
 /** A digest of what each linked piece of evidence said, in a stable order. */
@@ -59,6 +58,6 @@ export function evidenceDigest(links: ReadonlyMap<string, unknown> | null): stri
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 24);
 }
 
-export function sameFacts(a: FactsRead, b: FactsRead): boolean {
+export function sameFacts(a: FactsStamp, b: FactsStamp): boolean {
   return a.evaluated === b.evaluated && a.facts === b.facts;
 }

@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
 import type { Repository } from '../github/repository.js';
-import type { ReadSettings } from './read-pull-request.js';
+import type { ReadSettings } from './read-settings.js';
 
 /** The latest status and/or check run with the gate's context, as the gate reports (one request each). */
 export async function postedVerdicts(

@@ -8,14 +8,15 @@ import type { PostedVerdict } from '../github/head-verdicts.js';
 import { openPullRequestsWithHead, type OpenListing } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
-import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
-import type { ReadBase } from '../policy/resolve-policy.js';
 import { toPolicyLoad } from './policy-load.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import { gatingOf, type Gating } from '../evaluate/gating.js';
 import type { GateIdentity } from './identity.js';
-import { gitBlobSha } from './facts-stamp.js';
+import type { ReadSettings } from './read-settings.js';
+
+export type { ReadSettings } from './read-settings.js';
+import { policyBlobSha } from './facts-stamp.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './comment-stamp.js';
 import { postedVerdicts } from './posted-verdicts.js';
@@ -44,21 +45,6 @@ export interface PullRequestRequest {
    * comments, the verdicts posted on the commit and its other pull requests are not read.
    */
   verdictOnly?: boolean;
-}
-
-export interface ReadSettings {
-  /** The GitHub host evidence links are verified on, such as github.com. */
-  serverHost: string;
-  policyPath: string;
-  /** Reads the base policies the policy extends, with the policy token. */
-  readBase: ReadBase;
-  /** What to tell the user when a base cannot be read; the action's inputs by default. */
-  baseAccess?: (base: BaseReference) => string;
-  checkName: string;
-  reportAs: 'status' | 'check-run' | 'both';
-  comment: 'always' | 'on-failure' | 'never';
-  /** The event that started the run, for the record; `check` when absent (the CLI). */
-  eventName?: string;
 }
 
 /** Everything one evaluation of a pull request needs, read from GitHub; nothing is written. */
@@ -182,7 +168,7 @@ export async function readPullRequest(
     pr,
     statusSha,
     load,
-    policyBlob: gitBlobSha(policyText),
+    policyBlob: policyBlobSha(policyText),
     gating,
     identity: who,
     ownComments: gateComments(comments, settings.checkName, who),

@@ -1,4 +1,4 @@
-import type { Report } from './report.js';
+import type { Report } from '../evaluate/report.js';
 
 /**
  * The report as JSON in at most `limit` characters. When the whole report is longer, items are

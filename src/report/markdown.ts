@@ -1,6 +1,6 @@
 import { TICK_FIX } from '../evaluate/advice.js';
-import type { NotApplicableException, Report, ReportItem, SectionResult } from './report.js';
-import { FAILING_STATUSES } from './report.js';
+import type { NotApplicableException, Report, ReportItem, SectionResult } from '../evaluate/report.js';
+import { FAILING_STATUSES } from '../evaluate/report.js';
 import { evidenceLinks } from './evidence-link.js';
 import { safeInline, safeMessage } from './safe-text.js';
 

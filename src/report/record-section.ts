@@ -1,5 +1,5 @@
 import { fitReport } from './fit-report.js';
-import type { Report } from './report.js';
+import type { Report } from '../evaluate/report.js';
 
 /**
  * The job summary's copy of the report, folded away below the verdict: with `report-as: status`

@@ -1,6 +1,6 @@
-import type { Report, ReportItem } from './report.js';
+import type { Report, ReportItem } from '../evaluate/report.js';
 import { almostBoxWords, elsewhereWords, isPlainUnticked } from './markdown.js';
-import { FAILING_STATUSES } from './report.js';
+import { FAILING_STATUSES } from '../evaluate/report.js';
 
 /** The report for a terminal: the verdict, then each failing item with its line and fix. */
 export function renderText(report: Report): string {

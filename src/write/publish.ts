@@ -3,8 +3,11 @@ import { CHECK_TEXT_LIMIT, createCheckRun } from '../github/check-runs.js';
 import { createCommitStatus, isStatusCapReached } from '../github/commit-status.js';
 import { isForbidden, type Repository } from '../github/repository.js';
 import { fitReport } from '../report/fit-report.js';
-import type { Report } from '../report/report.js';
+import type { Report } from '../evaluate/report.js';
+import type { PublishSettings } from './publish-settings.js';
 import { StatusFrozen } from './status-cap.js';
+
+export type { PublishSettings } from './publish-settings.js';
 
 export interface Verdict {
   sha: string;
@@ -13,12 +16,6 @@ export interface Verdict {
   markdown: string;
   /** The report behind the verdict: its JSON goes into the check run's text, the record that stays with the commit. */
   report?: Report | null;
-}
-
-export interface PublishSettings {
-  checkName: string;
-  reportAs: 'status' | 'check-run' | 'both';
-  runUrl: string | null;
 }
 
 /** A write the token may not make: collected into one warning instead of failing the run. */

@@ -2,7 +2,7 @@ import { createCheckRun } from '../github/check-runs.js';
 import type { GitHubClient } from '../github/client.js';
 import { STATUSES_PER_CONTEXT } from '../github/commit-status.js';
 import { isForbidden, type Repository } from '../github/repository.js';
-import type { PublishSettings } from './publish.js';
+import type { PublishSettings } from './publish-settings.js';
 
 /**
  * What to tell the user when GitHub refuses the gate's status because the commit already holds

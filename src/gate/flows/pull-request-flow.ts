@@ -10,7 +10,7 @@ import { mergeGroupPullRequests } from '../../read/merge-group.js';
 import type { GateIdentity } from '../../read/identity.js';
 import { factsOfReading, readFactsNow } from '../../read/facts-now.js';
 import { compareStamp, settleWithFresh } from '../newest-facts.js';
-import { sameFacts, type FactsRead } from '../../read/facts-stamp.js';
+import { sameFacts, type FactsStamp } from '../../read/facts-stamp.js';
 import type { GateOutcome } from '../outcome.js';
 import type { PolicyReader } from '../../read/policy-reader.js';
 import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from '../posted-verdict-rules.js';
@@ -364,7 +364,7 @@ function context(
   return { repository, defaultBranch, settings, policies: run.policies, identity: run.identity };
 }
 
-async function moved(fresh: () => Promise<FactsRead>, mine: FactsRead, log: GateLog): Promise<boolean> {
+async function moved(fresh: () => Promise<FactsStamp>, mine: FactsStamp, log: GateLog): Promise<boolean> {
   const now = await fresh();
   if (sameFacts(now, mine)) return false;
   log.info(`The pull request changed while this run evaluated it (${now.evaluated}); evaluating again.`);

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../policy/file-hash.js';
+
+export { gitBlobSha, sha256 } from '../policy/file-hash.js';
 import type { Policy } from '../policy/policy.js';
 
 /** One policy file a verdict was judged by: its name in messages and the Git blob id of the text read. */
@@ -87,14 +89,4 @@ export function recordOf(facts: RecordFacts): EvaluationRecord {
     evaluatedAt: facts.now.toISOString(),
     gate: { version: facts.version, postedAs: facts.postedAs },
   };
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** Git's blob id of a text: anyone holding the file can check it with `git hash-object`. */
-export function gitBlobSha(text: string): string {
-  const bytes = Buffer.from(text, 'utf8');
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

@@ -1,0 +1,18 @@
+import type { BaseReference } from '../policy/base-reference.js';
+import type { ReadBase } from '../policy/resolve-policy.js';
+
+/** What every read of one evaluation is told: where the policy lives, and how the gate reports. */
+export interface ReadSettings {
+  /** The GitHub host evidence links are verified on, such as github.com. */
+  serverHost: string;
+  policyPath: string;
+  /** Reads the base policies the policy extends, with the policy token. */
+  readBase: ReadBase;
+  /** What to tell the user when a base cannot be read; the action's inputs by default. */
+  baseAccess?: (base: BaseReference) => string;
+  checkName: string;
+  reportAs: 'status' | 'check-run' | 'both';
+  comment: 'always' | 'on-failure' | 'never';
+  /** The event that started the run, for the record; `check` when absent (the CLI). */
+  eventName?: string;
+}
