@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
 import { describeSelector } from '../evaluate/gating.js';
@@ -11,14 +11,18 @@ import { adoptChecklist, type Adoption } from '../adopt/from-checklist.js';
 import type { CliIO } from './cli-io.js';
 import { readText } from './policy-file.js';
 import { createRestClient, restSettings } from './rest-client.js';
+import { repositoryFromRemote, sweepCron } from './sweep-schedule.js';
 import type { CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
 import type { InitFiles } from './init-files.js';
 
 export type { InitFiles } from './init-files.js';
 
+/** The sweep's time in the README's workflow; `init` writes one of its own for each repository (sweepCron). */
+const DEFAULT_CRON = '23 6 * * *';
+
 /** The workflow `init` writes: the one the README explains, with the `workflow_run` block in its place. */
-export const workflowText = (WORKFLOW_RUN: string) => `name: checklist-gate
+export const workflowText = (WORKFLOW_RUN: string, cron = DEFAULT_CRON) => `name: checklist-gate
 on:
   pull_request_target:
     types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled]
@@ -27,7 +31,7 @@ on:
 ${WORKFLOW_RUN}
   push:
   schedule:
-    - cron: '23 6 * * *'
+    - cron: '${cron}'
   workflow_dispatch:
   merge_group:
   release:
@@ -151,7 +155,7 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
     [
       ['.github/checklist-gate.yml', policy],
       ['.github/PULL_REQUEST_TEMPLATE/release.md', chosen.template],
-      [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows))],
+      [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows), sweepCron(await repositoryName(dir, files)))],
     ] as const
   ).map(([path, text]) => [join(dir, path), text]);
   const existing = [];
@@ -175,6 +179,12 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
       ),
   );
   return 0;
+}
+
+/** The repository's owner/name from its remote `origin`, or the folder's name when it has none. */
+async function repositoryName(dir: string, files: InitFiles): Promise<string> {
+  const url = await files.originUrl(dir);
+  return (url === null ? null : repositoryFromRemote(url)) ?? basename(resolve(dir));
 }
 
 /** The policy and template to write: a ready checklist, or one made from the team's own. */

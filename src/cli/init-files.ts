@@ -6,6 +6,8 @@ export interface InitFiles {
   readChecklistFile(name: string, file: 'checklist-gate.yml' | 'release.md'): Promise<string>;
   /** The top of the git repository the command runs in; null outside one. */
   gitRoot(): Promise<string | null>;
+  /** The address of the git remote `origin` of the repository in DIR; null when there is none. */
+  originUrl(dir: string): Promise<string | null>;
   exists(path: string): Promise<boolean>;
   write(path: string, text: string): Promise<void>;
 }
