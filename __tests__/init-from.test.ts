@@ -50,12 +50,14 @@ describe('init --from on a small checklist', () => {
 
   it('writes one item per task item, with readable unique ids, sections, conditional items and hints', () => {
     const { loaded, summary } = adopt(CHECKLIST);
-    expect(loaded.items.map((item) => [item.id, item.text, item.section, item.required])).toEqual([
-      ['database-setup', 'Database setup', 'Database', true],
-      ['migrations-applied', null, 'Database', true],
-      ['replication-configured', 'Replication configured (if needed)', 'Database', false],
-      ['dashboards-checked', 'Dashboards checked', 'Database', true],
-      ['migrations-applied-2', null, 'Rollout', true],
+    expect(
+      loaded.items.map((item) => [item.id, item.text, item.section, item.required, item.notApplicable.rule]),
+    ).toEqual([
+      ['database-setup', 'Database setup', 'Database', true, 'never'],
+      ['migrations-applied', null, 'Database', true, 'never'],
+      ['replication-configured', 'Replication configured (if needed)', 'Database', true, 'with-reason'],
+      ['dashboards-checked', 'Dashboards checked', 'Database', true, 'never'],
+      ['migrations-applied-2', null, 'Rollout', true, 'never'],
     ]);
     expect(loaded.items[3]?.evidence).toMatchObject({ min: 0, hint: 'https://grafana.acme.dev/d/1' });
     expect(summary).toEqual({ items: 5, sections: 2, conditional: ['replication-configured'], hints: 1 });
@@ -88,6 +90,32 @@ describe('init --from on a small checklist', () => {
     ]);
   });
 
+  it('a conditional item stays required, and stands as not applicable with a reason', () => {
+    const { template, loaded } = adopt(CHECKLIST);
+    const ticked = tickAll(template);
+    const open = ticked.replace(
+      '[x] Replication configured (if needed)',
+      '[ ] Replication configured (if needed)',
+    );
+    const left = judge(open, loaded);
+    expect(left.passed).toBe(false);
+    expect(left.items.filter((item) => item.status === 'unchecked').map((item) => item.id)).toEqual([
+      'replication-configured',
+    ]);
+    const skipped = open.replace(
+      'Replication configured (if needed)',
+      'Replication configured (if needed) — N/A: a single node, nothing to replicate',
+    );
+    const report = judge(skipped, loaded);
+    expect(report.passed).toBe(true);
+    expect(report.exceptions?.map((exception) => [exception.id, exception.state])).toEqual([
+      ['replication-configured', 'accepted'],
+    ]);
+    // Only the conditional item may be skipped that way.
+    const other = ticked.replace('[x] Dashboards checked', '[ ] Dashboards checked — N/A: no dashboards yet');
+    expect(judge(other, loaded).passed).toBe(false);
+  });
+
   it('through the CLI: writes the three files and a summary', async () => {
     const written = new Map<string, string>();
     const files: InitFiles = {
@@ -116,7 +144,7 @@ describe('init --from on a small checklist', () => {
     ]);
     expect(written.get('/repo/.github/checklist-gate.yml')).toMatch(/^# yaml-language-server: \$schema=/);
     expect(out).toContain(
-      'Made from your checklist: 5 items under 2 headings, 1 conditional item (required: false), 1 evidence hint from the links already on items.\n',
+      'Made from your checklist: 5 items under 2 headings, 1 conditional item (not-applicable: with-reason), 1 evidence hint from the links already on items.\n',
     );
     expect(await runCli(['init', '--from', 'missing.md', '--force'], io)).toBe(2);
   });
@@ -165,6 +193,20 @@ describeWithSeeds('init --from on the five seed checklists', () => {
       expect(report.items.filter((item) => item.status === 'missing').map((item) => item.id)).toEqual([
         leaf?.id,
       ]);
+    });
+
+    it('its conditional items, left open and marked not applicable with a reason, let it pass', () => {
+      const marked = tickAll(template)
+        .split('\n')
+        .map((line) => {
+          const id = / <!-- id: ([^ ]+) -->$/.exec(line)?.[1];
+          if (id === undefined || !summary.conditional.includes(id)) return line;
+          return line.replace('[x]', '[ ]').replace(' <!-- id:', ' — N/A: not part of this release <!-- id:');
+        })
+        .join('\n');
+      const report = judge(marked, loaded);
+      expect(report.passed).toBe(true);
+      expect(report.exceptions?.map((exception) => exception.id) ?? []).toEqual(summary.conditional);
     });
 
     it('with one item reworded, it still matches by its marker', () => {

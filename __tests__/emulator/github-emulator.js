@@ -11,6 +11,7 @@ import {
   exampleAnswer,
   report,
 } from './openapi-conformance.js';
+import { AppRegistration } from './app-emulator.js';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
 /** Statuses GitHub keeps per commit and context. */
@@ -49,10 +50,11 @@ export class GitHubEmulator {
    *   edits?: Record<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>,
    *   identities?: Record<string, { login: string, type: string, id: number }>,
    *   repositories?: Record<string, OtherRepository>, statusCap?: number,
-   *   mergeQueues?: Record<string, number[]> }} fixture
+   *   mergeQueues?: Record<string, number[]>, app?: import('./app-emulator.js').AppFixture }} fixture
    * `statusCap`: how many statuses one commit keeps per context before refusing more (GitHub's
    * 1,000 unless a test lowers it). `mergeQueues`: by branch, the pull requests in its merge
-   * queue, the next to merge first.
+   * queue, the next to merge first. `app`: a GitHub App installed here, its endpoints answered
+   * to its JWTs, its installation tokens scoped to its installations (app-emulator.js).
    */
   constructor(fixture = {}) {
     this.owner = fixture.owner ?? 'Codertocat';
@@ -85,6 +87,7 @@ export class GitHubEmulator {
     this.nextCommentId = 1000 + this.comments.length;
     /** Who each token acts as; any other token is the workflow token, github-actions[bot]. */
     this.identities = { [APP_TOKEN]: APP_BOT, ...fixture.identities };
+    this.app = fixture.app ? new AppRegistration(fixture.app, this.identities) : null;
     this.nextStatusId = 1;
     this.statusCap = fixture.statusCap ?? STATUS_CAP;
     /**
@@ -344,7 +347,7 @@ export class GitHubEmulator {
   ) {
     if (!token) return { status: 401, json: { message: 'Requires authentication' } };
     try {
-      return this.route(method, url, body, token, accept);
+      return this.app?.answer(method, url, token) ?? this.route(method, url, body, token, accept);
     } catch (error) {
       return { status: 500, json: { message: String(error) } };
     }

@@ -12,9 +12,13 @@ import { graphqlDescription } from './openapi-conformance.js';
  */
 
 export class OrgEmulator extends GitHubEmulator {
-  /** @param {{ org: string, repositories: RepositoryFixture[], latencyMs?: number }} fixture */
+  /**
+   * @param {{ org: string, repositories: RepositoryFixture[], latencyMs?: number,
+   *   app?: import('./app-emulator.js').AppFixture }} fixture
+   * `app`: a GitHub App installed on the organisation; the tokens it hands out act in every repository.
+   */
   constructor(fixture) {
-    super({ owner: fixture.org, repo: '.org', latencyMs: fixture.latencyMs });
+    super({ owner: fixture.org, repo: '.org', latencyMs: fixture.latencyMs, app: fixture.app });
     this.org = fixture.org;
     /** @type {Map<string, GitHubEmulator & { policyHistory: PolicyCommit[] }>} */
     this.members = new Map(
@@ -23,6 +27,8 @@ export class OrgEmulator extends GitHubEmulator {
           new GitHubEmulator({ ...repository, owner: fixture.org, repo: repository.name })
         );
         member.policyHistory = [...(repository.policyHistory ?? [])];
+        // One table of who each token is: a token handed out by the organisation's App writes as its bot everywhere.
+        member.identities = Object.assign(this.identities, member.identities);
         return [repository.name.toLowerCase(), member];
       }),
     );
@@ -42,7 +48,15 @@ export class OrgEmulator extends GitHubEmulator {
     /** @type {string} */ token,
     /** @type {string} */ accept,
   ) {
-    if (method === 'POST' && url.pathname === '/graphql') return this.auditQuery(body);
+    if (method === 'POST' && url.pathname === '/graphql') {
+      // The gate's own queries go to the repository they name (the viewer alone, to the organisation).
+      if (/\bviewer\b|userContentEdits|mergeQueue\(/.test(String(body?.query ?? ''))) {
+        const named = body?.variables?.name ?? body?.variables?.repo;
+        const member = named ? this.members.get(String(named).toLowerCase()) : undefined;
+        return (member ?? this).graphql(body, token);
+      }
+      return this.auditQuery(body);
+    }
     if (method === 'GET' && url.pathname === `/orgs/${this.org}/repos`) {
       const listed = [...this.members.values()].map((member, index) => ({
         id: 1000 + index,

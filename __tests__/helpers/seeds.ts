@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The five real checklists live in `../shared/seeds/`, beside the repository on this project's own
- * machines only. Tests that read them skip on any other clone, saying so once.
+ * machines only (a worktree elsewhere names the folder in CHECKLIST_GATE_SEEDS). Tests that read
+ * them skip on any other clone, saying so once.
  */
-export const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+export const SEEDS = process.env.CHECKLIST_GATE_SEEDS
+  ? pathToFileURL(process.env.CHECKLIST_GATE_SEEDS.replace(/\/*$/, '/'))
+  : new URL('../../../shared/seeds/', import.meta.url);
 
 export const seedsPresent = existsSync(SEEDS);
 

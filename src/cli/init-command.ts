@@ -246,7 +246,7 @@ function adoptionSummary({ summary }: Adoption): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   return (
     `Made from your checklist: ${plural(items, 'item')} under ${plural(sections, 'heading')}, ` +
-    `${plural(conditional.length, 'conditional item')} (required: false), ${plural(hints, 'evidence hint')} from the links already on items.\n` +
+    `${plural(conditional.length, 'conditional item')} (not-applicable: with-reason), ${plural(hints, 'evidence hint')} from the links already on items.\n` +
     'Review .github/checklist-gate.yml before committing: which items every release needs, which are conditional' +
     (conditional.length > 0
       ? ` (${conditional.slice(0, 5).join(', ')}${conditional.length > 5 ? ', …' : ''})`
