@@ -1,6 +1,7 @@
-import { isGateAuthor } from '../src/action/identity.js';
-import { compareStamp, factsRead, settleWithFresh } from '../src/action/newest-facts.js';
-import { strictest } from '../src/action/shared-commit.js';
+import { isGateAuthor } from '../src/read/identity.js';
+import { compareStamp, settleWithFresh } from '../src/gate/newest-facts.js';
+import { factsRead } from '../src/read/facts-stamp.js';
+import { strictest } from '../src/gate/shared-commit.js';
 import type { PullRequest } from '../src/github/pull-requests.js';
 
 const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({

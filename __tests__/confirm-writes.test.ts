@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
-import { confirmWrites } from '../src/action/confirm-writes.js';
-import type { GateIdentity } from '../src/action/identity.js';
-import { evidenceDigest, factsRead, gitBlobSha } from '../src/action/newest-facts.js';
+import { confirmWrites } from '../src/gate/confirm-writes.js';
+import type { GateIdentity } from '../src/read/identity.js';
+import { evidenceDigest, factsRead, gitBlobSha } from '../src/read/facts-stamp.js';
 import type { PostedVerdict } from '../src/github/head-verdicts.js';
 import type { PullRequest } from '../src/github/pull-requests.js';
 

@@ -1,4 +1,5 @@
-import { commentBody, COMMENT_LIMIT, stampOf } from '../src/action/sticky-comment.js';
+import { commentBody, COMMENT_LIMIT } from '../src/write/sticky-comment.js';
+import { stampOf } from '../src/read/comment-stamp.js';
 import { reportOutput } from '../src/main.js';
 import type { Report, ReportItem } from '../src/report/report.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';

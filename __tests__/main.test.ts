@@ -2,12 +2,12 @@ import { jest } from '@jest/globals';
 import * as core from '../__fixtures__/core.js';
 import * as gate from '../__fixtures__/gate.js';
 import * as github from '../__fixtures__/github.js';
-import type { GateOutcome } from '../src/action/outcome.js';
+import type { GateOutcome } from '../src/gate/outcome.js';
 import { policyErrorReport } from '../src/evaluate/evaluate.js';
 
 jest.unstable_mockModule('@actions/core', () => core);
 jest.unstable_mockModule('@actions/github', () => github);
-jest.unstable_mockModule('../src/action/gate.js', () => gate);
+jest.unstable_mockModule('../src/gate/run-gate.js', () => gate);
 
 const { run } = await import('../src/main.js');
 const { CLIENT_PLUGINS } = await import('../src/github/client.js');

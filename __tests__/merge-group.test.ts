@@ -1,4 +1,4 @@
-import { groupAhead } from '../src/action/merge-group.js';
+import { groupAhead } from '../src/read/merge-group.js';
 
 const entries = (numbers: (number | null)[]) =>
   numbers.map((number, index) => ({ number, position: index + 1 }));

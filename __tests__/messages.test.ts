@@ -1,5 +1,5 @@
 import { failureLine } from '../src/action/annotations.js';
-import { outcomeOf, policyUrl } from '../src/action/evaluation.js';
+import { outcomeOf, policyUrl } from '../src/gate/outcome.js';
 import { parseChecklist } from '../src/checklist/parse.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';

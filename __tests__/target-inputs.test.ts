@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { readInputs } from '../src/action/inputs.js';
-import { resolveTarget } from '../src/action/target.js';
+import { resolveTarget } from '../src/gate/target.js';
 import { pullRequestEvent, webhook } from './helpers/payloads.js';
 
 const REPOSITORY = { owner: 'Codertocat', repo: 'Hello-World' };

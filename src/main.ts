@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { annotatePolicyErrors, failureLine } from './action/annotations.js';
-import { runGate } from './action/gate.js';
+import { runGate } from './gate/run-gate.js';
 import { readInputs } from './action/inputs.js';
 import { readEventContext } from './action/event-context.js';
-import { resolveTarget } from './action/target.js';
+import { resolveTarget } from './gate/target.js';
 import { baseReader } from './github/base-policy.js';
 import { createClient } from './github/client.js';
 import type { Report } from './report/report.js';

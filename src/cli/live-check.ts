@@ -1,8 +1,8 @@
-import { judge } from '../action/evaluation.js';
-import { WORKFLOW_BOT } from '../action/identity.js';
-import { policyReader, type PolicyReader } from '../action/policy-reader.js';
-import { readPullRequest, type ReadSettings } from '../action/read-pull-request.js';
-import { readRelease } from '../action/read-release.js';
+import { judge } from '../evaluate/judge.js';
+import { WORKFLOW_BOT } from '../read/identity.js';
+import { policyReader, type PolicyReader } from '../read/policy-reader.js';
+import { readPullRequest, type ReadSettings } from '../read/read-pull-request.js';
+import { readRelease } from '../read/read-release.js';
 import { commitSha } from '../github/commit-sha.js';
 import { getDefaultBranch } from '../github/default-branch.js';
 import { getReleaseByTag } from '../github/releases.js';

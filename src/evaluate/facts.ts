@@ -76,3 +76,11 @@ export interface SignoffFacts {
    */
   history: { editor: string; body: string | null }[] | null;
 }
+
+/** Everything read for one evaluation besides the description and the policy. */
+export interface GatheredFacts {
+  evidence: EvidenceFacts;
+  signoffs: SignoffFacts;
+  changedPaths: string[] | null;
+  changedPathsCapped: boolean;
+}

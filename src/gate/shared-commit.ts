@@ -1,4 +1,4 @@
-import type { Verdict } from './publish.js';
+import type { Verdict } from '../write/publish.js';
 
 /** One open pull request's verdict, or a release's, for a commit that may be the head of several. */
 export interface CommitVerdict {

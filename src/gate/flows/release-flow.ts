@@ -1,19 +1,20 @@
-import { RELEASES_NOT_GATED } from '../evaluate/gating.js';
-import type { GitHubClient } from '../github/client.js';
-import { openPullRequestsWithHead } from '../github/pull-request-list.js';
-import { withErrorStatus } from './error-status.js';
-import { judge, loadedPolicy, outcomeOf, recorded, skipped, verdictOf } from './evaluation.js';
-import { learnIdentity } from './identity.js';
-import type { GateOutcome } from './outcome.js';
-import { foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
-import { postedVerdicts } from './read-pull-request.js';
-import type { PolicyReader } from './policy-reader.js';
-import { publishVerdict, writeWithPermissions, type Verdict } from './publish.js';
-import { otherVerdict, tooManyToTell } from './commit-verdicts.js';
-import { readRelease } from './read-release.js';
-import type { GateLog, GateSettings } from './settings.js';
-import { strictest, type CommitVerdict } from './shared-commit.js';
-import type { Target } from './target.js';
+import { RELEASES_NOT_GATED } from '../../evaluate/gating.js';
+import type { GitHubClient } from '../../github/client.js';
+import { openPullRequestsWithHead } from '../../github/pull-request-list.js';
+import { withErrorStatus } from '../error-status.js';
+import { judge } from '../../evaluate/judge.js';
+import { loadedPolicy, outcomeOf, recorded, skipped, verdictOf } from '../outcome.js';
+import { learnIdentity } from '../../read/identity.js';
+import type { GateOutcome } from '../outcome.js';
+import { foreignNotices, foreignVerdicts, postedKinds } from '../posted-verdict-rules.js';
+import { postedVerdicts } from '../../read/posted-verdicts.js';
+import type { PolicyReader } from '../../read/policy-reader.js';
+import { publishVerdict, writeWithPermissions, type Verdict } from '../../write/publish.js';
+import { otherVerdict, tooManyToTell } from '../commit-verdicts.js';
+import { readRelease } from '../../read/read-release.js';
+import type { GateLog, GateSettings } from '../settings.js';
+import { strictest, type CommitVerdict } from '../shared-commit.js';
+import type { Target } from '../target.js';
 
 /** Evaluates a release's description against the default branch's policy and posts on its commit. */
 export async function gateRelease(

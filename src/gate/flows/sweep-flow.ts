@@ -1,14 +1,14 @@
-import type { GitHubClient } from '../github/client.js';
-import { listOpenPullRequests, pullRequestsOfCommit } from '../github/pull-request-list.js';
-import type { PullRequest } from '../github/pull-requests.js';
-import { safeInline } from '../report/safe-text.js';
-import { toPolicyLoad } from './evaluation.js';
-import type { GateOutcome } from './outcome.js';
-import { gatePullRequest, type PullRequestRun } from './pull-request-flow.js';
-import type { PullRequestRequest } from './read-pull-request.js';
-import { gatingOf } from '../evaluate/gating.js';
-import type { GateLog, GateSettings } from './settings.js';
-import type { Target } from './target.js';
+import type { GitHubClient } from '../../github/client.js';
+import { listOpenPullRequests, pullRequestsOfCommit } from '../../github/pull-request-list.js';
+import type { PullRequest } from '../../github/pull-requests.js';
+import { safeInline } from '../../report/safe-text.js';
+import { toPolicyLoad } from '../../read/policy-load.js';
+import type { GateOutcome } from '../outcome.js';
+import type { PolicyReader } from '../../read/policy-reader.js';
+import type { PullRequestRequest } from '../../read/read-pull-request.js';
+import { gatingOf } from '../../evaluate/gating.js';
+import type { GateLog, GateSettings } from '../settings.js';
+import type { Target } from '../target.js';
 
 /** Pull requests evaluated at once in a sweep: few enough to stay clear of secondary rate limits. */
 const CONCURRENCY = 4;
@@ -23,6 +23,12 @@ interface Row {
   description: string;
 }
 
+export interface SweepRun {
+  policies: PolicyReader;
+  /** The pull-request flow for one pull request, given by the dispatcher: no flow imports another. */
+  gateOne: (request: PullRequestRequest) => Promise<GateOutcome>;
+}
+
 /**
  * Evaluates many pull requests, each exactly as on its own `pull_request` event: every open one
  * into a gated branch (a schedule, a push to the base, a manual run), or those whose head is a
@@ -34,7 +40,7 @@ export async function gateSweep(
   target: SweepTarget,
   settings: GateSettings,
   log: GateLog,
-  run: PullRequestRun,
+  run: SweepRun,
 ): Promise<GateOutcome> {
   const { repository, defaultBranch } = target;
   const gated = async (pull: PullRequest) => {
@@ -103,7 +109,7 @@ export async function gateSweep(
       const request = requests[index] as PullRequestRequest;
       const url = `https://github.com/${repository.owner}/${repository.repo}/pull/${request.number}`;
       try {
-        const outcome = await gatePullRequest(client, request, settings, log, run);
+        const outcome = await run.gateOne(request);
         rows[index] = {
           number: request.number,
           url,

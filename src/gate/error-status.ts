@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
 import type { Repository } from '../github/repository.js';
 import type { GateOutcome } from './outcome.js';
-import { PermissionProblems, publishVerdict, type PublishSettings } from './publish.js';
+import { PermissionProblems, publishVerdict, type PublishSettings } from '../write/publish.js';
 
 /**
  * Runs an evaluation; if it throws, posts an `error` status where it can (on the commit known by

@@ -1,47 +1,35 @@
-import type { ChecklistDocument } from '../checklist/task-item.js';
-import type { EvaluationContext } from '../evaluate/context.js';
-import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
-import { defaultPolicy } from '../policy/default-policy.js';
-import { actionAccess } from '../github/base-policy.js';
-import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
-import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import { renderMarkdown } from '../report/markdown.js';
-import type { Report } from '../report/report.js';
 import { recordOf, type RecordFacts } from '../report/record.js';
-import { GATE_VERSION } from '../version.js';
+import { FAILING_STATUSES, type Report } from '../report/report.js';
 import { renderTemplate } from '../template/render-template.js';
-import type { GatheredFacts } from './gather-facts.js';
-import { missingOf, type GateOutcome } from './outcome.js';
-import type { Verdict } from './publish.js';
+import { GATE_VERSION } from '../version.js';
+import type { Verdict } from '../write/publish.js';
 
-/** The policy from its file's text and the bases it extends; no file means the default policy. */
-export async function toPolicyLoad(
-  text: string | null,
-  path: string,
-  readBase: ReadBase,
-  access: (base: BaseReference) => string = actionAccess,
-): Promise<PolicyLoad> {
-  if (text === null) return { ok: true, policy: defaultPolicy() };
-  return resolvePolicy(text, path, { readBase, access });
+/** What one run of the action decided and did. */
+export interface GateOutcome {
+  result: 'pass' | 'fail' | 'skip' | 'error';
+  report: Report | null;
+  /** The Markdown report, for the job summary. */
+  markdown: string;
+  /** Ids, or texts where an item has none, of the required items that fail; failing sections as "section: <heading>". */
+  missing: string[];
+  /** One line for logs and the status description. */
+  description: string;
+  /** Each pull request evaluated, by number: the `results` output. */
+  results?: Record<string, GateOutcome['result']>;
+  /** A sweep: the job fails only when an evaluation errors, whatever `fail-job` says. */
+  sweep?: boolean;
 }
 
-/** The pure step: the parsed description, the policy and the facts read for it, judged. */
-export function judge(
-  doc: ChecklistDocument | null,
-  load: PolicyLoad,
-  policyPath: string,
-  context: EvaluationContext,
-  facts: GatheredFacts | null,
-): Report {
-  if (!load.ok || doc === null) return policyErrorReport(load.ok ? [] : load.errors, policyPath);
-  return evaluate(doc, load.policy, {
-    ...context,
-    changedPaths: facts?.changedPaths ?? context.changedPaths,
-    changedPathsCapped: facts?.changedPathsCapped ?? false,
-    evidence: facts?.evidence ?? null,
-    signoffs: facts?.signoffs ?? null,
-  });
+export function missingOf(report: Report): string[] {
+  const items = report.items
+    .filter((item) => item.required && FAILING_STATUSES.has(item.status))
+    .map((item) => item.id ?? item.text);
+  const sections = report.sections
+    .filter((section) => section.status === 'failing')
+    .map((section) => `section: ${section.heading}`);
+  return [...items, ...sections];
 }
 
 /** Links the comment carries: the policy at the ref it was read from, and the workflow run. */

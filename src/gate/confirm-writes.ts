@@ -1,8 +1,8 @@
 import type { PostedVerdict } from '../github/head-verdicts.js';
-import type { GateIdentity } from './identity.js';
-import { sameFacts, type FactsRead } from './newest-facts.js';
-import { alreadyPosted, postedKinds } from './posted-verdicts.js';
-import type { PublishSettings, Verdict } from './publish.js';
+import type { GateIdentity } from '../read/identity.js';
+import { sameFacts, type FactsRead } from '../read/facts-stamp.js';
+import { alreadyPosted, postedKinds } from './posted-verdict-rules.js';
+import type { PublishSettings, Verdict } from '../write/publish.js';
 import type { GateLog } from './settings.js';
 
 /** How many times a run posts its verdict again when something else keeps replacing it. */

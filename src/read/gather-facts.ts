@@ -1,4 +1,6 @@
-import type { EvidenceFacts, LinkFacts, SignoffFacts } from '../evaluate/facts.js';
+import type { GatheredFacts, LinkFacts } from '../evaluate/facts.js';
+
+export type { GatheredFacts } from '../evaluate/facts.js';
 import type { FactsNeeded } from '../evaluate/plan-facts.js';
 import { listChangedFiles } from '../github/changed-files.js';
 import type { GitHubClient } from '../github/client.js';
@@ -24,13 +26,6 @@ export interface FactsAbout {
   baseBranch: string | null;
   /** Who wrote the pull request or release, for closed-by: not-author; null when unknown. */
   author: string | null;
-}
-
-export interface GatheredFacts {
-  evidence: EvidenceFacts;
-  signoffs: SignoffFacts;
-  changedPaths: string[] | null;
-  changedPathsCapped: boolean;
 }
 
 /** Fetches, all at once, only what the policy needs: each distinct link once, files, reviews and teams. */

@@ -2,11 +2,12 @@ import type { GitHubClient } from '../github/client.js';
 import { MAX_OPEN_PAGES } from '../github/pull-request-list.js';
 import type { PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
-import { judge, loadedPolicy, outcomeOf, policyUrl, recorded, skipped, verdictOf } from './evaluation.js';
-import type { GateIdentity } from './identity.js';
+import { judge } from '../evaluate/judge.js';
+import { loadedPolicy, outcomeOf, policyUrl, recorded, skipped, verdictOf } from './outcome.js';
+import type { GateIdentity } from '../read/identity.js';
 import type { GateOutcome } from './outcome.js';
-import type { PolicyReader } from './policy-reader.js';
-import { readPullRequest, type PullRequestReading } from './read-pull-request.js';
+import type { PolicyReader } from '../read/policy-reader.js';
+import { readPullRequest, type PullRequestReading } from '../read/read-pull-request.js';
 import type { GateSettings } from './settings.js';
 import type { CommitVerdict } from './shared-commit.js';
 

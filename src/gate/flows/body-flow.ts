@@ -1,13 +1,15 @@
-import { parseChecklist } from '../checklist/parse.js';
-import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
-import type { GitHubClient } from '../github/client.js';
-import { judge, loadedPolicy, outcomeOf, recorded, toPolicyLoad } from './evaluation.js';
-import { gatherFacts } from './gather-facts.js';
-import type { GateOutcome } from './outcome.js';
-import type { PolicyReader } from './policy-reader.js';
-import type { GateSettings } from './settings.js';
-import type { Target } from './target.js';
+import { parseChecklist } from '../../checklist/parse.js';
+import type { EvaluationContext } from '../../evaluate/context.js';
+import { factsNeeded } from '../../evaluate/plan-facts.js';
+import type { GitHubClient } from '../../github/client.js';
+import { judge } from '../../evaluate/judge.js';
+import { loadedPolicy, outcomeOf, recorded } from '../outcome.js';
+import { toPolicyLoad } from '../../read/policy-load.js';
+import { gatherFacts } from '../../read/gather-facts.js';
+import type { GateOutcome } from '../outcome.js';
+import type { PolicyReader } from '../../read/policy-reader.js';
+import type { GateSettings } from '../settings.js';
+import type { Target } from '../target.js';
 
 /** A given text (workflow_dispatch): evaluated against the default branch's policy, nothing posted. */
 export async function gateBody(

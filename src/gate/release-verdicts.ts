@@ -7,10 +7,12 @@ import type { Repository } from '../github/repository.js';
 import type { TaggedRelease } from '../github/viewer.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { Report } from '../report/report.js';
-import { judge, outcomeOf, toPolicyLoad, verdictOf } from './evaluation.js';
-import { gatherFacts } from './gather-facts.js';
-import type { PolicyReader } from './policy-reader.js';
-import type { ReadSettings } from './read-pull-request.js';
+import { judge } from '../evaluate/judge.js';
+import { outcomeOf, verdictOf } from './outcome.js';
+import { toPolicyLoad } from '../read/policy-load.js';
+import { gatherFacts } from '../read/gather-facts.js';
+import type { PolicyReader } from '../read/policy-reader.js';
+import type { ReadSettings } from '../read/read-pull-request.js';
 import type { CommitVerdict } from './shared-commit.js';
 
 /** A release's description judged against the default branch's policy, with the facts it needs. */

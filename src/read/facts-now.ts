@@ -4,7 +4,7 @@ import { readFileAtRef } from '../github/policy-file.js';
 import { getPullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
-import { evidenceDigest, factsRead, gitBlobSha, type FactsRead } from './newest-facts.js';
+import { evidenceDigest, factsRead, gitBlobSha, type FactsRead } from './facts-stamp.js';
 import type { PullRequestReading } from './read-pull-request.js';
 
 /** The facts a reading's verdict was computed from: the pull request, its approvers, the policy and the evidence. */

@@ -1,5 +1,5 @@
-import type { PublishSettings } from './publish.js';
-import type { ReadSettings } from './read-pull-request.js';
+import type { PublishSettings } from '../write/publish.js';
+import type { ReadSettings } from '../read/read-pull-request.js';
 
 export interface GateSettings extends PublishSettings, ReadSettings {
   /** At most this many pull requests are evaluated by one sweep. */

@@ -2,7 +2,6 @@ import { createCheckRun } from '../github/check-runs.js';
 import type { GitHubClient } from '../github/client.js';
 import { STATUSES_PER_CONTEXT } from '../github/commit-status.js';
 import { isForbidden, type Repository } from '../github/repository.js';
-import type { GateOutcome } from './outcome.js';
 import type { PublishSettings } from './publish.js';
 
 /**
@@ -25,16 +24,6 @@ export class StatusFrozen extends Error {
     super(frozenStatusNotice(checkName, sha).replace(/\*\*/g, ''));
     this.name = 'StatusFrozen';
   }
-}
-
-/** The run's outcome when its status was refused for the limit: an error, whatever the verdict. */
-export function frozenStatusOutcome(outcome: GateOutcome, checkName: string, sha: string): GateOutcome {
-  return {
-    ...outcome,
-    result: 'error',
-    markdown: `${outcome.markdown}\n${frozenStatusNotice(checkName, sha)}\n`,
-    description: `The ${checkName} status on ${sha.slice(0, 7)} can no longer be changed: the commit has GitHub's limit of ${STATUSES_PER_CONTEXT.toLocaleString('en-US')} statuses for it. Push a new commit.`,
-  };
 }
 
 /**

@@ -4,20 +4,21 @@ import type { EvaluationContext } from '../evaluate/context.js';
 import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
-import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
+import type { PostedVerdict } from '../github/head-verdicts.js';
 import { openPullRequestsWithHead, type OpenListing } from '../github/pull-request-list.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
 import type { BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { ReadBase } from '../policy/resolve-policy.js';
-import { toPolicyLoad } from './evaluation.js';
+import { toPolicyLoad } from './policy-load.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import { gatingOf, type Gating } from '../evaluate/gating.js';
 import type { GateIdentity } from './identity.js';
-import { gitBlobSha } from './newest-facts.js';
+import { gitBlobSha } from './facts-stamp.js';
 import type { PolicyReader } from './policy-reader.js';
-import { gateComments } from './sticky-comment.js';
+import { gateComments } from './comment-stamp.js';
+import { postedVerdicts } from './posted-verdicts.js';
 
 /** Which pull request to read, and what the event already says about it. */
 export interface PullRequestRequest {
@@ -198,22 +199,4 @@ export async function readPullRequest(
     context,
     edit,
   };
-}
-
-/** The latest status and/or check run with the gate's context, as the gate reports (one request each). */
-export async function postedVerdicts(
-  client: GitHubClient,
-  repository: Repository,
-  sha: string,
-  settings: ReadSettings,
-): Promise<PostedVerdict[]> {
-  const [status, checkRun] = await Promise.all([
-    settings.reportAs !== 'check-run'
-      ? latestStatus(client, repository, sha, settings.checkName)
-      : Promise.resolve(null),
-    settings.reportAs !== 'status'
-      ? latestCheckRun(client, repository, sha, settings.checkName)
-      : Promise.resolve(null),
-  ]);
-  return [status, checkRun].filter((verdict): verdict is PostedVerdict => verdict !== null);
 }

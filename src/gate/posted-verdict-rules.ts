@@ -1,7 +1,7 @@
 import { STATUS_DESCRIPTION_LIMIT } from '../github/commit-status.js';
 import type { PostedVerdict } from '../github/head-verdicts.js';
-import { isGateAuthor, type GateIdentity } from './identity.js';
-import type { PublishSettings, Verdict } from './publish.js';
+import { isGateAuthor, type GateIdentity } from '../read/identity.js';
+import type { PublishSettings, Verdict } from '../write/publish.js';
 
 /** Verdicts with the gate's context on the commit that the gate did not post: any workflow can post a status. */
 export function foreignVerdicts(posted: PostedVerdict[], identity: GateIdentity): PostedVerdict[] {

@@ -1,41 +1,39 @@
-import type { GitHubClient } from '../github/client.js';
-import { listComments, type IssueComment } from '../github/comments.js';
-import type { OpenListing } from '../github/pull-request-list.js';
-import type { PullRequest } from '../github/pull-requests.js';
-import { withErrorStatus } from './error-status.js';
-import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from './commit-verdicts.js';
-import { confirmWrites } from './confirm-writes.js';
-import { skipped } from './evaluation.js';
-import { mergeGroupPullRequests } from './merge-group.js';
-import type { GateIdentity } from './identity.js';
-import { factsOfReading, readFactsNow } from './facts-now.js';
-import { compareStamp, sameFacts, settleWithFresh, type FactsRead } from './newest-facts.js';
-import type { GateOutcome } from './outcome.js';
-import type { PolicyReader } from './policy-reader.js';
-import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from './posted-verdicts.js';
+import type { GitHubClient } from '../../github/client.js';
+import { listComments, type IssueComment } from '../../github/comments.js';
+import type { OpenListing } from '../../github/pull-request-list.js';
+import type { PullRequest } from '../../github/pull-requests.js';
+import { withErrorStatus } from '../error-status.js';
+import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from '../commit-verdicts.js';
+import { confirmWrites } from '../confirm-writes.js';
+import { skipped } from '../outcome.js';
+import { mergeGroupPullRequests } from '../../read/merge-group.js';
+import type { GateIdentity } from '../../read/identity.js';
+import { factsOfReading, readFactsNow } from '../../read/facts-now.js';
+import { compareStamp, settleWithFresh } from '../newest-facts.js';
+import { sameFacts, type FactsRead } from '../../read/facts-stamp.js';
+import type { GateOutcome } from '../outcome.js';
+import type { PolicyReader } from '../../read/policy-reader.js';
+import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from '../posted-verdict-rules.js';
 import {
   publishVerdict,
   settleAll,
   writeWithPermissions,
   type PermissionProblems,
   type Verdict,
-} from './publish.js';
+} from '../../write/publish.js';
+import { postedVerdicts } from '../../read/posted-verdicts.js';
 import {
-  postedVerdicts,
   readPullRequest,
   type PullRequestReading,
   type PullRequestRequest,
-} from './read-pull-request.js';
-import { releaseVerdicts } from './release-verdict.js';
-import type { GateLog, GateSettings } from './settings.js';
-import { strictest, type CommitVerdict } from './shared-commit.js';
-import {
-  frozenStatusNotice,
-  frozenStatusOutcome,
-  postFrozenStatusCheck,
-  StatusFrozen,
-} from './status-cap.js';
-import { commentBody, gateComments, stampOf, syncComment, type Stamp } from './sticky-comment.js';
+} from '../../read/read-pull-request.js';
+import { releaseVerdicts } from '../release-verdicts.js';
+import type { GateLog, GateSettings } from '../settings.js';
+import { strictest, type CommitVerdict } from '../shared-commit.js';
+import { frozenStatusNotice, postFrozenStatusCheck, StatusFrozen } from '../../write/status-cap.js';
+import { frozenStatusOutcome } from '../frozen-status.js';
+import { commentBody, syncComment } from '../../write/sticky-comment.js';
+import { gateComments, stampOf, type Stamp } from '../../read/comment-stamp.js';
 
 /** What a run shares across the pull requests it evaluates. */
 export interface PullRequestRun {

@@ -1,15 +1,15 @@
 import type { GitHubClient } from '../github/client.js';
 import { getDefaultBranch } from '../github/default-branch.js';
 import { sharedOpenListing } from '../github/pull-request-list.js';
-import { gateBody } from './body-flow.js';
-import { learnIdentity } from './identity.js';
-import { skipped } from './evaluation.js';
+import { gateBody } from './flows/body-flow.js';
+import { learnIdentity } from '../read/identity.js';
+import { skipped } from './outcome.js';
 import type { GateOutcome } from './outcome.js';
-import { policyReader } from './policy-reader.js';
-import { gatePullRequest } from './pull-request-flow.js';
-import { gateRelease } from './release-flow.js';
+import { policyReader } from '../read/policy-reader.js';
+import { gatePullRequest } from './flows/pull-request-flow.js';
+import { gateRelease } from './flows/release-flow.js';
 import type { GateLog, GateSettings } from './settings.js';
-import { gateSweep } from './sweep-flow.js';
+import { gateSweep } from './flows/sweep-flow.js';
 import type { Target } from './target.js';
 
 export type { GateLog, GateSettings } from './settings.js';
@@ -35,7 +35,13 @@ export async function runGate(
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
     case 'sweep':
-    case 'commit':
+    case 'commit': {
+      // One identity and one listing of open pull requests serve every pull request the sweep judges.
+      const run = {
+        policies,
+        identity: learnIdentity(client, target.repository),
+        openListing: sharedOpenListing(client, target.repository),
+      };
       return gateSweep(
         client,
         // Which branches an unconfigured policy gates depends on the default branch: never guessed.
@@ -45,12 +51,9 @@ export async function runGate(
         },
         settings,
         log,
-        {
-          policies,
-          identity: learnIdentity(client, target.repository),
-          openListing: sharedOpenListing(client, target.repository),
-        },
+        { policies, gateOne: (request) => gatePullRequest(client, request, settings, log, run) },
       );
+    }
   }
 }
 

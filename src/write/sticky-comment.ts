@@ -8,61 +8,11 @@ import {
 } from '../github/comments.js';
 import type { Repository } from '../github/repository.js';
 import { truncate } from '../report/safe-text.js';
-import { isGateAuthor, type GateIdentity } from './identity.js';
+import type { GateIdentity } from '../read/identity.js';
+import { commentMarker, gateComments, type Stamp } from '../read/comment-stamp.js';
 
 /** GitHub's limit on a comment body. */
 export const COMMENT_LIMIT = 65536;
-
-export function commentMarker(checkName: string): string {
-  return `<!-- checklist-gate:${checkName} -->`;
-}
-
-/**
- * The verdict a comment carries, hidden: which edit of the pull request it judged (its time, and
- * a hash of the facts read, see newest-facts.ts), and the status it posted.
- */
-export interface Stamp {
-  evaluated: string;
-  facts?: string;
-  state: 'success' | 'failure' | 'error';
-  description: string;
-}
-
-const STAMP = /<!-- checklist-gate-verdict: (\{.*?\}) -->/;
-
-/**
- * The gate's own comments: the marker, written by the identity the gate posts as. A person, or
- * another app that echoes the marker, is not mistaken for it.
- */
-export function gateComments(
-  comments: IssueComment[],
-  checkName: string,
-  identity: GateIdentity,
-): IssueComment[] {
-  const marker = commentMarker(checkName);
-  return comments
-    .filter(
-      (comment) =>
-        isGateAuthor(identity, { login: comment.authorLogin, isBot: comment.authorIsBot }) &&
-        comment.body.includes(marker),
-    )
-    .sort((a, b) => a.id - b.id);
-}
-
-export function stampOf(comment: IssueComment): Stamp | null {
-  const json = STAMP.exec(comment.body)?.[1];
-  if (!json) return null;
-  try {
-    const stamp = JSON.parse(json) as Partial<Stamp>;
-    return typeof stamp.evaluated === 'string' &&
-      typeof stamp.state === 'string' &&
-      typeof stamp.description === 'string'
-      ? (stamp as Stamp)
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 export function commentBody(checkName: string, stamp: Stamp, markdown: string): string {
   // "-" is escaped so that no "--" can end the hidden comment early.

@@ -6,7 +6,7 @@ import type { GitHubClient } from '../github/client.js';
 import { getRelease, type Release } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
-import { toPolicyLoad } from './evaluation.js';
+import { toPolicyLoad } from './policy-load.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import type { PolicyReader } from './policy-reader.js';
 import type { ReadSettings } from './read-pull-request.js';
