@@ -20,6 +20,7 @@ async function run(argv: string[], files: Record<string, string>, root: string |
     readChecklistFile: async () => '',
     workflowFiles: async () => [],
     gitRoot: async () => root,
+    originUrl: async () => null,
     exists: async (path) => files[path] !== undefined,
     write: async () => undefined,
   };

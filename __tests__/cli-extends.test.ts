@@ -191,6 +191,7 @@ describe('init', () => {
             ? '- [ ] Tests\n'
             : '# yaml-language-server: $schema=../../src/policy/checklist-gate.schema.json\nversion: 1\n',
         gitRoot: async () => '/work/repo',
+        originUrl: async () => null,
         exists: async () => false,
         write: async (path, text) => void written.set(path, text),
       },

@@ -23,6 +23,7 @@ async function run(argv: string[], texts: Record<string, string>, root: string |
     checklistNames: async () => ['production-release'],
     readChecklistFile: async (_name, file) => (file === 'release.md' ? '- [ ] QA sign-off\n' : READY),
     gitRoot: async () => root,
+    originUrl: async () => null,
     workflowFiles: async () => [],
     exists: async () => false,
     write: async (path, text) => void written.set(path, text),

@@ -123,6 +123,7 @@ describe('init --from on a small checklist', () => {
       readChecklistFile: async () => '',
       workflowFiles: async () => [],
       gitRoot: async () => '/repo',
+      originUrl: async () => null,
       exists: async () => false,
       write: async (path, text) => void written.set(path, text),
     };

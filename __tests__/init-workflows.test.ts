@@ -1,21 +1,24 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { sweepCron } from '../src/cli/sweep-schedule.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
 /** Runs the bundled CLI's `init` in a sub-folder of a fresh git repository holding these workflow files. */
 async function initIn(
   workflows: Record<string, string>,
-): Promise<{ code: number; workflow: string; policy: string; out: string }> {
+  origin?: string,
+): Promise<{ code: number; workflow: string; policy: string; out: string; folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'init-workflows-'));
   if (Object.keys(workflows).length > 0) mkdirSync(join(folder, '.github', 'workflows'), { recursive: true });
   for (const [name, text] of Object.entries(workflows))
     writeFileSync(join(folder, '.github', 'workflows', name), text);
   execFileSync('git', ['init', '-q'], { cwd: folder });
+  if (origin !== undefined) execFileSync('git', ['remote', 'add', 'origin', origin], { cwd: folder });
   mkdirSync(join(folder, 'src'));
   let out = '';
   const code = await new Promise<number>((done) => {
@@ -29,7 +32,7 @@ async function initIn(
   const policyPath = join(folder, '.github', 'checklist-gate.yml');
   const policy = existsSync(policyPath) ? readFileSync(policyPath, 'utf8') : '';
   rmSync(folder, { recursive: true, force: true });
-  return { code, out, workflow, policy };
+  return { code, out, workflow, policy, folder };
 }
 
 type Workflow = { on: Record<string, unknown> };
@@ -93,5 +96,26 @@ describe('init names the CI workflow whose runs count as evidence', () => {
     expect(out).toContain(
       `${NOTE}, which this repository does not have. Name your CI workflow (its file or name) in evidence.workflows in .github/checklist-gate.yml; workflows found here: .github/workflows/build.yml.\n`,
     );
+  });
+});
+
+describe('init spreads the daily sweep over the day', () => {
+  const cronOf = (workflow: string) =>
+    (parse(workflow) as { on: { schedule: { cron: string }[] } }).on.schedule[0]?.cron;
+
+  it('derives the minute and hour from owner/name of the remote origin, the same on every run', async () => {
+    const first = await initIn({}, 'git@github.com:acme/shop.git');
+    const again = await initIn({}, 'https://github.com/acme/shop');
+    const other = await initIn({}, 'https://github.com/acme/billing.git');
+    expect(cronOf(first.workflow)).toBe(sweepCron('acme/shop'));
+    expect(cronOf(again.workflow)).toBe(cronOf(first.workflow));
+    expect(cronOf(other.workflow)).toBe(sweepCron('acme/billing'));
+    expect(cronOf(other.workflow)).not.toBe(cronOf(first.workflow));
+    expect(first.workflow).not.toContain("'23 6 * * *'");
+  });
+
+  it("takes the folder's name when there is no remote", async () => {
+    const { workflow, folder } = await initIn({});
+    expect(cronOf(workflow)).toBe(sweepCron(basename(folder)));
   });
 });

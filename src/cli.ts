@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -43,6 +44,15 @@ function gitRoot(start: string): string | null {
   }
 }
 
+/** The address of the remote `origin` of the repository in DIR, as git reports it; null without one (or without git). */
+function originUrl(dir: string): Promise<string | null> {
+  return new Promise((done) =>
+    execFile('git', ['-C', dir, 'remote', 'get-url', 'origin'], { timeout: 10_000 }, (error, stdout) =>
+      done(error ? null : stdout.trim() || null),
+    ),
+  );
+}
+
 const argv = process.argv.slice(2);
 process.exitCode = await runCli(argv, {
   env: process.env,
@@ -73,6 +83,7 @@ process.exitCode = await runCli(argv, {
       );
     },
     gitRoot: async () => gitRoot(process.cwd()),
+    originUrl: (dir) => originUrl(dir),
     exists: async (path) => existsSync(resolve(path)),
     write: async (path, text) => {
       await mkdir(dirname(resolve(path)), { recursive: true });

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
 import { describeSelector } from '../evaluate/gating.js';
@@ -11,11 +11,15 @@ import { adoptChecklist, type Adoption } from '../adopt/from-checklist.js';
 import type { CliIO } from './cli-io.js';
 import { readText } from './policy-file.js';
 import { createRestClient, restSettings } from './rest-client.js';
+import { repositoryFromRemote, sweepCron } from './sweep-schedule.js';
 import type { CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
 
+/** The sweep's time in the README's workflow; `init` writes one of its own for each repository (sweepCron). */
+const DEFAULT_CRON = '23 6 * * *';
+
 /** The workflow `init` writes: the one the README explains, with the `workflow_run` block in its place. */
-export const workflowText = (WORKFLOW_RUN: string) => `name: checklist-gate
+export const workflowText = (WORKFLOW_RUN: string, cron = DEFAULT_CRON) => `name: checklist-gate
 on:
   pull_request_target:
     types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled]
@@ -24,7 +28,7 @@ on:
 ${WORKFLOW_RUN}
   push:
   schedule:
-    - cron: '23 6 * * *'
+    - cron: '${cron}'
   workflow_dispatch:
   merge_group:
   release:
@@ -101,6 +105,8 @@ export interface InitFiles {
   readChecklistFile(name: string, file: 'checklist-gate.yml' | 'release.md'): Promise<string>;
   /** The top of the git repository the command runs in; null outside one. */
   gitRoot(): Promise<string | null>;
+  /** The address of the git remote `origin` of the repository in DIR; null when there is none. */
+  originUrl(dir: string): Promise<string | null>;
   exists(path: string): Promise<boolean>;
   write(path: string, text: string): Promise<void>;
 }
@@ -160,7 +166,7 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
     [
       ['.github/checklist-gate.yml', policy],
       ['.github/PULL_REQUEST_TEMPLATE/release.md', chosen.template],
-      [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows))],
+      [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows), sweepCron(await repositoryName(dir, files)))],
     ] as const
   ).map(([path, text]) => [join(dir, path), text]);
   const existing = [];
@@ -184,6 +190,12 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
       ),
   );
   return 0;
+}
+
+/** The repository's owner/name from its remote `origin`, or the folder's name when it has none. */
+async function repositoryName(dir: string, files: InitFiles): Promise<string> {
+  const url = await files.originUrl(dir);
+  return (url === null ? null : repositoryFromRemote(url)) ?? basename(resolve(dir));
 }
 
 /** The policy and template to write: a ready checklist, or one made from the team's own. */
