@@ -1,7 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
-import type { Report } from '../src/evaluate/report.js';
+import type { NotApplicableException, Report } from '../src/evaluate/report.js';
 
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 
@@ -58,9 +58,12 @@ describe('not applicable, through the bundle', () => {
     const result = await gate(policy('with-reason'), BODY);
     expect(result.code).toBe(0);
     expect(result.statuses).toEqual([['success', '2 of 2 required items done, 1 not applicable']]);
-    expect(result.report?.exceptions?.map((exception) => [exception.id, exception.state])).toEqual([
-      ['lb', 'accepted'],
-    ]);
+    expect(
+      result.report?.exceptions?.map((exception) => [
+        (exception as NotApplicableException).id,
+        exception.state,
+      ]),
+    ).toEqual([['lb', 'accepted']]);
     expect(result.comment).toContain('#### ➖ Not applicable (1)');
     expect(result.comment).toContain(
       '- **Load balancer configured** — single instance behind the platform ingress <sub>the reason is enough for this item · line 3 · `lb`</sub>',

@@ -7,7 +7,7 @@ import { runCli } from '../src/cli/run-cli.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
-import type { Report } from '../src/evaluate/report.js';
+import type { NotApplicableException, Report } from '../src/evaluate/report.js';
 import { describeWithSeeds, SEEDS } from './helpers/seeds.js';
 
 // Issue 25: `init --from`, a policy and template made from the checklist a team already has.
@@ -108,9 +108,9 @@ describe('init --from on a small checklist', () => {
     );
     const report = judge(skipped, loaded);
     expect(report.passed).toBe(true);
-    expect(report.exceptions?.map((exception) => [exception.id, exception.state])).toEqual([
-      ['replication-configured', 'accepted'],
-    ]);
+    expect(
+      report.exceptions?.map((exception) => [(exception as NotApplicableException).id, exception.state]),
+    ).toEqual([['replication-configured', 'accepted']]);
     // Only the conditional item may be skipped that way.
     const other = ticked.replace('[x] Dashboards checked', '[ ] Dashboards checked — N/A: no dashboards yet');
     expect(judge(other, loaded).passed).toBe(false);
@@ -207,7 +207,9 @@ describeWithSeeds('init --from on the five seed checklists', () => {
         .join('\n');
       const report = judge(marked, loaded);
       expect(report.passed).toBe(true);
-      expect(report.exceptions?.map((exception) => exception.id) ?? []).toEqual(summary.conditional);
+      expect(report.exceptions?.map((exception) => (exception as NotApplicableException).id) ?? []).toEqual(
+        summary.conditional,
+      );
     });
 
     it('with one item reworded, it still matches by its marker', () => {

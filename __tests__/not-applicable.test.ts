@@ -8,7 +8,7 @@ import { loadPolicy } from '../src/policy/load-policy.js';
 import { resolvePolicy } from '../src/policy/resolve-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
-import type { Report } from '../src/evaluate/report.js';
+import type { NotApplicableException, Report } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
 import { renderTemplate } from '../src/template/render-template.js';
 
@@ -236,7 +236,12 @@ describe('a section heading carrying the form', () => {
     const report = check(body, yaml);
     expect(report.passed).toBe(true);
     expect(report.summary).toBe('3 of 3 required items done, 2 not applicable');
-    expect(report.exceptions?.map((exception) => [exception.text, exception.heading])).toEqual([
+    expect(
+      (report.exceptions as NotApplicableException[] | undefined)?.map((exception) => [
+        exception.text,
+        exception.heading,
+      ]),
+    ).toEqual([
       ['Migrations reviewed', 'Database — N/A: this service has no database'],
       ['Replication configured', 'Database — N/A: this service has no database'],
     ]);

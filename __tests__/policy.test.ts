@@ -29,7 +29,7 @@ function err(line: number, column: number, message: string): PolicyError {
 }
 
 const TOP_LEVEL_KEYS =
-  'version, extends, gate, checklist, unlisted, verification, not-applicable, sections, items';
+  'version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items';
 
 describe('loadPolicy: accepted policies and their defaults', () => {
   it('fills every default for the smallest policy, "version: 1"', () => {
@@ -41,6 +41,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       unlisted: 'required',
       verification: { maxLinks: 20 },
       notApplicable: { rule: 'never', approvers: null },
+      emergency: null,
       sections: [],
       items: [],
     });
@@ -66,6 +67,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         'verification:',
         '  max-links: 50',
         'not-applicable: with-reason',
+        'emergency: { label: emergency, approvers: [carol, acme/sre], follow-up: issue }',
         'sections:',
         '  - heading: Testing',
         '    require: 2',
@@ -111,6 +113,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       unlisted: 'optional',
       verification: { maxLinks: 50 },
       notApplicable: { rule: 'with-reason', approvers: null },
+      emergency: { label: 'emergency', approvers: ['carol', 'acme/sre'], followUp: 'issue' },
       sections: [
         {
           heading: 'Testing',
@@ -121,7 +124,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
             branches: ['release/*'],
             events: ['pull_request', 'release'],
           },
-          line: 18,
+          line: 19,
         },
       ],
       items: [
@@ -144,7 +147,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           when: { labels: ['perf'], paths: ['db/**', 'src/db/**'], branches: ['main'], events: ['release'] },
           approvers: ['alice', 'acme/release-managers'],
           notApplicable: { rule: 'with-approval', approvers: ['acme/sre'] },
-          line: 26,
+          line: 27,
         },
         {
           id: null,
@@ -156,7 +159,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
           when: null,
           approvers: null,
           notApplicable: { rule: 'with-reason', approvers: null },
-          line: 46,
+          line: 47,
         },
       ],
     });

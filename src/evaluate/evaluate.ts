@@ -11,6 +11,7 @@ import {
 } from './report.js';
 import { itemLine, ruleName } from './advice.js';
 import { conditionHolds } from './conditions.js';
+import { applyEmergency } from './emergency.js';
 import type { EvaluationContext } from './context.js';
 import { notApplicableClaims } from './exception-claims.js';
 import { indexItems, type ItemIndex } from './item-index.js';
@@ -35,6 +36,12 @@ import { whoTicked } from './ticked-in-edit.js';
 
 /** The gate's decision: pure, from the parsed description, the policy and what is known of the pull request. */
 export function evaluate(doc: ChecklistDocument, policy: Policy, context: EvaluationContext): Report {
+  const report = judgeChecklist(doc, policy, context);
+  return applyEmergency(report, policy.emergency, context.labels, context.signoffs ?? null);
+}
+
+/** The checklist judged item by item, before any emergency release is weighed. */
+function judgeChecklist(doc: ChecklistDocument, policy: Policy, context: EvaluationContext): Report {
   const block = selectBlock(doc, policy.checklist);
   const notes: string[] = [];
   if (policy.source.kind === 'default')

@@ -3,6 +3,7 @@ import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';
 import { conditionHolds } from './conditions.js';
 import type { EvaluationContext } from './context.js';
+import { hasEmergencyLabel } from './emergency.js';
 import { checkEvidence } from './evidence.js';
 import { notApplicableClaims } from './exception-claims.js';
 import { parseGitHubLink, type GitHubLink } from './github-link.js';
@@ -71,6 +72,12 @@ export function factsNeeded(
     if (claim.rule.rule !== 'with-approval') continue;
     reviews = true;
     for (const approver of claim.rule.approvers ?? [])
+      if (approver.includes('/')) teams.add(approver.toLowerCase());
+  }
+  // The emergency label asks for the reviews on the head commit and the approvers' teams.
+  if (hasEmergencyLabel(policy.emergency, context.labels)) {
+    reviews = true;
+    for (const approver of policy.emergency.approvers)
       if (approver.includes('/')) teams.add(approver.toLowerCase());
   }
   found.sort((a, b) => a.position - b.position || a.order - b.order);

@@ -71,7 +71,38 @@ export interface NotApplicableException {
   state: 'accepted' | 'needs-approval' | 'unchecked';
 }
 
-export type ReportException = NotApplicableException;
+/**
+ * An emergency release: the policy's label is on the pull request and required items are open.
+ * Accepted once an approver approves the current head commit; the open items are then deferred.
+ */
+export interface EmergencyException {
+  kind: 'emergency';
+  label: string;
+  /** Who may approve the emergency release. */
+  approvers: string[];
+  /** The approver whose review approves the current head commit. */
+  approvedBy: { login: string; by: 'review' } | null;
+  /** accepted: the gate passes with the items deferred; needs-approval: no effect yet; unchecked: the CLI reads no reviews. */
+  state: 'accepted' | 'needs-approval' | 'unchecked';
+  /** The open required items (and failing sections) the emergency release defers. */
+  deferred: DeferredItem[];
+  /** issue: one issue lists the deferred items once the pull request is merged. */
+  followUp: 'issue' | 'none';
+}
+
+/** One open requirement an emergency release leaves for later. */
+export interface DeferredItem {
+  kind: 'item' | 'section' | 'checklist';
+  id: string | null;
+  text: string;
+  /** Line in the description; null when the item is missing from it. */
+  line: number | null;
+  section: string | null;
+  /** Why it is open, in words. */
+  problem: string;
+}
+
+export type ReportException = NotApplicableException | EmergencyException;
 
 export interface SectionResult {
   heading: string;
@@ -111,6 +142,8 @@ export interface Report {
     notRequired: number;
     /** Only when some are: required items that stand as not applicable (counted as done). */
     notApplicable?: number;
+    /** Only with an approved emergency release: the open requirements it defers (still counted as open). */
+    deferred?: number;
   };
   checklist: {
     found: boolean;

@@ -12,6 +12,7 @@ export function defaultPolicy(): Policy {
     unlisted: 'required',
     verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },
     notApplicable: { rule: 'never', approvers: null },
+    emergency: null,
     sections: [],
     items: [],
   };

@@ -3,6 +3,7 @@ import { parseBaseReference } from './base-reference.js';
 import { DEFAULT_MAX_VERIFIED_LINKS } from './default-policy.js';
 import type {
   Condition,
+  EmergencyRule,
   EvidenceRule,
   ItemRule,
   NotApplicableRule,
@@ -36,6 +37,7 @@ export interface RawPolicy {
   unlisted?: Policy['unlisted'];
   verification?: { 'max-links'?: number };
   'not-applicable'?: RawNotApplicable;
+  emergency?: RawEmergency;
   sections?: { heading: string; require?: Requirement; when?: Condition }[];
   items?: {
     id?: string;
@@ -62,6 +64,9 @@ export interface RawPolicy {
 /** A not-applicable rule as written: its name alone, or the long form naming approvers. */
 export type RawNotApplicable =
   NotApplicableRule['rule'] | { rule: NotApplicableRule['rule']; approvers?: string[] };
+
+/** The emergency rule as written, or never to forbid one. */
+export type RawEmergency = 'never' | { label: string; approvers: string[]; 'follow-up'?: 'issue' | 'none' };
 
 /** A place in a policy file. */
 export interface Place {
@@ -385,9 +390,15 @@ export function toPolicy(
     unlisted: raw.unlisted ?? 'required',
     verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
     notApplicable: notApplicableOf(raw['not-applicable'], undefined, undefined),
+    emergency: emergencyOf(raw.emergency),
     sections,
     items,
   };
+}
+
+function emergencyOf(raw: RawEmergency | undefined): EmergencyRule | null {
+  if (raw === undefined || raw === 'never') return null;
+  return { label: raw.label, approvers: raw.approvers, followUp: raw['follow-up'] ?? 'none' };
 }
 
 function toSelector(raw: NonNullable<RawPolicy['gate']>['pull-requests']): PullRequestSelector | null {

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import picomatch from 'picomatch';
 import { headingKey } from '../checklist/plain-text.js';
 import type { Place, PolicyFile, RawNotApplicable, RawPolicy } from './load-policy.js';
+import { layerEmergency } from './emergency-locks.js';
 import { effectiveRule, loosened, stricterRaw } from './not-applicable-locks.js';
 import type { PolicyError, Requirement } from './policy.js';
 
@@ -144,6 +145,11 @@ export function layerOver(
   const naDefault = stricterRaw(baseDefault, raw['not-applicable']);
   if (naDefault !== undefined) merged['not-applicable'] = naDefault;
   if (maxLinks !== undefined) merged.verification = { 'max-links': maxLinks };
+  // Emergency releases: a base may forbid them or define the rule; a local file only tightens it.
+  const emergency = layerEmergency(base.raw.emergency, raw.emergency);
+  for (const problem of emergency.problems)
+    refuse(['emergency', ...problem.key], base.places.get('emergency'), problem.message);
+  if (emergency.value !== undefined) merged.emergency = emergency.value;
   for (const key of TOP_LEVEL_LOCKS) recordPlaces(places, key.name, raw, key.path, local.place);
   // A key this code does not know yet is locked as the base wrote it, rather than dropped.
   for (const key of Object.keys(base.raw).filter((name) => !KNOWN_TOP_LEVEL.includes(name))) {
@@ -542,6 +548,7 @@ const KNOWN_TOP_LEVEL = [
   'unlisted',
   'verification',
   'not-applicable',
+  'emergency',
   'sections',
   'items',
 ];
@@ -554,6 +561,7 @@ const TOP_LEVEL_LOCKS = [
   { name: 'checklist:required', path: ['checklist', 'required'] },
   { name: 'unlisted', path: ['unlisted'] },
   { name: 'not-applicable', path: ['not-applicable'] },
+  { name: 'emergency', path: ['emergency'] },
 ];
 
 function recordPlaces(

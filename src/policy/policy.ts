@@ -27,6 +27,8 @@ export interface Policy {
   verification: { maxLinks: number };
   /** The not-applicable rule of task items no rule names, and of item rules that set none. */
   notApplicable: NotApplicableRule;
+  /** The emergency rule; null when the policy has none or says never. */
+  emergency: EmergencyRule | null;
   sections: SectionRule[];
   items: ItemRule[];
 }
@@ -44,6 +46,15 @@ export interface NotApplicableRule {
   rule: 'never' | 'with-reason' | 'with-approval';
   /** With with-approval: logins and org/team names who may approve the exception; null when none is named. */
   approvers: string[] | null;
+}
+
+/** With the label and an approver's approving review on the head, open required items are deferred. */
+export interface EmergencyRule {
+  label: string;
+  /** Logins and org/team names who may approve an emergency release. */
+  approvers: string[];
+  /** issue: on merge, one issue lists the deferred items. */
+  followUp: 'issue' | 'none';
 }
 
 export type Requirement = 'all' | 'any' | 'none' | number;

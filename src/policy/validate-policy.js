@@ -2,12 +2,14 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"},"ignore-authors":{"description":"Logins whose pull requests are not gated, whatever else holds, for example ['dependabot[bot]', 'renovate[bot]'] (exact logins, case-insensitive). List bot accounts: a person listed here merges without the checklist. A policy that extends a base may list only authors the base lists.","$ref":"#/definitions/globList"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"},"ignore-authors":{"description":"Logins whose pull requests are not gated, whatever else holds, for example ['dependabot[bot]', 'renovate[bot]'] (exact logins, case-insensitive). List bot accounts: a person listed here merges without the checklist. A policy that extends a base may list only authors the base lists.","$ref":"#/definitions/globList"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"emergency":{"description":"Emergency releases: with the label on the pull request and an approving review by one of the approvers on the current head commit, the gate passes with every open required item listed as deferred. never: no emergency releases (a base policy that says so forbids them to every policy that extends it).","oneOf":[{"const":"never"},{"type":"object","additionalProperties":false,"required":["label","approvers"],"properties":{"label":{"description":"The pull request label that asks for an emergency release (exact name, case-insensitive), for example emergency.","$ref":"#/definitions/text"},"approvers":{"description":"Who may approve an emergency release, by an approving review on the current head commit: GitHub logins, or org/team.","$ref":"#/definitions/approverList"},"follow-up":{"description":"issue: when the pull request is merged, open one issue that references it and lists the deferred items (needs the pull_request closed event and issues: write). none (default): no issue.","enum":["issue","none"]}}}]},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
 const schema12 = {"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"};
 const schema14 = {"type":"string","pattern":"\\S"};
+const schema20 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$", "u");
 const pattern1 = new RegExp("\\S", "u");
+const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
 const schema13 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -66,8 +68,6 @@ return errors === 0;
 }
 
 const schema19 = {"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]};
-const schema20 = {"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}};
-const pattern6 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$", "u");
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -226,9 +226,9 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema21 = {"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}};
-const schema23 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
-const schema24 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
+const schema23 = {"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}};
+const schema25 = {"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]};
+const schema26 = {"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -281,7 +281,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((data4 === "pull_request") || (data4 === "release"))){
-const err2 = {instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/enum",keyword:"enum",params:{allowedValues: schema24.properties.events.items.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/events/" + i0,schemaPath:"#/properties/events/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.events.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -377,7 +377,7 @@ let valid3 = false;
 let passing0 = null;
 const _errs8 = errors;
 if(!(((data1 === "all") || (data1 === "any")) || (data1 === "none"))){
-const err4 = {instancePath:instancePath+"/require",schemaPath:"#/definitions/requirement/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema23.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/require",schemaPath:"#/definitions/requirement/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema25.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -468,10 +468,10 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
-const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const schema30 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}};
-const pattern14 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
+const schema27 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}};
+const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const schema32 = {"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}};
+const pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -586,7 +586,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(!pattern14.test(data6)){
+if(!pattern16.test(data6)){
 const err8 = {instancePath:instancePath+"/repositories/" + i0,schemaPath:"#/properties/repositories/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -750,7 +750,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema25.properties, key0))){
+if(!(func2.call(schema27.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -764,7 +764,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern8.test(data0)){
+if(!pattern10.test(data0)){
 const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err1];
@@ -1341,19 +1341,14 @@ vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.error
 errors = vErrors.length;
 }
 }
-if(data.sections !== undefined){
-let data19 = data.sections;
-if(Array.isArray(data19)){
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate18(data19[i0], {instancePath:instancePath+"/sections/" + i0,parentData:data19,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.emergency !== undefined){
+let data19 = data.emergency;
+const _errs43 = errors;
+let valid10 = false;
+let passing0 = null;
+const _errs44 = errors;
+if("never" !== data19){
+const err28 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/oneOf/0/const",keyword:"const",params:{allowedValue: "never"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1362,20 +1357,15 @@ vErrors.push(err28);
 }
 errors++;
 }
+var _valid0 = _errs44 === errors;
+if(_valid0){
+valid10 = true;
+passing0 = 0;
 }
-if(data.items !== undefined){
-let data21 = data.items;
-if(Array.isArray(data21)){
-const len1 = data21.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate25(data21[i1], {instancePath:instancePath+"/items/" + i1,parentData:data21,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const _errs45 = errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.label === undefined){
+const err29 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/oneOf/1/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1384,10 +1374,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data19.approvers === undefined){
+const err30 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/oneOf/1/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1396,8 +1384,208 @@ vErrors.push(err30);
 }
 errors++;
 }
+for(const key5 in data19){
+if(!(((key5 === "label") || (key5 === "approvers")) || (key5 === "follow-up"))){
+const err31 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data19.label !== undefined){
+let data20 = data19.label;
+if(typeof data20 === "string"){
+if(!pattern1.test(data20)){
+const err32 = {instancePath:instancePath+"/emergency/label",schemaPath:"#/definitions/text/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/emergency/label",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data19.approvers !== undefined){
+let data21 = data19.approvers;
+if(Array.isArray(data21)){
+if(data21.length < 1){
+const err34 = {instancePath:instancePath+"/emergency/approvers",schemaPath:"#/definitions/approverList/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+const len0 = data21.length;
+for(let i0=0; i0<len0; i0++){
+let data22 = data21[i0];
+if(typeof data22 === "string"){
+if(!pattern6.test(data22)){
+const err35 = {instancePath:instancePath+"/emergency/approvers/" + i0,schemaPath:"#/definitions/approverList/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/emergency/approvers/" + i0,schemaPath:"#/definitions/approverList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/emergency/approvers",schemaPath:"#/definitions/approverList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data19["follow-up"] !== undefined){
+let data23 = data19["follow-up"];
+if(!((data23 === "issue") || (data23 === "none"))){
+const err38 = {instancePath:instancePath+"/emergency/follow-up",schemaPath:"#/properties/emergency/oneOf/1/properties/follow-up/enum",keyword:"enum",params:{allowedValues: schema11.properties.emergency.oneOf[1].properties["follow-up"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+var _valid0 = _errs45 === errors;
+if(_valid0 && valid10){
+valid10 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid10 = true;
+passing0 = 1;
+}
+}
+if(!valid10){
+const err40 = {instancePath:instancePath+"/emergency",schemaPath:"#/properties/emergency/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs43;
+if(vErrors !== null){
+if(_errs43){
+vErrors.length = _errs43;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.sections !== undefined){
+let data24 = data.sections;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate18(data24[i1], {instancePath:instancePath+"/sections/" + i1,parentData:data24,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.items !== undefined){
+let data26 = data.items;
+if(Array.isArray(data26)){
+const len2 = data26.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate25(data26[i2], {instancePath:instancePath+"/items/" + i2,parentData:data26,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"},"ignore-authors":{"description":"Logins whose pull requests are not gated, whatever else holds, for example ['dependabot[bot]', 'renovate[bot]'] (exact logins, case-insensitive). List bot accounts: a person listed here merges without the checklist. A policy that extends a base may list only authors the base lists.","$ref":"#/definitions/globList"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};
+export const policySchema = {"$schema":"http://json-schema.org/draft-07/schema#","title":"checklist-gate policy","description":"The policy of checklist-gate: which task items a release checklist must have ticked, and with what evidence. Kept in .github/checklist-gate.yml.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Format version of this file. Always 1.","const":1},"extends":{"$ref":"#/definitions/baseReference"},"gate":{"description":"What the gate applies to.","type":"object","additionalProperties":false,"properties":{"branches":{"description":"Base branches of pull requests that are gated, as globs (picomatch). Default: the repository's default branch.","$ref":"#/definitions/globList"},"releases":{"description":"Gate GitHub release descriptions too. Default: true.","type":"boolean"},"pull-requests":{"description":"Which pull requests into a gated branch are release pull requests: any one entry holding is enough. The others get a \"Not gated\" success and no comment. Default: every pull request into a gated branch.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"head-branches":{"description":"Globs of head branches (picomatch), for example release/**.","$ref":"#/definitions/globList"},"labels":{"description":"Labels (exact names, case-insensitive); adding one gates the pull request at once.","$ref":"#/definitions/globList"},"title":{"description":"A regular expression the title must match (JavaScript syntax, case-sensitive), for example ^Release .","$ref":"#/definitions/text"},"ignore-authors":{"description":"Logins whose pull requests are not gated, whatever else holds, for example ['dependabot[bot]', 'renovate[bot]'] (exact logins, case-insensitive). List bot accounts: a person listed here merges without the checklist. A policy that extends a base may list only authors the base lists.","$ref":"#/definitions/globList"}}}}},"checklist":{"description":"Where the checklist is in the description. Default: the whole description.","type":"object","additionalProperties":false,"properties":{"heading":{"description":"Use the section under this heading (until the next heading of the same or a higher level). Case-insensitive.","$ref":"#/definitions/text"},"start":{"description":"Use the text after this marker, for example <!-- checklist:start -->.","$ref":"#/definitions/text"},"end":{"description":"With start: the checklist ends at this marker. Default: the end of the description.","$ref":"#/definitions/text"},"required":{"description":"Fail when no checklist is found. Default: true. Set false to let a pull request without a checklist pass.","type":"boolean"}}},"unlisted":{"description":"What to do with task items that no entry of items names: required (default), optional, or ignored.","enum":["required","optional","ignored"]},"verification":{"description":"Limits on checking evidence links through the GitHub API.","type":"object","additionalProperties":false,"properties":{"max-links":{"description":"At most this many distinct links are verified in one evaluation (default 20); a link past the limit is not verified, and an item that needs it fails.","type":"integer","minimum":1,"maximum":200}}},"not-applicable":{"description":"The default for every item: whether the author may mark a required item not applicable by writing \"N/A: reason\" (or \"Not applicable: reason\") after its text or its section's heading. never (default): an N/A item stays open; with-reason: a reason that says something is enough; with-approval: an approver must approve the exception too. An item's own not-applicable overrides it.","$ref":"#/definitions/notApplicable"},"emergency":{"description":"Emergency releases: with the label on the pull request and an approving review by one of the approvers on the current head commit, the gate passes with every open required item listed as deferred. never: no emergency releases (a base policy that says so forbids them to every policy that extends it).","oneOf":[{"const":"never"},{"type":"object","additionalProperties":false,"required":["label","approvers"],"properties":{"label":{"description":"The pull request label that asks for an emergency release (exact name, case-insensitive), for example emergency.","$ref":"#/definitions/text"},"approvers":{"description":"Who may approve an emergency release, by an approving review on the current head commit: GitHub logins, or org/team.","$ref":"#/definitions/approverList"},"follow-up":{"description":"issue: when the pull request is merged, open one issue that references it and lists the deferred items (needs the pull_request closed event and issues: write). none (default): no issue.","enum":["issue","none"]}}}]},"sections":{"description":"Rules for all task items under a heading (its sub-headings included).","type":"array","items":{"$ref":"#/definitions/section"}},"items":{"description":"Task items the checklist must have, found by their id marker, their text, or a regular expression.","type":"array","items":{"$ref":"#/definitions/item"}}},"definitions":{"baseReference":{"description":"A base policy this one builds on, read through the API: OWNER/REPO/PATH@REF (REF defaults to that repository's default branch). Its items and section rules are locked: this file may add and tighten, never weaken.","type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+/[^@\\s]+(?:@[^@\\s]+)?$"},"text":{"type":"string","pattern":"\\S"},"globList":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/text"}},"section":{"type":"object","additionalProperties":false,"required":["heading"],"properties":{"heading":{"description":"The heading's text, ignoring case, markup, emoji and leading numbering.","$ref":"#/definitions/text"},"require":{"description":"all (default): every item under the heading must be ticked; any: at least one; none: all are optional; a number N: at least N.","$ref":"#/definitions/requirement"},"when":{"$ref":"#/definitions/when"}}},"requirement":{"oneOf":[{"enum":["all","any","none"]},{"type":"integer","minimum":1}]},"item":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Stable id, shown in reports and outputs; also finds the task item that carries <!-- id: ... -->.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"text":{"description":"Matches the task item whose text equals this, ignoring case, markup and spacing.","$ref":"#/definitions/text"},"match":{"description":"A regular expression (JavaScript syntax, case-insensitive) matched against the item's text, instead of text.","$ref":"#/definitions/text"},"section":{"description":"Only look for the item under this heading.","$ref":"#/definitions/text"},"required":{"description":"Default true. A required item that is missing, unticked or without its evidence fails the gate.","type":"boolean"},"approvers":{"description":"Who may sign this item: GitHub logins, or org/team. The item passes only when ticked and vouched for by one of them: an approving review on the current head commit, or the edit that ticked it made by one of them.","$ref":"#/definitions/approverList"},"not-applicable":{"description":"Whether the author may mark this item not applicable (\"N/A: reason\"): never, with-reason or with-approval; or { rule: with-approval, approvers: [...] } to name who approves the exception (default: the item's approvers). Default: the top-level not-applicable.","$ref":"#/definitions/notApplicable"},"evidence":{"$ref":"#/definitions/evidence"},"when":{"$ref":"#/definitions/when"}}},"evidence":{"description":"Links the item must carry once ticked.","type":"object","additionalProperties":false,"properties":{"min":{"description":"How many acceptable links the item must carry. Default 1.","type":"integer","minimum":0},"allow":{"description":"URL globs a link must match; default: any http(s) URL.","$ref":"#/definitions/globList"},"hint":{"description":"What the link should point to, in words, shown to the author (for example: the load-test report).","$ref":"#/definitions/text"},"verify":{"description":"Check links to this repository's GitHub host through the API: an Actions run, job or check run concluded success, a pull request merged, an issue closed as completed, a commit that exists, a published release.","type":"boolean"},"same-commit":{"description":"With verify: an Actions run, job or check run must have run on the commit being evaluated (the pull request's head, the release's commit), in the repository under review.","type":"boolean"},"repositories":{"description":"With same-commit: other repositories (owner/repo) whose Actions runs, jobs and check runs also count, for CI that runs elsewhere. Default: none, only the repository under review.","type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$"}},"workflows":{"description":"With verify: the workflows a linked Actions run or job must belong to, by name or by file path (.github/workflows/ci.yml), as the workflow file on the base branch says. A run of a workflow file that is not on the base branch never counts, and a check run (which names no workflow) is refused.","$ref":"#/definitions/globList"},"closed-by":{"description":"With verify: who must have closed a linked issue or merged a linked pull request. not-author: anyone but the author of the pull request (or release) under review; or a list of GitHub logins and org/team names.","oneOf":[{"const":"not-author"},{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}}]}}},"when":{"description":"The item or section is required only when all of these hold; each list holds when any of its entries matches.","type":"object","additionalProperties":false,"properties":{"labels":{"description":"Pull request labels (exact names, case-insensitive).","$ref":"#/definitions/globList"},"paths":{"description":"Globs of files changed by the pull request.","$ref":"#/definitions/globList"},"branches":{"description":"Globs of the base branch.","$ref":"#/definitions/globList"},"events":{"description":"pull_request and/or release.","type":"array","minItems":1,"items":{"enum":["pull_request","release"]}}}},"approverList":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$"}},"notApplicable":{"oneOf":[{"enum":["never","with-reason","with-approval"]},{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"enum":["never","with-reason","with-approval"]},"approvers":{"description":"Who may approve the exception: GitHub logins, or org/team.","$ref":"#/definitions/approverList"}}}]}}};

@@ -1,6 +1,7 @@
 import { TICK_FIX } from '../evaluate/advice.js';
 import type { NotApplicableException, Report, ReportItem, SectionResult } from '../evaluate/report.js';
 import { FAILING_STATUSES } from '../evaluate/report.js';
+import { emergencyLines, emergencyOf } from './emergency-markdown.js';
 import { evidenceLinks } from './evidence-link.js';
 import { safeInline, safeMessage } from './safe-text.js';
 
@@ -60,14 +61,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   lines.push(progressLine(report, options.policyUrl ?? null), '');
   const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
   const failingSections = report.sections.filter((section) => section.status === 'failing');
+  const emergency = emergencyOf(report);
+  if (emergency !== null) lines.push(...emergencyLines(emergency), '');
   if (failing.length > 0 || failingSections.length > 0) {
-    lines.push('#### What is still needed', '');
+    const deferred = emergency?.state === 'accepted';
+    lines.push(deferred ? '#### 🚨 Deferred by the emergency release' : '#### What is still needed', '');
     if (failing.some(isPlainUnticked))
       lines.push('Tick each box once its step is done; an item that needs more says so below.', '');
     lines.push(...groupedBySection(failing, failingItem));
     lines.push(...failingSections.flatMap(failingSection));
   }
-  const exceptions = report.exceptions ?? [];
+  const exceptions = (report.exceptions ?? []).filter(
+    (exception): exception is NotApplicableException => exception.kind === 'not-applicable',
+  );
   if (exceptions.length > 0)
     lines.push('', `#### ➖ Not applicable (${exceptions.length})`, '', ...exceptions.map(exceptionLine));
   const done = report.items.filter((item) => item.status === 'ok');

@@ -1,4 +1,5 @@
-import type { Report, ReportItem } from '../evaluate/report.js';
+import type { EmergencyException, NotApplicableException, Report, ReportItem } from '../evaluate/report.js';
+import { emergencyOf } from './emergency-markdown.js';
 import { almostBoxWords, elsewhereWords, isPlainUnticked } from './markdown.js';
 import { FAILING_STATUSES } from '../evaluate/report.js';
 
@@ -30,7 +31,9 @@ export function renderText(report: Report): string {
     lines.push(`  section "${section.heading}": ${section.problem ?? ''}`);
     if (section.fix) lines.push(`      fix: ${section.fix}`);
   }
-  const exceptions = report.exceptions ?? [];
+  const exceptions = (report.exceptions ?? []).filter(
+    (exception): exception is NotApplicableException => exception.kind === 'not-applicable',
+  );
   if (exceptions.length > 0) lines.push('', 'Not applicable:');
   for (const exception of exceptions) {
     const place = exception.line === null ? 'missing' : `line ${exception.line}`;
@@ -42,6 +45,8 @@ export function renderText(report: Report): string {
           : '';
     lines.push(`  ${place.padEnd(9)} ${exception.text}: ${exception.reason}${approval}`);
   }
+  const emergency = emergencyOf(report);
+  if (emergency !== null) lines.push('', ...emergencyText(emergency));
   // The same counts as the JSON report's.
   const { required, done, open, optional, notRequired } = report.counts;
   lines.push(
@@ -62,4 +67,16 @@ function failingItem(item: ReportItem): string[] {
   if (item.anyoneCanTick) lines.push('      anyone can tick this: the policy names no approvers');
   if (item.ruleFrom) lines.push(`      rule from: ${item.ruleFrom.join(' + ')}`);
   return lines;
+}
+
+function emergencyText(emergency: EmergencyException): string[] {
+  const count = `${emergency.deferred.length} open item${emergency.deferred.length === 1 ? '' : 's'}`;
+  const approvers = emergency.approvers.map((name) => `@${name}`).join(', ');
+  if (emergency.state === 'accepted')
+    return [
+      `Emergency release ("${emergency.label}"): approved by @${emergency.approvedBy?.login ?? ''}, ${count} deferred.`,
+    ];
+  return [
+    `Emergency release ("${emergency.label}"): ${emergency.state === 'unchecked' ? 'approval not checked here' : 'not approved'}; it defers ${count} once ${approvers} approves the head commit.`,
+  ];
 }
