@@ -224,7 +224,7 @@ describe('checklist-gate check: policy errors exit 2', () => {
     expect(result.out).toBe('');
     expect(result.err.split('\n').filter(Boolean).sort()).toEqual([
       'bad.yml:2:11: unlisted must be one of: required, optional, ignored.',
-      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, sections, items.',
+      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items.',
     ]);
   });
 
@@ -429,7 +429,7 @@ describe('checklist-gate validate', () => {
     expect(result.out).toBe('');
     expect(result.err.split('\n').filter(Boolean).sort()).toEqual([
       'bad.yml:2:11: unlisted must be one of: required, optional, ignored.',
-      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, sections, items.',
+      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items.',
     ]);
   });
 
