@@ -8,6 +8,7 @@ import {
   isTrailingEvidence,
   linesBeforeTable,
   linesInItem,
+  mayEndAfterTable,
   proseText,
 } from './item-paragraph.js';
 import { indentColumns, type DescriptionLines } from './lines.js';
@@ -97,6 +98,9 @@ export class ChecklistReader {
           }
           // After the item's own box: the range starts on the next line.
           if (this.blanked.get(entry.start)?.openAfter === true && !this.hidden.has(node))
+            this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
+          // GitHub may close the item at a lazy line after a table: boxes nested after it are read open.
+          if (box !== null && node.firstChild !== null && mayEndAfterTable(this.lines, node.firstChild))
             this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
           if (box === null || entry.task === null) break;
           taskStack.push(entry.task);
