@@ -250,6 +250,7 @@ async function attemptPullRequest(
       return { ...outcome, markdown: noted(false) };
     const confirmed = await confirmWrites(
       {
+        subject: 'pull request',
         facts: freshFacts,
         posted: () => postedVerdicts(client, request.repository, reading.statusSha, settings),
       },
