@@ -53,6 +53,7 @@ export async function run(): Promise<void> {
         serverHost: new URL(event.serverUrl).host,
         policyPath: inputs.policyPath,
         readBase: baseReader(policyClient),
+        orgPolicy: inputs.orgPolicy,
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,
         comment: inputs.comment,

@@ -340,8 +340,9 @@ function finish(
 }
 
 function policySource(policy: Policy): Report['policy'] {
+  const organisation = policy.organisation !== undefined && { organisation: policy.organisation };
   return policy.source.kind === 'file'
-    ? { source: 'file', path: policy.source.path }
+    ? { source: 'file', path: policy.source.path, ...organisation }
     : { source: 'default', path: null };
 }
 

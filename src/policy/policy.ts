@@ -4,6 +4,8 @@ export interface Policy {
   source: { kind: 'file'; path: string } | { kind: 'default' };
   /** With extends: the bases it builds on, nearest first, as their files are named in messages. */
   bases?: string[];
+  /** With an organisation policy (org-policy): where it is; it lies under the repository's own policy. */
+  organisation?: string;
   /** Each file read to make this policy, the policy's own first, then its bases: for the record. */
   read?: { file: string; blob: string }[];
   gate: {

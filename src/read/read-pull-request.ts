@@ -130,7 +130,7 @@ export async function readPullRequest(
         ? postedGuess
         : postedVerdicts(client, repository, statusSha, settings),
   ]);
-  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
+  const load = await toPolicyLoad(policyText, settings);
   const gating: Gating = load.ok ? gatingOf(load.policy, pr, request.defaultBranch) : { gated: true };
   const context: EvaluationContext = {
     event: 'pull_request',

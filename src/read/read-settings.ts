@@ -8,6 +8,11 @@ export interface ReadSettings {
   policyPath: string;
   /** Reads the base policies the policy extends, with the policy token. */
   readBase: ReadBase;
+  /**
+   * The organisation policy (org-policy), laid under the repository's policy whether or not it
+   * extends it; null or absent when there is none.
+   */
+  orgPolicy?: BaseReference | null;
   /** What to tell the user when a base cannot be read; the action's inputs by default. */
   baseAccess?: (base: BaseReference) => string;
   checkName: string;
