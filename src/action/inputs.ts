@@ -69,7 +69,8 @@ export function readInputs(source: InputSource): ActionInputs {
   let orgPolicy: BaseReference | null = null;
   if (orgPolicyText !== '') {
     const parsed = parseBaseReference(orgPolicyText);
-    if ('problem' in parsed) throw new InputError(`input "org-policy" is "${orgPolicyText}"; it ${parsed.problem}`);
+    if ('problem' in parsed)
+      throw new InputError(`input "org-policy" is "${orgPolicyText}"; it ${parsed.problem}`);
     orgPolicy = parsed;
   }
   return {

@@ -54,7 +54,10 @@ export async function releaseVerdicts(
   releases: TaggedRelease[] | null,
   defaultBranch: string,
   policies: PolicyReader,
-  settings: Pick<ReadSettings, 'serverHost' | 'policyPath' | 'readBase' | 'baseAccess' | 'orgPolicy' | 'checkName'>,
+  settings: Pick<
+    ReadSettings,
+    'serverHost' | 'policyPath' | 'readBase' | 'baseAccess' | 'orgPolicy' | 'checkName'
+  >,
 ): Promise<CommitVerdict[]> {
   const tagged = (releases ?? []).filter((release) => release.sha === sha);
   if (tagged.length === 0) return [];

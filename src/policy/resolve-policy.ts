@@ -42,11 +42,7 @@ type Failed = { ok: false; errors: PolicyError[] };
  * is invalid fails the whole policy; there is no weaker policy to fall back to. With an
  * organisation policy, the whole chain is laid over it (and its own bases) as over one more base.
  */
-export async function resolvePolicy(
-  text: string,
-  file: string,
-  options: ResolveOptions,
-): Promise<PolicyLoad>;
+export async function resolvePolicy(text: string, file: string, options: ResolveOptions): Promise<PolicyLoad>;
 export async function resolvePolicy(
   text: string | null,
   file: string,
@@ -66,7 +62,8 @@ export async function resolvePolicy(
       ? null
       : await readOrgChain(org, local === null ? null : file, options);
   if (orgChain !== null && !orgChain.ok) return orgChain;
-  const files = [...(orgChain?.chain.files ?? []), ...(local?.chain.files ?? [])].reverse();
+  // Nearest first: the repository's file and its bases, then the organisation policy and its bases.
+  const files = [...(local?.chain.files ?? []), ...(orgChain?.chain.files ?? [])];
   const chains = [local?.chain, orgChain?.chain].filter((chain) => chain !== undefined);
   const top = files[0];
   if (top === undefined) throw new Error('resolvePolicy needs a policy file or an organisation policy');
@@ -99,9 +96,15 @@ async function readOrgChain(
   const label = baseLabel(org);
   // Blamed on the local file when there is one (it is what the organisation policy is laid under).
   const at: Place = { file: localFile ?? label, line: null, column: null };
-  const under = localFile === null ? 'which applies to this repository, which has no policy file' : `which ${localFile} is laid over`;
+  const under =
+    localFile === null
+      ? 'which applies to this repository, which has no policy file'
+      : `which ${localFile} is laid over`;
   if (options.readBase === null)
-    return failure(at, `the organisation policy ${label}, ${under}, cannot be read here: ${options.access(org)}`);
+    return failure(
+      at,
+      `the organisation policy ${label}, ${under}, cannot be read here: ${options.access(org)}`,
+    );
   const answer = await options.readBase(org);
   if (!answer.ok)
     return failure(at, unreadable(org, answer.status, options.access(org), 'the organisation policy'));
@@ -111,7 +114,10 @@ async function readOrgChain(
     return {
       ok: false,
       errors: [
-        { ...at, message: `the organisation policy ${label}, ${under}, has ${count} (listed after this one); fix it there.` },
+        {
+          ...at,
+          message: `the organisation policy ${label}, ${under}, has ${count} (listed after this one); fix it there.`,
+        },
         ...chain.errors,
       ],
     };
