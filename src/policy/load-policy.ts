@@ -38,6 +38,7 @@ export interface RawPolicy {
   verification?: { 'max-links'?: number };
   'not-applicable'?: RawNotApplicable;
   emergency?: RawEmergency;
+  'policy-owners'?: string[];
   sections?: { heading: string; require?: Requirement; when?: Condition }[];
   items?: {
     id?: string;
@@ -391,6 +392,7 @@ export function toPolicy(
     verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
     notApplicable: notApplicableOf(raw['not-applicable'], undefined, undefined),
     emergency: emergencyOf(raw.emergency),
+    policyOwners: raw['policy-owners'] ?? null,
     sections,
     items,
   };

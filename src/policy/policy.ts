@@ -31,6 +31,11 @@ export interface Policy {
   notApplicable: NotApplicableRule;
   /** The emergency rule; null when the policy has none or says never. */
   emergency: EmergencyRule | null;
+  /**
+   * Logins and org/team names whose approving review a change to the gate's own configuration
+   * needs (policy-owners); null when the policy names none.
+   */
+  policyOwners: string[] | null;
   sections: SectionRule[];
   items: ItemRule[];
 }
