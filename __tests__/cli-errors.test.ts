@@ -150,13 +150,14 @@ describe('validate: a policy that gates nothing', () => {
   });
 
   it('a policy with items or sections is not warned about', async () => {
-    const sections = 'version: 1\npolicy-owners: [acme/platform]\nunlisted: optional\nsections:\n  - heading: Testing\n    require: any\n';
+    const sections =
+      'version: 1\npolicy-owners: [acme/platform]\nunlisted: optional\nsections:\n  - heading: Testing\n    require: any\n';
     expect((await run(['validate', '--policy', 'p.yml'], { 'p.yml': sections })).err).toBe('');
   });
 });
 
 describe('validate: policy-owners', () => {
-  it('warns that nobody guards the gate\'s configuration without policy-owners', async () => {
+  it("warns that nobody guards the gate's configuration without policy-owners", async () => {
     const result = await run(['validate', '--strict', '--policy', 'p.yml'], {
       'p.yml': 'version: 1\nitems:\n  - text: Tests pass\n',
     });
