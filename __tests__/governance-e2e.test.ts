@@ -280,13 +280,21 @@ describe('policy-owners: changes to the gate itself are gated', () => {
   });
 
   it('without policy-owners: the normal rules alone, and the report warns that nobody guards the change', async () => {
-    const unowned = 'version: 1\nitems:\n  - id: rollback\n    text: Rollback plan tested\n';
-    const body = '## Release\n- [x] Rollback plan tested\n';
+    // The changed files are read only for a path condition here: with no owners to ask, the gate adds no request.
+    const unowned =
+      "version: 1\nitems:\n  - id: rollback\n    text: Rollback plan tested\n  - id: migration\n    text: Migration reviewed\n    when:\n      paths: ['db/**']\n";
+    const body = '## Release\n- [x] Rollback plan tested\n- [ ] Migration reviewed\n';
     const judged = await changeGate({ policy: unowned, files: [LOCAL], body });
     expect(judged.statuses).toEqual([['success', 'All 1 required item done']]);
     expect(judged.report.notes).toEqual([
       `This pull request changes the gate's configuration (${LOCAL}), but the policy names no policy-owners: nobody guards it beyond the rules above. Add policy-owners, and CODEOWNERS on .github/.`,
     ]);
     expect(emulator.gateComments(2)[0]?.body).toContain('nobody guards it');
+    await emulator.stop();
+
+    // A pull request that is no release pull request is not gated at all then.
+    const selective = `${unowned}gate:\n  pull-requests:\n    labels: [release]\n`;
+    const ungated = await changeGate({ policy: selective, files: [LOCAL] });
+    expect(ungated.result.outputs['result']).toBe('skip');
   });
 });

@@ -148,12 +148,12 @@ export async function readPullRequest(
   ]);
   const load = await toPolicyLoad(policyText, settings);
   const normal: Gating = load.ok ? gatingOf(load.policy, pr, request.defaultBranch) : { gated: true };
-  // Into a gated branch, the changed files tell whether the gate's own configuration changes: read
-  // when the pull request is gated anyway, or when policy owners guard every change to it.
+  // Into a gated branch, policy owners guard every change to the gate's own configuration: the
+  // changed files tell whether this is one. Without owners they are not read for it (validate warns).
   const guarded =
     load.ok &&
-    branchGated(load.policy, pr.baseRef, request.defaultBranch) &&
-    (normal.gated || load.policy.policyOwners !== null);
+    load.policy.policyOwners !== null &&
+    branchGated(load.policy, pr.baseRef, request.defaultBranch);
   const context: EvaluationContext = {
     event: 'pull_request',
     baseBranch: pr.baseRef,
@@ -190,12 +190,13 @@ export async function readPullRequest(
     });
   }
   let gateChange: GateChange | null = null;
-  if (guarded && load.ok && facts?.changedPaths) {
+  // Files read for path conditions anyway also say whether an unguarded change is one, for the warning.
+  if (load.ok && facts?.changedPaths && (guarded || normal.gated)) {
     const files = await changedGateFiles(
       client,
       repository,
       pr,
-      { paths: facts.changedPaths, capped: facts.changedPathsCapped },
+      { paths: facts.changedPaths, capped: facts.changedPathsCapped && guarded },
       load.policy,
       settings,
     );
