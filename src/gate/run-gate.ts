@@ -51,7 +51,11 @@ export async function runGate(
         },
         settings,
         log,
-        { policies, gateOne: (request) => gatePullRequest(client, request, settings, log, run) },
+        {
+          policies,
+          openListing: run.openListing,
+          gateOne: (request) => gatePullRequest(client, request, settings, log, run),
+        },
       );
     }
   }
