@@ -29,7 +29,7 @@ function err(line: number, column: number, message: string): PolicyError {
 }
 
 const TOP_LEVEL_KEYS =
-  'version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items';
+  'version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, policy-owners, sections, items';
 
 describe('loadPolicy: accepted policies and their defaults', () => {
   it('fills every default for the smallest policy, "version: 1"', () => {
