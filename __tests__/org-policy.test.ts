@@ -1,4 +1,9 @@
-import { parseBaseReference, type BaseReference } from '../src/policy/base-reference.js';
+import {
+  baseLabel,
+  organisationPolicyAt,
+  parseBaseReference,
+  type BaseReference,
+} from '../src/policy/base-reference.js';
 import { resolvePolicy, type BaseAnswer } from '../src/policy/resolve-policy.js';
 
 const LOCAL = '.github/checklist-gate.yml';
@@ -88,6 +93,10 @@ describe('an organisation policy under the repository policy', () => {
     expect(load.errors[0]?.message).toContain('Give the token contents: read on acme/.github.');
     const alone = await resolve(null, {}).load;
     expect(alone.ok ? [] : alone.errors.map((error) => error.file)).toEqual([ORG_LABEL]);
+  });
+
+  it("defaults, for the server, to the organisation's .github repository", () => {
+    expect(baseLabel(organisationPolicyAt('acme'))).toBe('acme/.github/.github/checklist-gate.yml');
   });
 
   it('names itself before its own errors when it is invalid', async () => {
