@@ -193,6 +193,42 @@ describe('checklist-gate serve', () => {
   });
 });
 
+describe('two instances of the server', () => {
+  it('end on the newest facts when one writes late', async () => {
+    const first = await setUp();
+    const second = await startServer({
+      APP_ID: '4242',
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      GITHUB_API_URL: emulator.url as string,
+    });
+    try {
+      // The first instance's writes are held: it has judged the old facts and not yet written.
+      let firstToken: string | null = null;
+      emulator.hold((request) => {
+        if (firstToken === null && request.token?.startsWith('ghs_')) firstToken = request.token;
+        return request.token === firstToken && request.method !== 'GET' && request.path !== '/graphql';
+      });
+      const stale = await first.deliver('pull_request', edited(INCOMPLETE, ''));
+      for (let waited = 0; emulator.held.length === 0; waited += 20) {
+        if (waited > 20_000) throw new Error('the first instance never wrote');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Meanwhile the checklist is ticked, and the second instance judges that.
+      emulator.editBody(2, COMPLETE, '2026-11-20T10:05:00Z');
+      const fresh = await second.deliver('pull_request', edited(COMPLETE, INCOMPLETE));
+      expect(await second.settled(fresh.id)).toContain('pass');
+      emulator.hold(() => false);
+      emulator.release();
+      await first.settled(stale.id);
+      expect(appRuns().at(-1)).toMatchObject({ conclusion: 'success' });
+      expect(emulator.gateComments(2)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
 describe('checklist-gate serve --check-config', () => {
   const env = (extra: Record<string, string>) => ({
     APP_ID: '4242',

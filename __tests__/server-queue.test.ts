@@ -26,6 +26,41 @@ describe('the per-key queue', () => {
     expect(queue.size).toBe(0);
   });
 
+  it('lets the newest waiting job of a kind stand for those it replaces', async () => {
+    const queue = new KeyQueue();
+    const ran: string[] = [];
+    const job = (name: string) => async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      ran.push(name);
+      return name;
+    };
+    const first = queue.runLatest('pr#1', 'pr#1 edited', job('first'));
+    // Started: a job that runs is never replaced.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const results = await Promise.all([
+      first,
+      queue.runLatest('pr#1', 'pr#1 edited', job('second')),
+      queue.runLatest('pr#1', 'pr#1 review', job('review')),
+      queue.runLatest('pr#1', 'pr#1 edited', job('third')),
+    ]);
+    // The second waited and was replaced by the third.
+    expect(ran).toEqual(['first', 'third', 'review']);
+    expect(results).toEqual(['first', 'third', 'review', 'third']);
+  });
+
+  it('runs at most so many jobs at once, whatever their keys', async () => {
+    const queue = new KeyQueue(2);
+    let running = 0;
+    let most = 0;
+    const job = async () => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+    };
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((key) => queue.run(key, job)));
+    expect(most).toBe(2);
+  });
+
   it('goes on after a job that fails', async () => {
     const queue = new KeyQueue();
     const failing = queue.run('k', () => Promise.reject(new Error('boom')));

@@ -103,10 +103,18 @@ for (const answer of answers) {
   took.push(Number(/ in (\d+) ms/.exec(line)?.[1] ?? NaN));
 }
 const wall = (Date.now() - started) / 1000;
+// CPU seconds of the server process (user + system clock ticks, 100 a second) and of this one (the emulator).
+const [utime, stime] = readFileSync(`/proc/${server.pid}/stat`, 'utf8')
+  .split(') ')[1]
+  .split(' ')
+  .slice(11, 13)
+  .map(Number);
+const serverCpu = (utime + stime) / 100;
+const ownCpu = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
 clearInterval(sample);
-const failed = `${server.stdout()}${server.stderr()}`
-  .split('\n')
-  .filter((line) => / error /.test(line)).length;
+const errors = `${server.stdout()}${server.stderr()}`.split('\n').filter((line) => /Z error /.test(line));
+const failed = errors.length;
+for (const line of errors.slice(0, 3)) console.error(line);
 await server.stop();
 await emulator.stop();
 
@@ -127,6 +135,10 @@ const rows = [
   ['Peak memory of the server (resident)', `${(peak.rss / 1024 / 1024).toFixed(0)} MB`],
   ['Requests per delivery (token requests included)', (emulator.requests.length / DELIVERIES).toFixed(2)],
   ['Deliveries that failed', String(failed)],
+  [
+    'CPU time: the server / the emulator and this driver',
+    `${serverCpu.toFixed(1)} s / ${ownCpu.toFixed(1)} s over ${wall.toFixed(0)} s`,
+  ],
 ];
 console.log('| Measure | Value |\n| --- | --- |');
 for (const [measure, value] of rows) console.log(`| ${measure} | ${value} |`);

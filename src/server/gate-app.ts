@@ -34,6 +34,12 @@ export interface GateApp {
   verify(body: string, signature: string): Promise<boolean>;
 }
 
+/**
+ * Requests in flight at once, for every installation together: well under GitHub's 100
+ * concurrent requests (its secondary rate limit), and enough for many pull requests at once.
+ */
+const MAX_CONCURRENT_REQUESTS = 40;
+
 export interface GateAppOptions {
   retryBaseMs?: number;
 }
@@ -43,6 +49,7 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
     baseUrl: config.apiUrl,
     retryBaseMs: options.retryBaseMs ?? 1000,
     warn: (message) => log.warning(message),
+    maxConcurrent: MAX_CONCURRENT_REQUESTS,
   });
   const app = new App({
     appId: config.appId,

@@ -5,6 +5,8 @@ import { KeyQueue } from './key-queue.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import type { ServerLog } from './server-log.js';
 
+const MAX_EVALUATIONS = 16;
+
 /** A delivery as it arrives: its headers and its raw body, not yet trusted. */
 export interface Delivery {
   event: string | undefined;
@@ -28,7 +30,8 @@ export interface Receipt {
  */
 export class WebhookReceiver {
   private readonly recent = new RecentDeliveries();
-  readonly queue = new KeyQueue();
+  /** Evaluations at once: enough to keep the request limit busy, few enough to keep memory flat. */
+  readonly queue = new KeyQueue(MAX_EVALUATIONS);
 
   constructor(
     private readonly app: GateApp,
@@ -59,11 +62,19 @@ export class WebhookReceiver {
   async sweep(installationId: number, repository: Repository, reason: string): Promise<void> {
     const key = `${repository.owner}/${repository.repo}`.toLowerCase();
     try {
-      const line = await this.queue.run(key, () => this.app.sweep(installationId, repository, reason));
+      const line = await this.sweepJob(installationId, repository, reason);
       this.log.info(`sweep ${key} (${reason}): ${line}`);
     } catch (error) {
       this.log.error(`sweep ${key} (${reason}) failed: ${(error as Error).message}`);
     }
+  }
+
+  /** A sweep waits behind the repository's events; a second sweep waiting is the same sweep. */
+  private sweepJob(installationId: number, repository: Repository, reason: string): Promise<string> {
+    const key = `${repository.owner}/${repository.repo}`.toLowerCase();
+    return this.queue.runLatest(key, `${key} sweep`, () =>
+      this.app.sweep(installationId, repository, reason),
+    );
   }
 
   private async evaluate(
@@ -76,15 +87,11 @@ export class WebhookReceiver {
     const jobs =
       work.kind === 'event'
         ? [
-            this.queue.run(work.key, () =>
+            this.queue.runLatest(work.key, `${work.key} ${event}`, () =>
               this.app.evaluateEvent(work.installationId, work.repository, event, payload),
             ),
           ]
-        : work.repositories.map((repository) =>
-            this.queue.run(`${repository.owner}/${repository.repo}`.toLowerCase(), () =>
-              this.app.sweep(work.installationId, repository, work.reason),
-            ),
-          );
+        : work.repositories.map((repository) => this.sweepJob(work.installationId, repository, work.reason));
     const results = await Promise.allSettled(jobs);
     const failed = results.filter((result) => result.status === 'rejected');
     const where = work.kind === 'event' ? work.key : `${work.repositories.length} repositories`;
