@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parseChecklist } from '../src/checklist/parse.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
+import { policyWarnings } from '../src/policy/policy-warnings.js';
 import type { ItemRule, Policy } from '../src/policy/policy.js';
 import { renderTemplate } from '../src/template/render-template.js';
 
@@ -137,5 +138,49 @@ describe('the checklists folder', () => {
       expect(existsSync(new URL(policy, ROOT))).toBe(true);
       expect(existsSync(new URL(template, ROOT))).toBe(true);
     }
+  });
+});
+
+describe('conditional items in the ready checklists', () => {
+  const path = 'checklists/ml-api-observability/checklist-gate.yml';
+  const policy = policyOf(path);
+  const done = completed(policy, read('checklists/ml-api-observability/release.md'));
+  const markNa = (id: string, reason: string) =>
+    done.replace(new RegExp(`(- \\[x\\] .*?) (<!-- id: ${id} -->)`), `$1 — N/A: ${reason} $2`);
+
+  it('stay required, and one that does not apply passes with a reason', () => {
+    expect(policy.items.find((rule) => rule.id === 'progressive-rollout')).toMatchObject({
+      required: true,
+      notApplicable: { rule: 'with-reason', approvers: null },
+    });
+    const report = evaluate(
+      parseChecklist(markNa('progressive-rollout', 'a single instance, nothing to shift traffic between')),
+      policy,
+      contextFor(policy),
+    );
+    expect(report.passed).toBe(true);
+    expect(report.exceptions?.map((exception) => exception.state)).toEqual(['accepted']);
+  });
+
+  it('a security item waived needs the security team, a placeholder until it is set', () => {
+    const report = evaluate(
+      parseChecklist(markNa('security-test', 'no pen test due this quarter')),
+      policy,
+      // As the action reads it: no approving review, and nobody in the placeholder team.
+      {
+        ...contextFor(policy),
+        signoffs: {
+          approvedBy: ['octocat'],
+          teams: new Map([['your-org/security-team', { error: 'Not Found' }]]),
+          edit: null,
+          history: [],
+        },
+      },
+    );
+    expect(report.passed).toBe(false);
+    expect(report.items.find((item) => item.id === 'security-test')?.fix).toContain('your-org/security-team');
+    expect(policyWarnings(policy).map((warning) => warning.message)).toContain(
+      'security-test: not-applicable.approvers names your-org/security-team, a placeholder: no one can approve until it is your team (org/team) or logins.',
+    );
   });
 });

@@ -64,7 +64,7 @@ describe("confirming a run's writes", () => {
 
   it('rests when the facts are the same and the latest status is its verdict', async () => {
     const post = jest.fn(async () => undefined);
-    const read = { facts: async () => mine, posted: async () => latest('failure') };
+    const read = { subject: 'pull request', facts: async () => mine, posted: async () => latest('failure') };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('confirmed');
     expect(post).not.toHaveBeenCalled();
   });
@@ -72,7 +72,7 @@ describe("confirming a run's writes", () => {
   it('evaluates again when the facts moved, whatever the latest status', async () => {
     const moved = factsStamp({ ...pull, body: '- [x] a\n' }, null);
     const post = jest.fn(async () => undefined);
-    const read = { facts: async () => moved, posted: async () => latest('failure') };
+    const read = { subject: 'pull request', facts: async () => moved, posted: async () => latest('failure') };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('moved');
     expect(post).not.toHaveBeenCalled();
   });
@@ -80,14 +80,22 @@ describe("confirming a run's writes", () => {
   it('posts again when a late write replaced its verdict on the same facts, then confirms', async () => {
     const answers = [latest('success'), latest('failure')];
     const post = jest.fn(async () => undefined);
-    const read = { facts: async () => mine, posted: async () => answers.shift() ?? [] };
+    const read = {
+      subject: 'pull request',
+      facts: async () => mine,
+      posted: async () => answers.shift() ?? [],
+    };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('confirmed');
     expect(post).toHaveBeenCalledTimes(1);
   });
 
   it('a verdict by another identity is never taken as its own', async () => {
     const post = jest.fn(async () => undefined);
-    const read = { facts: async () => mine, posted: async () => latest('failure', 'mallory') };
+    const read = {
+      subject: 'pull request',
+      facts: async () => mine,
+      posted: async () => latest('failure', 'mallory'),
+    };
     await expect(confirmWrites(read, mine, verdict, identity, settings, log, post)).rejects.toThrow(
       'kept being replaced',
     );

@@ -103,10 +103,10 @@ describe('events that change a verdict', () => {
     });
     const green = await runAction({ apiUrl, eventName: 'workflow_run', payload: completed });
     expect(green.code).toBe(0);
-    // The payload named no pull request: those associated with the commit were listed.
-    expect(emulator.requests.some((request) => request.path.endsWith(`/commits/${HEAD_SHA}/pulls`))).toBe(
-      true,
-    );
+    // The payload named no pull request: the open pull requests were listed, and those with the commit as head judged.
+    expect(
+      emulator.requests.some((request) => request.method === 'GET' && /\/pulls$/.test(request.path)),
+    ).toBe(true);
     expect(statesOn(HEAD_SHA)).toEqual(['failure', 'success']);
     emulator.resources.set(runPath, {
       json: { id: 11, status: 'completed', conclusion: 'failure', head_sha: HEAD_SHA },

@@ -189,8 +189,9 @@ describe('the action when runs overlap', () => {
   it('two runs at once leave one comment, showing the newer description, and the newer status last', async () => {
     const apiUrl = await setUp();
     emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:00Z');
-    // The older run reads the old description, then waits on its comment list (but not long enough
-    // to re-read), while the newer run reads the edited description and reports first.
+    // The older run reads the old description and an empty comment list (answered as it stood when
+    // the request arrived, 1.2 s later), while the newer run reads the edited description. The newer
+    // run is held until the older one's comment list has arrived, whatever the machine's load.
     emulator.inject({
       method: 'GET',
       path: /\/issues\/2\/comments$/,
@@ -198,6 +199,7 @@ describe('the action when runs overlap', () => {
       delayMs: 1200,
       token: 'older',
     });
+    emulator.hold((request) => request.token === 'newer');
     const older = run(apiUrl, {
       inputs: { token: 'older' },
       payload: pullRequestEvent('edited', INCOMPLETE),
@@ -207,6 +209,13 @@ describe('the action when runs overlap', () => {
     );
     emulator.editBody(2, COMPLETE, '2026-11-20T10:00:05Z');
     const newer = run(apiUrl, { inputs: { token: 'newer' } });
+    await waitFor(() =>
+      emulator.requests.some(
+        (request) => request.token === 'older' && request.path.endsWith('/issues/2/comments'),
+      ),
+    );
+    emulator.hold(() => false);
+    emulator.release();
     const [first, second] = await Promise.all([older, newer]);
     expect(second.code).toBe(0);
     // The older run finds, once it has written, that the description moved, and evaluates it again.
@@ -215,6 +224,32 @@ describe('the action when runs overlap', () => {
     const comments = emulator.gateComments(2);
     expect(comments).toHaveLength(1);
     expect(comments[0]?.body).toContain('All 2 required items done');
+    expect(emulator.statuses.at(-1)?.state).toBe('success');
+  });
+
+  it('a run that finds a verdict on newer facts already posted writes nothing and ends as that verdict', async () => {
+    const apiUrl = await setUp();
+    emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:00Z');
+    // The older run's comment list is held until the newer run has finished: it then reads the
+    // newer run's comment, whose stamp holds newer facts than the older run read.
+    emulator.hold((request) => request.token === 'older' && request.path.endsWith('/issues/2/comments'));
+    const older = run(apiUrl, {
+      inputs: { token: 'older' },
+      payload: pullRequestEvent('edited', INCOMPLETE),
+    });
+    await waitFor(() => emulator.held.length > 0);
+    emulator.editBody(2, COMPLETE, '2026-11-20T10:00:05Z');
+    const second = await run(apiUrl, { inputs: { token: 'newer' } });
+    expect(second.code).toBe(0);
+    const writes = emulator.statuses.length;
+    emulator.hold(() => false);
+    emulator.release();
+    const first = await older;
+    expect(first.stdout).toContain('has already reported; this run');
+    // Its own reading (two items open) is stale: the job ends as the verdict that stands.
+    expect(first.code).toBe(0);
+    expect(emulator.statuses).toHaveLength(writes);
+    expect(emulator.gateComments(2)).toHaveLength(1);
     expect(emulator.statuses.at(-1)?.state).toBe('success');
   });
 });

@@ -212,3 +212,49 @@ describe('a release event on a commit that open pull requests have as their head
     expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: 'failure' });
   });
 });
+
+describe('a release run whose facts move while it evaluates', () => {
+  const COMPLETE_RELEASE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
+  const STRICT = `${POLICY}items:\n  - id: canary\n    text: Canary healthy\n`;
+  it.each([
+    [
+      'the release is edited',
+      (id: number) => {
+        const release = emulator.releases.get(id);
+        if (release) Object.assign(release, { body: COMPLETE_RELEASE, updatedAt: '2026-11-20T10:00:05Z' });
+      },
+      'success',
+    ],
+    [
+      'the policy is pushed',
+      () => {
+        emulator.files['master'] = { '.github/checklist-gate.yml': STRICT };
+      },
+      'failure',
+    ],
+  ])('evaluates again when %s between its read and its write', async (_what, move, final) => {
+    const payload = webhook('release', 'published');
+    const id = payload['release'].id as number;
+    const apiUrl = await start({
+      files: { master: { '.github/checklist-gate.yml': POLICY } },
+      releases: [
+        { id, tagName: 'v2.0.0', body: INCOMPLETE, sha: HEAD_SHA, updatedAt: '2026-11-20T10:00:00Z' },
+      ],
+      // No pull request shares the commit: the status is the release's own verdict.
+      pulls: [],
+    });
+    // Its first status write is held back until the facts have moved.
+    emulator.hold((request) => request.method === 'POST' && request.path.includes('/statuses/'));
+    const running = runAction({ apiUrl, eventName: 'release', payload, sha: HEAD_SHA });
+    const since = Date.now();
+    while (emulator.held.length === 0 && Date.now() - since < 20000)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    move(id);
+    emulator.hold(() => false);
+    emulator.release();
+    const result = await running;
+    expect(result.stdout).toContain('evaluating again');
+    expect(emulator.statuses.at(-1)).toMatchObject({ sha: HEAD_SHA, state: final });
+    expect(result.outputs['result']).toBe(final === 'success' ? 'pass' : 'fail');
+  });
+});

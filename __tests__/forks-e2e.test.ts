@@ -2,6 +2,8 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
 
+const RUN_PATH = '/repos/Codertocat/Hello-World/actions/runs/11';
+
 // Issue 22: pull requests from forks sharing a commit. GitHub's pull requests of a commit leave
 // out heads in forks (the emulator does the same; see its GET /commits/{sha}/pulls), so anyone
 // with a fork could open a second pull request with the release's head commit into an ungated
@@ -165,5 +167,39 @@ describe('pull requests from forks sharing a commit', () => {
     const listings = emulator.requests.filter((request) => request.path.endsWith('/Hello-World/pulls'));
     // The sweep's own listing of the pushed branch, and one of every open pull request.
     expect(listings.map((request) => request.query['base'] ?? null).sort()).toEqual(['master', null]);
+  });
+
+  it('a completed workflow run re-evaluates the pull request from a fork whose head it ran on', async () => {
+    // The evidence is a run on the head commit: the fork's pull request passes once it is green.
+    const policy =
+      'version: 1\ngate:\n  branches: [master]\nitems:\n  - id: tests\n    text: Tests pass\n' +
+      '    evidence:\n      allow: ["https://github.com/Codertocat/Hello-World/actions/runs/*"]\n      verify: true\n';
+    const body = '- [x] Tests pass https://github.com/Codertocat/Hello-World/actions/runs/11\n';
+    const apiUrl = await start({
+      files: { master: { '.github/checklist-gate.yml': policy } },
+      pulls: [{ ...RELEASE, body }],
+    });
+    emulator.resources.set(RUN_PATH, {
+      json: { id: 11, status: 'in_progress', conclusion: null, head_sha: HEAD_SHA },
+    });
+    const opened = await runAction({
+      apiUrl,
+      eventName: 'pull_request',
+      payload: pullRequestEvent('opened', body),
+    });
+    expect(opened.code).toBe(1);
+    emulator.resources.set(RUN_PATH, {
+      json: { id: 11, status: 'completed', conclusion: 'success', head_sha: HEAD_SHA },
+    });
+    // GitHub's workflow run names no pull request whose head lives in a fork, nor does its
+    // pull requests of a commit: the gate finds it in the listing of open pull requests.
+    const completed = webhook('workflow_run', 'completed');
+    completed['workflow_run'].head_sha = HEAD_SHA;
+    completed['workflow_run'].pull_requests = [];
+    completed['repository'] = { ...completed['repository'], default_branch: 'master' };
+    const green = await runAction({ apiUrl, eventName: 'workflow_run', payload: completed });
+    expect(green.code).toBe(0);
+    expect(JSON.parse(green.outputs['results'] ?? '{}')).toEqual({ '2': 'pass' });
+    expect(onHead().at(-1)?.[0]).toBe('success');
   });
 });

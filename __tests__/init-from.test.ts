@@ -71,8 +71,11 @@ describe('init --from on a small checklist', () => {
     expect(lines).toContain('  - [ ] Replication configured (if needed) <!-- id: replication-configured -->');
     expect(lines).toContain('- [ ] Migrations applied <!-- id: migrations-applied-2 -->');
     expect(lines.slice(-2)).toEqual([END_MARKER, '']);
-    // Only markers were added.
-    expect(template.replace(/ <!-- id: [^>]+ -->/g, '')).toBe(
+    // Only markers were added, and, for the conditional item, how to mark one N/A.
+    expect(lines[1]).toContain(
+      'A conditional item that does not apply to this release: keep it and write the reason after its text',
+    );
+    expect(template.replace(/ <!-- id: [^>]+ -->/g, '').replace(`${lines[1]}\n`, '')).toBe(
       `${START_MARKER}\n${CHECKLIST.trimEnd()}\n${END_MARKER}\n`,
     );
   });

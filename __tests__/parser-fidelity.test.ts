@@ -158,3 +158,17 @@ describe('tick, text and links agree with cmark-gfm on generated task lists', ()
     );
   });
 });
+
+describe('an item GitHub closes at a lazy line after a table', () => {
+  // cmark-gfm makes a table of the item's first lines, ends the item at the lazy "Load" (no table
+  // row is lazy), and reads the tab-indented task line after it as text of a new paragraph.
+  it.each([
+    ['- \v[ ] a\n  | --- |\nLoad\n\t- [x] b', 4],
+    ['- [ ] a\n  | b |\n  | --- |\nLoad\n\t- [x] c', 5],
+  ])('reads the boxes after it open, never ticked: %j', (markdown, line) => {
+    const items = parseChecklist(markdown).items;
+    expect(items.find((item) => item.line === line)?.checked).toBe(false);
+    expect(unsafeBoxes(markdown, items)).toEqual([]);
+    expect(knownDifference(markdown)).toBe(true);
+  });
+});

@@ -32,6 +32,9 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
  *   publishedAt?: string, author?: string }} ReleaseFixture
  * `sha`: the commit the release's tag points at (a draft's tag may not exist yet).
  * @typedef {{ id: number, issue: number, body: string, user: { login: string, type: string } }} CommentRecord
+ * @typedef {{ number: number, title: string, body: string, state?: string, user?: { login: string, type: string },
+ *   createdAt?: string, updatedAt?: string }} IssueRecord
+ * An issue (not a pull request): those a test starts with, and those the gate opens.
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
  *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean, cut?: boolean }} Fault
  * A fault with status 0 only delays the real answer; `drop` closes the connection without an
@@ -50,7 +53,8 @@ export class GitHubEmulator {
    *   edits?: Record<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>,
    *   identities?: Record<string, { login: string, type: string, id: number }>,
    *   repositories?: Record<string, OtherRepository>, statusCap?: number,
-   *   mergeQueues?: Record<string, number[]>, app?: import('./app-emulator.js').AppFixture }} fixture
+   *   mergeQueues?: Record<string, number[]>, app?: import('./app-emulator.js').AppFixture,
+   *   issues?: IssueRecord[] }} fixture
    * `statusCap`: how many statuses one commit keeps per context before refusing more (GitHub's
    * 1,000 unless a test lowers it). `mergeQueues`: by branch, the pull requests in its merge
    * queue, the next to merge first. `app`: a GitHub App installed here, its endpoints answered
@@ -85,6 +89,8 @@ export class GitHubEmulator {
       Object.entries(fixture.reviews ?? {}).map(([number, list]) => [Number(number), list]),
     );
     this.nextCommentId = 1000 + this.comments.length;
+    /** Issues, in the order they were opened. @type {IssueRecord[]} */
+    this.issues = [...(fixture.issues ?? [])];
     /** Who each token acts as; any other token is the workflow token, github-actions[bot]. */
     this.identities = { [APP_TOKEN]: APP_BOT, ...fixture.identities };
     this.app = fixture.app ? new AppRegistration(fixture.app, this.identities) : null;
@@ -450,6 +456,37 @@ export class GitHubEmulator {
       this.comments.push(comment);
       return { status: 201, json: this.commentJson(comment) };
     }
+    if (method === 'GET' && path === '/issues') {
+      // GET /repos/{owner}/{repo}/issues: state (open, closed, all), since (updated at or after), sort, direction.
+      const state = url.searchParams.get('state') ?? 'open';
+      const since = url.searchParams.get('since');
+      const issues = this.issues
+        .filter((issue) => state === 'all' || (issue.state ?? 'open') === state)
+        .filter((issue) => since === null || String(issue.updatedAt) >= since)
+        .sort((a, b) => a.number - b.number);
+      if ((url.searchParams.get('direction') ?? 'desc') === 'desc') issues.reverse();
+      return this.page(
+        url,
+        issues.map((issue) => this.issueJson(issue)),
+        path,
+      );
+    }
+    if (method === 'POST' && path === '/issues') {
+      // Numbers are shared with pull requests, as on GitHub.
+      const number = Math.max(0, ...this.pulls.keys(), ...this.issues.map((issue) => issue.number)) + 1;
+      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const issue = {
+        number,
+        title: String(body?.title ?? ''),
+        body: String(body?.body ?? ''),
+        state: 'open',
+        user: this.identityOf(token),
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.issues.push(issue);
+      return { status: 201, json: this.issueJson(issue) };
+    }
     if ((match = /^\/issues\/comments\/(\d+)$/.exec(path))) {
       const id = Number(match[1]);
       const comment = this.comments.find((candidate) => candidate.id === id);
@@ -739,6 +776,20 @@ export class GitHubEmulator {
       created_at: '2026-11-01T09:00:00Z',
       updated_at: release.updatedAt,
       html_url: `https://github.com/${this.owner}/${this.repo}/releases/tag/${release.tagName}`,
+    };
+  }
+
+  issueJson(/** @type {IssueRecord} */ issue) {
+    return {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state ?? 'open',
+      user: issue.user ?? { login: 'Codertocat', type: 'User' },
+      labels: [],
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${issue.number}`,
+      created_at: issue.createdAt ?? '2026-11-20T10:00:00Z',
+      updated_at: issue.updatedAt ?? issue.createdAt ?? '2026-11-20T10:00:00Z',
     };
   }
 

@@ -331,6 +331,8 @@ export function checkAnswer(
 const EXAMPLE_FIXES = {
   // The example issue is a pull request ("pull_request"), closed as completed.
   'issues/get': { pull_request: undefined, state: 'open', state_reason: null, closed_at: null },
+  'issues/list-for-repo': { pull_request: undefined, state: 'open', state_reason: null, closed_at: null },
+  'issues/create': { pull_request: undefined, state: 'open', state_reason: null, closed_at: null },
   // The example team has no "type", which the schema requires; the example was merged in 2011.
   'pulls/get': { requested_teams: [], state: 'open', merged: false, merged_at: null, closed_at: null },
   // The listed pull requests' example team has no "type" either.

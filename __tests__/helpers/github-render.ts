@@ -129,8 +129,19 @@ const EMPTY_TASK_AFTER_PARAGRAPH_THEN_INDENTED =
  * at all, never a ticked one GitHub does not draw ticked, nor miss one: see expectSafeBoxes.
  */
 export function knownDifference(markdown: string): boolean {
-  return EMPTY_TASK_AFTER_PARAGRAPH_THEN_INDENTED.test(markdown);
+  return (
+    EMPTY_TASK_AFTER_PARAGRAPH_THEN_INDENTED.test(markdown) || LAZY_LINE_AFTER_TABLE_THEN_TASK.test(markdown)
+  );
 }
+
+/**
+ * A line that may be a table's delimiter row, a lazy line right after it, and a task line later.
+ * When the table forms inside an item, cmark-gfm ends the item at the lazy line and reads what
+ * commonmark nests after it at the outer level, often as text; the gate reads the boxes there
+ * open (see mayEndAfterTable), so it may show an open box GitHub does not draw, never a ticked one.
+ */
+const LAZY_LINE_AFTER_TABLE_THEN_TASK =
+  /\|[ \t]*:?-+:?[ \t]*(?:\|[^\r\n]*)?\r?\n[^ \t>\r\n][^\r\n]*\r?\n[\s\S]*\[[ xX]\]/;
 
 /**
  * The safe direction, by line: every ticked item stands where GitHub draws a ticked box, and every

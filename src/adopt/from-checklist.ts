@@ -2,6 +2,8 @@ import { stringify } from 'yaml';
 import { parseChecklist } from '../checklist/parse.js';
 import type { TaskItem } from '../checklist/task-item.js';
 
+import { NOT_APPLICABLE_NOTE } from '../template/render-template.js';
+
 /** Where the generated checklist starts and ends in a description. */
 export const START_MARKER = '<!-- checklist-gate:start -->';
 export const END_MARKER = '<!-- checklist-gate:end -->';
@@ -79,13 +81,13 @@ export function adoptChecklist(text: string, source: string): Adoption | null {
     );
   return {
     policy,
-    template: markedTemplate(text, doc.items, ids),
+    template: markedTemplate(text, doc.items, ids, conditional.length > 0),
     summary: { items: items.length, sections: sections.size, conditional, hints },
   };
 }
 
 /** The checklist as written, each task item's first line ending with its id marker, between the markers. */
-function markedTemplate(text: string, items: TaskItem[], ids: string[]): string {
+function markedTemplate(text: string, items: TaskItem[], ids: string[], conditional: boolean): string {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   items.forEach((item, position) => {
     if (item.id !== null) return;
@@ -93,7 +95,11 @@ function markedTemplate(text: string, items: TaskItem[], ids: string[]): string 
     const line = lines[index];
     if (line !== undefined) lines[index] = `${line.trimEnd()} <!-- id: ${ids[position] ?? ''} -->`;
   });
-  return `${START_MARKER}\n${lines.join('\n')}\n${END_MARKER}\n`;
+  // Conditional items may be marked N/A: the template says how, as a generated one does.
+  const note = conditional
+    ? `${NOT_APPLICABLE_NOTE.replace('An item marked "N/A allowed"', 'A conditional item')}\n`
+    : '';
+  return `${START_MARKER}\n${note}${lines.join('\n')}\n${END_MARKER}\n`;
 }
 
 /** Ids from each item's text: lower case, words joined by "-", short, numbered on a repeat. An item's own id marker is kept. */

@@ -1,6 +1,6 @@
 import type { Node } from 'commonmark';
 import type { Rewrite } from './empty-checks.js';
-import { footnotes, NO_FOOTNOTES, type Footnotes } from './footnotes.js';
+import { NO_FOOTNOTES, type Footnotes } from './footnotes.js';
 import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
 import {
   definitionAfterCheckIn,
@@ -8,16 +8,16 @@ import {
   isTrailingEvidence,
   linesBeforeTable,
   linesInItem,
+  mayEndAfterTable,
   proseText,
 } from './item-paragraph.js';
 import { indentColumns, type DescriptionLines } from './lines.js';
 import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparators } from './plain-text.js';
-import { servedHtml } from './served-comments.js';
 import { strikethrough } from './strikethrough.js';
 import { TaskBoxes, type TaskBox } from './task-box.js';
 import { readTaskLine } from './task-marker.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
-import { UnreadableDescriptionError } from './unreadable-description.js';
+import { unshownContent } from './unshown-content.js';
 
 const ID_MARKER = /^<!--\s*id:\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*-->$/;
 
@@ -72,31 +72,9 @@ export class ChecklistReader {
 
   /** Reads the tree commonmark parsed from the description with the rewrites in `blanked`. */
   read(tree: Node): ChecklistDocument {
-    const { hidden: comments, openQuote } = servedHtml(tree, this.lines.markdown);
-    if (openQuote !== null) {
-      const line = enclosingBlock(openQuote.node).sourcepos[0][0] + openQuote.line;
-      throw new UnreadableDescriptionError(
-        `line ${line} of the description opens a quoted attribute value in raw HTML and never closes it; ` +
-          'the page GitHub serves reads what follows, checkboxes included, as part of that value up to the next ' +
-          'such quote, so checklist-gate cannot tell which boxes are shown: close the quote',
-      );
-    }
-    this.notes = footnotes(
-      tree,
-      this.lines.markdown,
-      (number) => this.lines.line(number),
-      this.lines.starts.length,
-      comments,
-    );
-    if (this.notes.boxInNote !== null) {
-      const { line, label } = this.notes.boxInNote;
-      throw new UnreadableDescriptionError(
-        `line ${line} of the description holds a checkbox inside footnote [^${label}]; GitHub shows it among ` +
-          'the footnotes at the bottom, apart from the checklist, and checklist-gate reads no boxes there: ' +
-          'move the item into the checklist',
-      );
-    }
-    this.hidden = this.notes.nodes.size === 0 ? comments : new Set([...comments, ...this.notes.nodes]);
+    const unshown = unshownContent(tree, this.lines);
+    this.notes = unshown.notes;
+    this.hidden = unshown.hidden;
     const walker = tree.walker();
     // Enclosing lists and task items, as the walk enters and leaves them: a walk, not recursion,
     // so that lists nested hundreds deep do not exhaust the call stack.
@@ -120,6 +98,9 @@ export class ChecklistReader {
           }
           // After the item's own box: the range starts on the next line.
           if (this.blanked.get(entry.start)?.openAfter === true && !this.hidden.has(node))
+            this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
+          // GitHub may close the item at a lazy line after a table: boxes nested after it are read open.
+          if (box !== null && node.firstChild !== null && mayEndAfterTable(this.lines, node.firstChild))
             this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
           if (box === null || entry.task === null) break;
           taskStack.push(entry.task);

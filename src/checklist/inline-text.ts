@@ -1,6 +1,6 @@
 import type { Node } from 'commonmark';
 import { autolinks } from './autolink.js';
-import { isFootnoteReference, isReferenceLink, withoutReferences } from './footnotes.js';
+import { isFootnoteReference, isReferenceLink, withoutReferences } from './footnote-references.js';
 import { plainText } from './plain-text.js';
 
 /** A piece of a paragraph's top level, as the checklist reads it. */

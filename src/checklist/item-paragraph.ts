@@ -3,7 +3,7 @@ import { definitionAfterCheck } from './definition-in-item.js';
 import type { Segment } from './inline-text.js';
 import { columnsTo, indentColumns, type DescriptionLines } from './lines.js';
 import { trimTrailingSeparators } from './plain-text.js';
-import { tableStart } from './table-rows.js';
+import { DELIMITER_ROW, tableStart } from './table-rows.js';
 import { CHECK_LENGTH } from './task-marker.js';
 
 /** How far an item's first paragraph is its text and its evidence, and what its words are. */
@@ -60,4 +60,25 @@ export function linesInItem(lines: DescriptionLines, paragraph: Node, table: num
   for (let line = startLine + table + 2; line <= endLine; line++)
     if ((indentColumns(lines.line(line)) ?? 0) < column) return line - startLine;
   return Infinity;
+}
+
+/**
+ * Whether GitHub may end the item inside this paragraph: a line that can be a table's delimiter row
+ * (with a pipe), and after it a lazy line, which no table row can be. cmark-gfm then closes the
+ * item and its list, and reads what commonmark nests after it elsewhere, often as text. Whether a
+ * table really forms there depends on the row before it as cmark-gfm cuts it (a box after a
+ * vertical tab or form feed is cut otherwise), so this answers yes wherever one could.
+ */
+export function mayEndAfterTable(lines: DescriptionLines, paragraph: Node): boolean {
+  if (paragraph.type !== 'paragraph') return false;
+  const [[startLine, startColumn], [endLine]] = paragraph.sourcepos;
+  const column = columnsTo(lines.line(startLine), startColumn - 1);
+  let delimiter = false;
+  for (let line = startLine + 1; line <= endLine; line++) {
+    const text = lines.line(line);
+    const lazy = (indentColumns(text) ?? 0) < column;
+    if (delimiter && lazy) return true;
+    delimiter ||= !lazy && text.includes('|') && DELIMITER_ROW.test(text);
+  }
+  return false;
 }

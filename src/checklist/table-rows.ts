@@ -1,5 +1,6 @@
 /** A GFM table's delimiter row: cells of "-" with optional ":" either side, split by "|" (one at least). */
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A line that can be a table's delimiter row (given a header row of as many cells). */
+export const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** Cells of a table row, as GFM splits them: at each "|" not escaped, leading and trailing ones aside. */
 export function cellCount(row: string): number {

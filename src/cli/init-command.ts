@@ -1,11 +1,11 @@
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parse, stringify } from 'yaml';
 import { describeSelector } from '../evaluate/gating.js';
 import { ruleName } from '../evaluate/advice.js';
 import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
 import { asWorkflowPath } from '../evaluate/workflow-path.js';
 import { loadPolicy } from '../policy/load-policy.js';
+import { placeholderApprovers } from '../policy/policy-warnings.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import { adoptChecklist, type Adoption } from '../adopt/from-checklist.js';
 import type { CliIO } from './cli-io.js';
@@ -15,88 +15,10 @@ import { repositoryFromRemote, sweepCron } from './sweep-schedule.js';
 import type { CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
 import type { InitFiles } from './init-files.js';
+import { WORKFLOW_PATH, workflowRunBlock, workflowText } from './init-workflow.js';
 
 export type { InitFiles } from './init-files.js';
-
-/** The sweep's time in the README's workflow; `init` writes one of its own for each repository (sweepCron). */
-const DEFAULT_CRON = '23 6 * * *';
-
-/** The workflow `init` writes: the one the README explains, with the `workflow_run` block in its place. */
-export const workflowText = (WORKFLOW_RUN: string, cron = DEFAULT_CRON) => `name: checklist-gate
-on:
-  pull_request_target:
-    types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled]
-  pull_request_review:
-    types: [submitted, edited, dismissed]
-${WORKFLOW_RUN}
-  push:
-  schedule:
-    - cron: '${cron}'
-  workflow_dispatch:
-  merge_group:
-  release:
-    types: [published, edited]
-
-permissions:
-  contents: read
-  pull-requests: write
-  statuses: write
-
-concurrency:
-  group: checklist-gate-\${{ github.event.pull_request.number || github.event.workflow_run.head_sha || github.ref }}
-  cancel-in-progress: false
-
-jobs:
-  checklist:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: checklist-gate/checklist-gate@v1
-`;
-
-/** With no named workflow found: the trigger as a commented example to fill in. */
-const WORKFLOW_RUN_EXAMPLE = `  # Re-evaluate when a run that the checklist links as evidence completes. Name your workflows:
-  # workflow_run:
-  #   workflows: [CI]
-  #   types: [completed]`;
-
-/** The workflow as written when the repository has no workflows (the README shows this one). */
-export const WORKFLOW = workflowText(WORKFLOW_RUN_EXAMPLE);
-
-/** Where `init` writes the gate's own workflow; it never lists itself under workflow_run. */
-const WORKFLOW_PATH = '.github/workflows/checklist-gate.yml';
-
-/**
- * The `workflow_run` trigger for the repository's workflows, by their `name:` (what GitHub
- * matches `workflows:` against), or the commented example when none has a name. Files that are
- * not valid YAML, or have no name, are said in a comment rather than guessed at.
- */
-export function workflowRunBlock(workflows: { path: string; text: string }[]): string {
-  const names: string[] = [];
-  const unnamed: string[] = [];
-  for (const { path, text } of workflows) {
-    if (path === WORKFLOW_PATH) continue;
-    let name: unknown;
-    try {
-      name = (parse(text) as { name?: unknown } | null)?.name;
-    } catch {
-      name = undefined;
-    }
-    if (typeof name === 'string' && name.trim() !== '' && name !== 'checklist-gate') {
-      if (!names.includes(name)) names.push(name);
-    } else if (name !== 'checklist-gate') unnamed.push(path);
-  }
-  // A comment ends at a line break: a file name cannot carry one into the YAML.
-  const note =
-    unnamed.length > 0
-      ? `\n  # Not listed (no readable name: key): ${unnamed.join(', ').replace(/[\r\n]/g, ' ')}`
-      : '';
-  if (names.length === 0) return WORKFLOW_RUN_EXAMPLE + note;
-  const list = stringify(names, { collectionStyle: 'flow', flowCollectionPadding: false }).trim();
-  return (
-    '  # Re-evaluate when a run that the checklist links as evidence completes: the workflows found here.\n' +
-    `  workflow_run:\n    workflows: ${list}\n    types: [completed]${note}`
-  );
-}
+export { WORKFLOW, workflowRunBlock, workflowText } from './init-workflow.js';
 
 export const DEFAULT_CHECKLIST = 'production-release';
 
@@ -155,7 +77,14 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
     [
       ['.github/checklist-gate.yml', policy],
       ['.github/PULL_REQUEST_TEMPLATE/release.md', chosen.template],
-      [WORKFLOW_PATH, workflowText(workflowRunBlock(workflows), sweepCron(await repositoryName(dir, files)))],
+      [
+        WORKFLOW_PATH,
+        workflowText(
+          workflowRunBlock(workflows),
+          sweepCron(await repositoryName(dir, files)),
+          followUpIssues(policy),
+        ),
+      ],
     ] as const
   ).map(([path, text]) => [join(dir, path), text]);
   const existing = [];
@@ -173,6 +102,7 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
       'Next: commit these files to your default branch, then require the "checklist-gate" status in branch protection or a ruleset.\n' +
       'Release pull requests opened with ?template=release.md start from the checklist.\n' +
       gatingNote(policy) +
+      placeholderNote(policy) +
       evidenceWorkflowNote(
         policy,
         workflows.map((workflow) => workflow.path),
@@ -254,6 +184,26 @@ function adoptionSummary({ summary }: Adoption): string {
       : '') +
     ', and which need approvers. The template keeps your wording, with an id marker on each item, so rewording an item later does not break it.\n'
   );
+}
+
+/** Whether the written policy opens follow-up issues: the workflow then needs `closed` and `issues: write`. */
+function followUpIssues(policy: string): boolean {
+  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  return load.ok && load.policy.emergency?.followUp === 'issue';
+}
+
+/** The placeholder teams the ready checklist names: nobody approves until they are set. */
+function placeholderNote(policy: string): string {
+  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const warnings = load.ok ? placeholderApprovers(load.policy) : [];
+  if (warnings.length === 0) return '';
+  return `Set the placeholder approvers in .github/checklist-gate.yml (validate --strict fails until then):
+${warnings
+  .map(
+    (warning) => `  ${warning.line !== null ? `line ${warning.line}: ` : ''}${warning.message}
+`,
+  )
+  .join('')}`;
 }
 
 /** What the written policy gates, so that a feature pull request's "Not gated" is no surprise. */

@@ -21,7 +21,7 @@ const MAX_REPOSTS = 2;
  * replaces it unless it already says the same.
  */
 export async function confirmWrites(
-  read: { facts: () => Promise<FactsStamp>; posted: () => Promise<PostedVerdict[]> },
+  read: { subject: string; facts: () => Promise<FactsStamp>; posted: () => Promise<PostedVerdict[]> },
   mine: FactsStamp,
   expected: Verdict,
   identity: GateIdentity,
@@ -33,7 +33,9 @@ export async function confirmWrites(
   for (let reposts = 0; ; reposts++) {
     const [now, posted] = await Promise.all([read.facts(), read.posted()]);
     if (!sameFacts(now, mine)) {
-      log.info(`The pull request changed while this run evaluated it (${now.evaluated}); evaluating again.`);
+      log.info(
+        `The ${read.subject} changed while this run evaluated it (${now.evaluated}); evaluating again.`,
+      );
       return 'moved';
     }
     if (alreadyPosted(posted, expected, identity, settings)) return 'confirmed';

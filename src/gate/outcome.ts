@@ -4,6 +4,7 @@ import { recordOf, type RecordFacts } from '../evaluate/record.js';
 import { FAILING_STATUSES, type Report } from '../evaluate/report.js';
 import { renderTemplate } from '../template/render-template.js';
 import { GATE_VERSION } from '../version.js';
+import type { Stamp } from '../read/comment-stamp.js';
 import type { Verdict } from '../write/publish.js';
 
 /** What one run of the action decided and did. */
@@ -88,6 +89,29 @@ export function skipped(description: string): GateOutcome {
     result: 'skip',
     report: null,
     markdown: `### checklist-gate\n\n${description}\n`,
+    missing: [],
+    description,
+  };
+}
+
+const STAMP_RESULT: Record<Stamp['state'], GateOutcome['result']> = {
+  success: 'pass',
+  failure: 'fail',
+  error: 'error',
+};
+
+/**
+ * A run that read an older edit than the verdict already posted writes nothing, and ends as that
+ * verdict: its own reading is stale, so it neither fails the job on old facts nor passes it.
+ */
+export function standingOutcome(stamp: Stamp): GateOutcome {
+  const description = `${stamp.description} (the verdict of a run that read newer facts, ${stamp.evaluated})`;
+  return {
+    result: STAMP_RESULT[stamp.state],
+    report: null,
+    markdown:
+      `A run that read the pull request as edited at ${stamp.evaluated} has already posted its verdict: ` +
+      `${stamp.description}. This run read an older edit, so it wrote nothing; the gate's comment shows the verdict that stands.\n`,
     missing: [],
     description,
   };

@@ -7,6 +7,7 @@ import { skipped } from './outcome.js';
 import type { GateOutcome } from './outcome.js';
 import { policyReader } from '../read/policy-reader.js';
 import { gatePullRequest } from './flows/pull-request-flow.js';
+import { gateMerged } from './flows/merged-flow.js';
 import { gateRelease } from './flows/release-flow.js';
 import type { GateLog, GateSettings } from './settings.js';
 import { gateSweep } from './flows/sweep-flow.js';
@@ -34,6 +35,11 @@ export async function runGate(
       const outcome = await gatePullRequest(client, target, settings, log, run);
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
+    case 'merged': {
+      const run = { policies, identity: learnIdentity(client, target.repository) };
+      const outcome = await gateMerged(client, target, settings, log, run);
+      return { ...outcome, results: { [String(target.number)]: outcome.result } };
+    }
     case 'sweep':
     case 'commit': {
       // One identity and one listing of open pull requests serve every pull request the sweep judges.
@@ -51,7 +57,11 @@ export async function runGate(
         },
         settings,
         log,
-        { policies, gateOne: (request) => gatePullRequest(client, request, settings, log, run) },
+        {
+          policies,
+          openListing: run.openListing,
+          gateOne: (request) => gatePullRequest(client, request, settings, log, run),
+        },
       );
     }
   }

@@ -16,6 +16,17 @@ export type Target =
       /** An `edited` event: who edited, and the description before and after the edit. */
       edit: { previousBody: string; body: string; sender: string } | null;
     }
+  /** A merged pull request: the follow-up of an emergency release, if it had one. */
+  | {
+      kind: 'merged';
+      repository: Repository;
+      number: number;
+      payloadBase: string | null;
+      payloadHeadSha: string | null;
+      defaultBranch: string;
+      /** When it was merged: the follow-up issue, if one was opened, was opened after. */
+      mergedAt: string;
+    }
   | { kind: 'release'; repository: Repository; releaseId: number; defaultBranch: string; sha: string }
   | { kind: 'body'; repository: Repository; body: string; defaultBranch: string }
   /** Every open pull request (into `base`, when set) that the policy gates. */
@@ -88,9 +99,12 @@ export function resolveTarget(input: EventInput): Target {
     case 'pull_request':
     case 'pull_request_target':
     case 'pull_request_review': {
-      const pr = payload['pull_request'] as { number: number; base?: { ref?: string } } | undefined;
+      const pr = payload['pull_request'] as
+        { number: number; base?: { ref?: string }; merged?: boolean; merged_at?: string | null } | undefined;
       if (!pr)
         throw new UnsupportedEventError(`the ${input.eventName} event has no pull_request in its payload`);
+      if (payload['action'] === 'closed' && input.eventName !== 'pull_request_review')
+        return closedTarget(input, pr, defaultBranch, payloadHead);
       return pullRequest(pr.number, pr.base?.ref ?? null);
     }
     case 'merge_group': {
@@ -147,6 +161,29 @@ export function resolveTarget(input: EventInput): Target {
         `the event "${input.eventName}" is not supported; use one of: ${SUPPORTED_EVENTS.join(', ')}`,
       );
   }
+}
+
+/** A closed pull request is not judged; a merged one may owe its emergency release's follow-up issue. */
+function closedTarget(
+  input: EventInput,
+  pr: { number: number; base?: { ref?: string }; merged?: boolean; merged_at?: string | null },
+  defaultBranch: string,
+  payloadHeadSha: string | null,
+): Target {
+  if (pr.merged !== true || typeof pr.merged_at !== 'string')
+    return {
+      kind: 'nothing',
+      description: `Pull request #${pr.number} was closed without being merged; nothing is evaluated.`,
+    };
+  return {
+    kind: 'merged',
+    repository: input.repository,
+    number: pr.number,
+    payloadBase: pr.base?.ref ?? null,
+    payloadHeadSha,
+    defaultBranch,
+    mergedAt: pr.merged_at,
+  };
 }
 
 function editOf(

@@ -34,20 +34,6 @@ export async function listOpenPullRequests(
   return { pulls, complete };
 }
 
-/** The pull requests whose head (or merge) is this commit, open or closed, as GitHub associates them. */
-export async function pullRequestsOfCommit(
-  client: GitHubClient,
-  repository: Repository,
-  sha: string,
-): Promise<PullRequest[]> {
-  const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-    ...repository,
-    commit_sha: sha,
-    per_page: PAGE_SIZE,
-  });
-  return data.map(toPullRequest);
-}
-
 /** At most this many pages of open pull requests are read to find those whose head is a commit. */
 export const MAX_OPEN_PAGES = 10;
 

@@ -2,7 +2,6 @@ import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yam
 import { parseBaseReference } from './base-reference.js';
 import { DEFAULT_MAX_VERIFIED_LINKS } from './default-policy.js';
 import type {
-  Condition,
   EmergencyRule,
   EvidenceRule,
   ItemRule,
@@ -10,63 +9,23 @@ import type {
   Policy,
   PolicyError,
   PullRequestSelector,
-  Requirement,
   SectionRule,
 } from './policy.js';
 import { describeSchemaErrors, type DescribedError } from './schema-errors.js';
-import { validate } from './validate-policy.js';
+import type { RawPolicy } from './generated/raw-policy.js';
+import { validate } from './generated/validate-policy.js';
 import { yamlErrorMessage } from './yaml-errors.js';
 
 export type PolicyLoad = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
 
-/** The policy file as written, once it has passed the schema. */
-export interface RawPolicy {
-  version: 1;
-  extends?: string;
-  gate?: {
-    branches?: string[];
-    releases?: boolean;
-    'pull-requests'?: {
-      'head-branches'?: string[];
-      labels?: string[];
-      title?: string;
-      'ignore-authors'?: string[];
-    };
-  };
-  checklist?: { heading?: string; start?: string; end?: string; required?: boolean };
-  unlisted?: Policy['unlisted'];
-  verification?: { 'max-links'?: number };
-  'not-applicable'?: RawNotApplicable;
-  emergency?: RawEmergency;
-  sections?: { heading: string; require?: Requirement; when?: Condition }[];
-  items?: {
-    id?: string;
-    text?: string;
-    match?: string;
-    section?: string;
-    required?: boolean;
-    evidence?: {
-      min?: number;
-      allow?: string[];
-      hint?: string;
-      verify?: boolean;
-      'same-commit'?: boolean;
-      repositories?: string[];
-      workflows?: string[];
-      'closed-by'?: 'not-author' | string[];
-    };
-    approvers?: string[];
-    'not-applicable'?: RawNotApplicable;
-    when?: Condition;
-  }[];
-}
+/** The policy file as written, once it has passed the schema: its type is generated from the schema. */
+export type { RawPolicy } from './generated/raw-policy.js';
 
 /** A not-applicable rule as written: its name alone, or the long form naming approvers. */
-export type RawNotApplicable =
-  NotApplicableRule['rule'] | { rule: NotApplicableRule['rule']; approvers?: string[] };
+export type RawNotApplicable = NonNullable<RawPolicy['not-applicable']>;
 
 /** The emergency rule as written, or never to forbid one. */
-export type RawEmergency = 'never' | { label: string; approvers: string[]; 'follow-up'?: 'issue' | 'none' };
+export type RawEmergency = NonNullable<RawPolicy['emergency']>;
 
 /** A place in a policy file. */
 export interface Place {

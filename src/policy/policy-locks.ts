@@ -324,7 +324,7 @@ function widenSelector(base: LayeredPolicy, raw: RawPolicy, refuse: Refuse): Raw
     return added.length > 0 || selects(local) ? undefined : local;
   }
   for (const key of ['head-branches', 'labels'] as const) {
-    const kept = local[key] ?? [];
+    const kept: readonly string[] = local[key] ?? [];
     const dropped = (baseSelector[key] ?? []).filter((entry) => !kept.includes(entry));
     if (dropped.length > 0)
       refuse(
@@ -465,7 +465,7 @@ function tightenEvidence(
       }
       case 'allow': {
         const wider = base.allow
-          ? (local.allow ?? []).filter((glob) => !(base.allow ?? []).includes(glob))
+          ? (local.allow ?? []).filter((glob) => !globsOf(base.allow).includes(glob))
           : [];
         if (wider.length > 0)
           refuse(
@@ -645,4 +645,9 @@ function valueAt(raw: unknown, path: Path): unknown {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(a, b);
+}
+
+/** A glob list as written, or none: the schema's tuple type read as a plain list. */
+function globsOf(list: readonly string[] | undefined): readonly string[] {
+  return list ?? [];
 }

@@ -10,7 +10,41 @@ export interface PolicyWarning {
 
 /** What `validate` warns about in a valid policy, in the policy's order. */
 export function policyWarnings(policy: Policy): PolicyWarning[] {
-  return [...gatesNothing(policy), ...skippedPeople(policy), ...signoffWarnings(policy)];
+  return [
+    ...gatesNothing(policy),
+    ...skippedPeople(policy),
+    ...signoffWarnings(policy),
+    ...placeholderApprovers(policy),
+  ];
+}
+
+/** The organisation the ready checklists name in approvers until a team replaces it. */
+export const PLACEHOLDER_ORG = 'your-org';
+
+const isPlaceholder = (name: string) => name.toLowerCase().startsWith(`${PLACEHOLDER_ORG}/`);
+
+/**
+ * A ready checklist's placeholder team approves no one: until it is set, an exception that needs
+ * its approval can never be granted. Said for each item, the emergency rule and the default.
+ */
+export function placeholderApprovers(policy: Policy): PolicyWarning[] {
+  const warn = (where: string, names: string[] | null | undefined, line: number | null) =>
+    (names ?? []).filter(isPlaceholder).map((name) => ({
+      line,
+      message: `${where} names ${name}, a placeholder: no one can approve until it is your team (org/team) or logins.`,
+    }));
+  return [
+    ...warn('not-applicable.approvers', policy.notApplicable.approvers, null),
+    ...warn('emergency.approvers', policy.emergency?.approvers, null),
+    ...policy.items.flatMap((rule) => [
+      ...warn(`${ruleName(rule)}: approvers`, rule.approvers, rule.line),
+      // Approvers taken from the item's own list or the default are said there, once.
+      ...(rule.notApplicable.approvers === rule.approvers ||
+      rule.notApplicable.approvers === policy.notApplicable.approvers
+        ? []
+        : warn(`${ruleName(rule)}: not-applicable.approvers`, rule.notApplicable.approvers, rule.line)),
+    ]),
+  ];
 }
 
 /** ignore-authors is meant for bots: a person listed there merges without the checklist. */

@@ -1,5 +1,5 @@
-import type { SchemaError } from './validate-policy.js';
-import { policySchema } from './validate-policy.js';
+import type { SchemaError } from './generated/validate-policy.js';
+import { policySchema } from './generated/validate-policy.js';
 
 /** A schema error in words, with the path of the YAML node it is about. */
 export interface DescribedError {

@@ -1,11 +1,12 @@
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
-import { factsNeeded } from '../evaluate/plan-facts.js';
+import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { getRelease, type Release } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
+import { policyBlobSha } from './facts-stamp.js';
 import { toPolicyLoad } from './policy-load.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
 import type { PolicyReader } from './policy-reader.js';
@@ -29,6 +30,11 @@ export interface ReleaseReading {
   doc: ChecklistDocument | null;
   facts: GatheredFacts | null;
   context: EvaluationContext;
+  /** The policy file's git blob SHA as read (null: there is none): part of the facts. */
+  policyBlob: string | null;
+  /** The links the verdict verified, to read again when the run confirms its facts. */
+  evidenceLinks: FactsNeeded['links'];
+  evidenceReads: Pick<FactsNeeded, 'workflows' | 'closers'>;
 }
 
 /**
@@ -57,9 +63,11 @@ export async function readRelease(
     description: release.body,
   };
   const gated = !load.ok || load.policy.gate.releases;
-  if (!gated || !load.ok) return { release, load, gated, doc: null, facts: null, context };
+  const read = { policyBlob: policyBlobSha(policyText), evidenceLinks: [], evidenceReads: NO_READS };
+  if (!gated || !load.ok) return { release, load, gated, doc: null, facts: null, context, ...read };
   const doc = parseChecklist(release.body);
-  const facts = await gatherFacts(client, factsNeeded(doc, load.policy, settings.serverHost, context), {
+  const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
+  const facts = await gatherFacts(client, needed, {
     repository,
     host: settings.serverHost,
     commit: request.sha,
@@ -69,5 +77,17 @@ export async function readRelease(
     baseBranch: null,
     author: release.author,
   });
-  return { release, load, gated, doc, facts, context };
+  return {
+    release,
+    load,
+    gated,
+    doc,
+    facts,
+    context,
+    ...read,
+    evidenceLinks: needed.links,
+    evidenceReads: { workflows: needed.workflows, closers: needed.closers },
+  };
 }
+
+const NO_READS = { workflows: false, closers: false };

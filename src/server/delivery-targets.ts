@@ -3,7 +3,17 @@ import type { Target } from '../gate/target.js';
 
 /** The events the App subscribes to (app.yml), each with the actions that can change a verdict. */
 export const GATED_ACTIONS: Record<string, readonly string[] | 'any'> = {
-  pull_request: ['opened', 'edited', 'reopened', 'synchronize', 'ready_for_review', 'labeled', 'unlabeled'],
+  // closed: a merged pull request may owe its emergency release's follow-up issue.
+  pull_request: [
+    'opened',
+    'edited',
+    'reopened',
+    'synchronize',
+    'ready_for_review',
+    'labeled',
+    'unlabeled',
+    'closed',
+  ],
   pull_request_review: ['submitted', 'edited', 'dismissed'],
   merge_group: ['checks_requested'],
   release: ['published', 'edited'],

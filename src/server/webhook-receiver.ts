@@ -87,7 +87,8 @@ export class WebhookReceiver {
     const jobs =
       work.kind === 'event'
         ? [
-            this.queue.runLatest(work.key, `${work.key} ${event}`, () =>
+            // A merge (closed) is never replaced by, nor replaces, an event of the open pull request.
+            this.queue.runLatest(work.key, `${work.key} ${event} ${payload['action'] === 'closed'}`, () =>
               this.app.evaluateEvent(work.installationId, work.repository, event, payload),
             ),
           ]

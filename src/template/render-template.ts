@@ -1,6 +1,10 @@
 import { evidenceWords } from '../evaluate/advice.js';
 import type { Condition, ItemRule, Policy, SectionRule } from '../policy/policy.js';
 
+/** How an author writes N/A, for a template whose policy allows it somewhere. */
+export const NOT_APPLICABLE_NOTE =
+  '<!-- An item marked "N/A allowed" that does not apply to this release: keep it and write the reason after its text, as in "- [ ] Load balancer configured — N/A: single instance behind the ingress" (or "Not applicable: …"; a heading carrying it covers its section). -->';
+
 /**
  * The pull-request template a policy implies: its checklist block, each item with its id marker
  * (so it is found even if reworded), a bullet saying what evidence it needs, and hidden notes
@@ -19,9 +23,7 @@ export function renderTemplate(policy: Policy): string {
     policy.notApplicable.rule !== 'never' ||
     policy.items.some((rule) => rule.notApplicable.rule !== 'never')
   )
-    lines.push(
-      '<!-- An item marked "N/A allowed" that does not apply to this release: keep it and write the reason after its text, as in "- [ ] Load balancer configured — N/A: single instance behind the ingress" (or "Not applicable: …"; a heading carrying it covers its section). -->',
-    );
+    lines.push(NOT_APPLICABLE_NOTE);
   const groups = groupBySection(policy.items);
   const sectionRules = new Map(policy.sections.map((rule) => [rule.heading.toLowerCase(), rule]));
   const level = heading !== undefined ? '###' : '##';

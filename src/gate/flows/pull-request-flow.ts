@@ -5,7 +5,7 @@ import type { PullRequest } from '../../github/pull-requests.js';
 import { withErrorStatus } from '../error-status.js';
 import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from '../commit-verdicts.js';
 import { confirmWrites } from '../confirm-writes.js';
-import { skipped } from '../outcome.js';
+import { skipped, standingOutcome } from '../outcome.js';
 import { mergeGroupPullRequests } from '../../read/merge-group.js';
 import type { GateIdentity } from '../../read/identity.js';
 import { factsOfReading, readFactsNow } from '../../read/facts-now.js';
@@ -170,7 +170,7 @@ async function attemptPullRequest(
         log.info(
           `A run that read newer facts (${stamp.evaluated}) has already reported; this run (${mine.evaluated}) writes nothing.`,
         );
-        return outcome;
+        return standingOutcome(stamp);
       case 'again':
         if (mayRestart) {
           log.info(
@@ -250,6 +250,7 @@ async function attemptPullRequest(
       return { ...outcome, markdown: noted(false) };
     const confirmed = await confirmWrites(
       {
+        subject: 'pull request',
         facts: freshFacts,
         posted: () => postedVerdicts(client, request.repository, reading.statusSha, settings),
       },

@@ -12,6 +12,9 @@ import type { PolicyReader } from '../../read/policy-reader.js';
 import { publishVerdict, writeWithPermissions, type Verdict } from '../../write/publish.js';
 import { otherVerdict, tooManyToTell } from '../commit-verdicts.js';
 import { readRelease } from '../../read/read-release.js';
+import { factsOfRelease, readReleaseFactsNow } from '../../read/release-facts.js';
+import { confirmWrites } from '../confirm-writes.js';
+import type { GateIdentity } from '../../read/identity.js';
 import type { GateLog, GateSettings } from '../settings.js';
 import { strictest, type CommitVerdict } from '../shared-commit.js';
 import type { Target } from '../target.js';
@@ -24,86 +27,131 @@ export async function gateRelease(
   log: GateLog,
   policies: PolicyReader,
 ): Promise<GateOutcome> {
-  const { repository } = target;
-  return withErrorStatus(client, repository, { sha: target.sha }, settings, async () => {
+  return withErrorStatus(client, target.repository, { sha: target.sha }, settings, async () => {
     const identityRead = learnIdentity(client);
-    const [reading, identity, posted, associated] = await Promise.all([
-      readRelease(
-        client,
-        {
-          repository,
-          defaultBranch: target.defaultBranch,
-          sha: target.sha,
-          release: { id: target.releaseId },
-        },
-        settings,
-        policies,
-      ),
-      identityRead,
-      postedVerdicts(client, repository, target.sha, settings),
-      openPullRequestsWithHead(client, repository, target.sha),
-    ]);
-    // The commit may be open pull requests' head too: the status posted is the strictest of all.
-    const others = {
-      repository,
-      defaultBranch: target.defaultBranch,
-      settings,
-      policies,
-      identity: identityRead,
-    };
-    // Pull requests from forks included; a success stands only when every one is known.
-    const sharers = await Promise.all(
-      associated.pulls
-        .filter((pull) => pull.state === 'open')
-        .map((pull) => otherVerdict(client, others, pull)),
-    );
-    const sharing = (mine: CommitVerdict) => {
-      const posting = strictest(mine, sharers);
-      if (posting.verdict.state === 'success' && !associated.complete) throw tooManyToTell(target.sha);
-      return posting;
-    };
-    // A verdict on the release commit that another identity posted is replaced, and said so.
-    const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
-    // Warned once the write happened: a refused write is never said to have replaced anything.
-    const warn = () => notices.forEach((notice) => log.warning(notice));
-    const noticed = (markdown: string) =>
-      notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
-    const { load, doc, facts, context } = reading;
-    if (!reading.gated) {
-      const description = RELEASES_NOT_GATED;
-      const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
-      const own = { sha: target.sha, state: 'success' as const, description, markdown: outcome.markdown };
-      const mine = { number: null, release: reading.release.tagName, gated: false, verdict: own };
-      const posting = sharing(mine);
-      await writeWithPermissions(log, (problems) =>
-        publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
-      );
-      warn();
-      return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await attemptRelease(client, target, settings, log, policies, identityRead, attempt);
+      if (outcome !== AGAIN) return outcome;
     }
-    const report = recorded(judge(doc, load, settings.policyPath, context, facts), {
-      repository: `${repository.owner}/${repository.repo}`,
-      release: reading.release.tagName,
-      headSha: target.sha,
-      policy: loadedPolicy(load),
-      policyPath: settings.policyPath,
-      policyRef: target.defaultBranch,
-      description: reading.release.body,
-      labels: [],
-      event: settings.eventName ?? 'check',
-      postedAs: identity.login,
-    });
-    const judged = outcomeOf(report, settings.checkName, load, { policyUrl: null, runUrl: settings.runUrl });
-    const outcome = { ...judged, markdown: noticed(judged.markdown) };
-    const own = verdictOf(report, target.sha, outcome.markdown);
-    const mine = { number: null, release: reading.release.tagName, gated: true, verdict: own };
-    const posting = sharing(mine);
-    await writeWithPermissions(log, (problems) =>
-      publishVerdict(client, repository, onCommit(posting, own, target.sha), settings, problems),
+  });
+}
+
+/** How many times a run evaluates a release that keeps changing while it is evaluated. */
+const MAX_ATTEMPTS = 3;
+const AGAIN = Symbol('again');
+
+/**
+ * One evaluation of the release: read, judge, post, then confirm with a fresh read that the facts
+ * did not move meanwhile (else AGAIN) and that the latest verdict on the commit is this one.
+ */
+async function attemptRelease(
+  client: GitHubClient,
+  target: Extract<Target, { kind: 'release' }>,
+  settings: GateSettings,
+  log: GateLog,
+  policies: PolicyReader,
+  identityRead: Promise<GateIdentity>,
+  attempt: number,
+): Promise<GateOutcome | typeof AGAIN> {
+  const { repository } = target;
+  // Evaluated again from a fresh read of the policy, never the run's cached copy.
+  const policiesNow = attempt === 1 ? policies : (policies.afresh?.() ?? policies);
+  const [reading, identity, posted, associated] = await Promise.all([
+    readRelease(
+      client,
+      {
+        repository,
+        defaultBranch: target.defaultBranch,
+        sha: target.sha,
+        release: { id: target.releaseId },
+      },
+      settings,
+      policiesNow,
+    ),
+    identityRead,
+    postedVerdicts(client, repository, target.sha, settings),
+    openPullRequestsWithHead(client, repository, target.sha),
+  ]);
+  // The commit may be open pull requests' head too: the status posted is the strictest of all.
+  const others = {
+    repository,
+    defaultBranch: target.defaultBranch,
+    settings,
+    policies: policiesNow,
+    identity: identityRead,
+  };
+  // Pull requests from forks included; a success stands only when every one is known.
+  const sharers = await Promise.all(
+    associated.pulls
+      .filter((pull) => pull.state === 'open')
+      .map((pull) => otherVerdict(client, others, pull)),
+  );
+  const sharing = (mine: CommitVerdict) => {
+    const posting = strictest(mine, sharers);
+    if (posting.verdict.state === 'success' && !associated.complete) throw tooManyToTell(target.sha);
+    return posting;
+  };
+  // A verdict on the release commit that another identity posted is replaced, and said so.
+  const notices = foreignNotices(foreignVerdicts(posted, identity), target.sha, settings.checkName);
+  // Warned once the write happened: a refused write is never said to have replaced anything.
+  const warn = () => notices.forEach((notice) => log.warning(notice));
+  const noticed = (markdown: string) =>
+    notices.length === 0 ? markdown : `${markdown}\n${notices.join('\n\n')}\n`;
+  const { load, doc, facts, context } = reading;
+  // Posted, then confirmed after every write has been answered (see confirmWrites): a release
+  // edited, or a policy pushed, meanwhile is evaluated again; a later write by an older run is replaced.
+  const post = (verdict: Verdict) =>
+    writeWithPermissions(log, (problems) =>
+      publishVerdict(client, repository, verdict, settings, problems),
+    ).then(() => undefined);
+  const postAndConfirm = async (verdict: Verdict) => {
+    await post(verdict);
+    const result = await confirmWrites(
+      {
+        subject: 'release',
+        facts: () =>
+          readReleaseFactsNow(client, repository, reading, target.defaultBranch, settings.policyPath),
+        posted: () => postedVerdicts(client, repository, target.sha, settings),
+      },
+      factsOfRelease(reading),
+      verdict,
+      identity,
+      settings,
+      log,
+      post,
     );
+    return result === 'moved' && attempt < MAX_ATTEMPTS ? 'moved' : 'confirmed';
+  };
+  if (!reading.gated) {
+    const description = RELEASES_NOT_GATED;
+    const outcome = { ...skipped(description), markdown: noticed(skipped(description).markdown) };
+    const own = { sha: target.sha, state: 'success' as const, description, markdown: outcome.markdown };
+    const mine = { number: null, release: reading.release.tagName, gated: false, verdict: own };
+    const posting = sharing(mine);
+    if ((await postAndConfirm(onCommit(posting, own, target.sha))) === 'moved') return AGAIN;
     warn();
     return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
+  }
+  const report = recorded(judge(doc, load, settings.policyPath, context, facts), {
+    repository: `${repository.owner}/${repository.repo}`,
+    release: reading.release.tagName,
+    headSha: target.sha,
+    policy: loadedPolicy(load),
+    policyPath: settings.policyPath,
+    policyRef: target.defaultBranch,
+    description: reading.release.body,
+    labels: [],
+    event: settings.eventName ?? 'check',
+    postedAs: identity.login,
   });
+  const judged = outcomeOf(report, settings.checkName, load, { policyUrl: null, runUrl: settings.runUrl });
+  const outcome = { ...judged, markdown: noticed(judged.markdown) };
+  const own = verdictOf(report, target.sha, outcome.markdown);
+  const mine = { number: null, release: reading.release.tagName, gated: true, verdict: own };
+  const posting = sharing(mine);
+  if ((await postAndConfirm(onCommit(posting, own, target.sha))) === 'moved') return AGAIN;
+  warn();
+  return { ...outcome, markdown: withSharedNote(outcome.markdown, posting, target.sha, settings) };
 }
 
 /** The verdict to post: the release's own, or a sharing pull request's, named by its number. */

@@ -1,5 +1,9 @@
 import type { GitHubClient } from '../../github/client.js';
-import { listOpenPullRequests, pullRequestsOfCommit } from '../../github/pull-request-list.js';
+import {
+  listOpenPullRequests,
+  openPullRequestsWithHead,
+  type OpenListing,
+} from '../../github/pull-request-list.js';
 import type { PullRequest } from '../../github/pull-requests.js';
 import { safeInline } from '../../report/safe-text.js';
 import { toPolicyLoad } from '../../read/policy-load.js';
@@ -27,6 +31,8 @@ export interface SweepRun {
   policies: PolicyReader;
   /** The pull-request flow for one pull request, given by the dispatcher: no flow imports another. */
   gateOne: (request: PullRequestRequest) => Promise<GateOutcome>;
+  /** Every open pull request, read once for the run and shared with each pull request's own reads. */
+  openListing: OpenListing;
 }
 
 /**
@@ -56,9 +62,15 @@ export async function gateSweep(
     candidates = [];
     complete = true;
   } else if (target.kind === 'commit') {
-    const associated = await pullRequestsOfCommit(client, repository, target.sha);
-    candidates = associated.filter((pull) => pull.state === 'open' && pull.headSha === target.sha);
-    complete = true;
+    // Found in the listing of open pull requests, which holds those from forks: GitHub's pull
+    // requests of a commit, and a workflow run's own list, leave them out.
+    const withHead = await openPullRequestsWithHead(client, repository, target.sha, run.openListing);
+    candidates = withHead.pulls;
+    complete = withHead.complete;
+    if (!complete)
+      log.warning(
+        `More open pull requests than checklist-gate lists at once: a pull request whose head is ${target.sha.slice(0, 7)} may not be evaluated again until its next event.`,
+      );
   } else {
     let gatedSeen = 0;
     const listing = await listOpenPullRequests(client, repository, target.base, async (page) => {
