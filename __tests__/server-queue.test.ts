@@ -94,6 +94,11 @@ describe('what a delivery asks for', () => {
       key: 'codertocat/hello-world#2',
     });
     expect(deliveryWork('push', installed(webhook('push')))).toMatchObject({ key: 'codertocat/hello-world' });
+    // A merge may owe the follow-up issue of an emergency release.
+    expect(deliveryWork('pull_request', installed(webhook('pull_request', 'closed')))).toMatchObject({
+      kind: 'event',
+      key: 'codertocat/hello-world#2',
+    });
   });
 
   it('ignores what cannot change a verdict, and a delivery without installation', () => {
