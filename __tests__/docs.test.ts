@@ -3,7 +3,7 @@
 // as written (against a scratch repository), the README's tables are action.yml's and the policy
 // reference's key table is the schema's.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { parse } from 'yaml';
@@ -11,7 +11,7 @@ import { withActionTables } from '../docs/action-tables.mjs';
 import { withSchemaTable } from '../docs/schema-table.mjs';
 import { WORKFLOW } from '../src/cli/init-command.js';
 import { loadPolicyFile } from '../src/policy/load-policy.js';
-import { type Block, codeBlocks, PAGES, read, ROOT, walk } from './helpers/doc-pages.js';
+import { type Block, codeBlocks, PAGES, read, RELEASE_CHECKLIST, ROOT, walk } from './helpers/doc-pages.js';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 const anchorOf = (heading: string) =>
@@ -202,6 +202,9 @@ describe("the README's shell blocks", () => {
       execFileSync('bash', ['-euo', 'pipefail', '-c', script], { cwd, env, encoding: 'utf8', stdio: 'pipe' });
     sh(install!.text.replace(CLONE_URL, `file://${origin}`), home);
     execFileSync('git', ['init', '-q'], { cwd: repository });
+    // The team's own checklist, which the README's `init --from` reads.
+    mkdirSync(join(repository, 'docs'));
+    writeFileSync(join(repository, 'docs', 'RELEASE_CHECKLIST.md'), RELEASE_CHECKLIST);
     for (const block of inRepository) sh(block.text, repository);
     const committed = execFileSync('git', ['show', '--name-only', '--format=%s', 'HEAD'], {
       cwd: repository,

@@ -1,7 +1,8 @@
 // `npm run docs:images`: pictures of the comment the action really posts, for the README. It runs
 // the committed bundle against the loopback emulator (as `npm run demo` does), renders the comment
 // bodies it wrote with cmark-gfm (GitHub's renderer) in GitHub's stylesheet, and photographs them
-// in Chromium. Needs Debian's chromium (/usr/bin/chromium); not part of CI.
+// in Chromium. Needs Debian's chromium (/usr/bin/chromium) and fonts-noto-color-emoji (else the
+// emoji are empty boxes); not part of CI.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -46,9 +47,18 @@ passing = passing
     'Evidence: https://wiki.acme.dev/runbooks/checkout-rollback',
   );
 
-async function commentFor(body) {
+// A long checklist (40 items): laid out with a line per section first and short item lines.
+const longPolicy = read('checklists/loan-approval-ml/checklist-gate.yml');
+const longBody = read('checklists/loan-approval-ml/release.md')
+  .replace(
+    /- \[ \] (?!.*id: (?:load-test|backup-restore|model-consistency|health-check|on-call|rollback-plan|signoff-qa-lead|watch-24h)\b)/g,
+    '- [x] ',
+  )
+  .replace(/Evidence: a link to [^\n]*/g, 'Evidence: https://github.com/acme/loans/actions/runs/7001');
+
+async function commentFor(body, rules = policy) {
   const emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': policy } },
+    files: { master: { '.github/checklist-gate.yml': rules } },
     pulls: [{ number: 2, base: 'master', headSha: 'e'.repeat(40), body, files: ['src/checkout.ts'] }],
   });
   const apiUrl = await emulator.start();
@@ -95,11 +105,12 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  for (const [name, body] of [
-    ['comment-failing', failing],
-    ['comment-passing', passing],
+  for (const [name, body, rules] of [
+    ['comment-failing', failing, policy],
+    ['comment-passing', passing, policy],
+    ['comment-long', longBody, longPolicy],
   ]) {
-    const markdown = await commentFor(body);
+    const markdown = await commentFor(body, rules);
     const tab = await browser.newPage({ deviceScaleFactor: 1 });
     await tab.setContent(page(markdown));
     if (name === 'comment-passing') await tab.click('summary');

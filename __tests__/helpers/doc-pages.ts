@@ -47,3 +47,41 @@ export function codeBlocks(page: string): Block[] {
   });
   return blocks;
 }
+
+/** A command line of a page's shell blocks that runs the CLI, as written, without its comment. */
+export interface CliExample {
+  page: string;
+  line: number;
+  command: string;
+}
+
+/** The lines of a page's `sh` blocks that run `checklist-gate` (after any variables set for it). */
+export function cliExamples(page: string): CliExample[] {
+  return codeBlocks(page)
+    .filter((block) => block.info === 'sh')
+    .flatMap((block) =>
+      block.text.split('\n').map((text, index) => ({
+        page,
+        line: block.line + 1 + index,
+        // A comment starts at " # "; a "#" inside a word (acme/shop#120) is the command's.
+        command: text.replace(/\s+#\s.*$/, '').trim(),
+      })),
+    )
+    .filter((example) => /^([A-Z_]+=\S+\s+)*checklist-gate\s/.test(example.command));
+}
+
+/** The checklist the documentation's `init --from docs/RELEASE_CHECKLIST.md` reads: a team's own, with a conditional item and a link. */
+export const RELEASE_CHECKLIST = [
+  '# Release checklist',
+  '',
+  '## Database',
+  '',
+  '- [ ] Migrations applied',
+  '- [ ] Replication configured (if needed)',
+  '',
+  '## Rollout',
+  '',
+  '- [ ] Canary watched on [the dashboard](https://grafana.acme.dev/d/canary)',
+  '- [ ] Rollback plan tested',
+  '',
+].join('\n');

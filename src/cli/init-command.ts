@@ -10,7 +10,7 @@ import { SCHEMA_LINE } from '../policy/schema-url.js';
 import { adoptChecklist, type Adoption } from '../adopt/from-checklist.js';
 import type { CliIO } from './cli-io.js';
 import { readText } from './policy-file.js';
-import { createRestClient, restSettings } from './rest-client.js';
+import { apiFailure, createRestClient, restSettings } from './rest-client.js';
 import { repositoryFromRemote, sweepCron } from './sweep-schedule.js';
 import type { CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
@@ -163,12 +163,16 @@ async function pullRequestBody(reference: string, apiUrl: string | undefined, io
       `--from-pr reads ${reference} from GitHub and needs a token: set GITHUB_TOKEN or GH_TOKEN to a token that can read it`,
     );
   const client = createRestClient(settings, (message) => io.err(`checklist-gate: ${message}\n`));
-  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-    owner: match[1] ?? '',
-    repo: match[2] ?? '',
-    pull_number: Number(match[3]),
-  });
-  return data.body ?? '';
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+      owner: match[1] ?? '',
+      repo: match[2] ?? '',
+      pull_number: Number(match[3]),
+    });
+    return data.body ?? '';
+  } catch (error) {
+    throw new Error(apiFailure(error, settings.baseUrl), { cause: error });
+  }
 }
 
 /** What was made, and what to review before committing it. */

@@ -15,7 +15,7 @@ import type { CliIO } from './cli-io.js';
 import { renderNotGated } from './not-gated.js';
 import { withCheckRecord } from './check-record.js';
 import { baseSource, formatPolicyErrors } from './policy-file.js';
-import { createRestClient, restSettings, type RestClient } from './rest-client.js';
+import { apiFailure, createRestClient, restSettings, type RestClient } from './rest-client.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the action looks for the policy when its `policy` input is not set. */
@@ -227,18 +227,4 @@ export function serverHost(env: Record<string, string | undefined>, apiUrl: stri
   if (server) return new URL(server).host;
   const api = new URL(apiUrl);
   return api.host === 'api.github.com' ? 'github.com' : api.host.replace(/^api\./, '');
-}
-
-/** GitHub's answer in words: the status, the request and GitHub's message, or the network error. */
-function apiFailure(error: unknown, baseUrl: string): string {
-  const failed = error as {
-    status?: number;
-    message?: string;
-    request?: { method?: string; url?: string };
-  };
-  if (typeof failed.status === 'number' && failed.request) {
-    const url = (failed.request.url ?? '').replace(baseUrl, '');
-    return `GitHub answered ${failed.status} to ${failed.request.method ?? 'GET'} ${url}: ${failed.message ?? ''}${failed.status === 404 ? ' (check the repository, number or tag, and that the token can read it)' : ''}`;
-  }
-  return `could not read from GitHub at ${baseUrl}: ${(error as Error).message ?? String(error)}`;
 }

@@ -55,3 +55,17 @@ export function createRestClient(settings: RestSettings, warn: (message: string)
     throttle: { onRateLimit: wait('rate limit'), onSecondaryRateLimit: wait('secondary rate limit') },
   });
 }
+
+/** GitHub's answer in words: the status, the request and GitHub's message, or the network error. */
+export function apiFailure(error: unknown, baseUrl: string): string {
+  const failed = error as {
+    status?: number;
+    message?: string;
+    request?: { method?: string; url?: string };
+  };
+  if (typeof failed.status === 'number' && failed.request) {
+    const url = (failed.request.url ?? '').replace(baseUrl, '');
+    return `GitHub answered ${failed.status} to ${failed.request.method ?? 'GET'} ${url}: ${failed.message ?? ''}${failed.status === 404 ? ' (check the repository, number or tag, and that the token can read it)' : ''}`;
+  }
+  return `could not read from GitHub at ${baseUrl}: ${(error as Error).message ?? String(error)}`;
+}

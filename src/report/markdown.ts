@@ -1,9 +1,17 @@
-import { TICK_FIX } from '../evaluate/advice.js';
 import type { NotApplicableException, Report, ReportItem, SectionResult } from '../evaluate/report.js';
 import { FAILING_STATUSES } from '../evaluate/report.js';
 import { emergencyLines, emergencyOf } from './emergency-markdown.js';
-import { evidenceLinks } from './evidence-link.js';
-import { safeInline, safeMessage } from './safe-text.js';
+import {
+  compactFailingItem,
+  compactPassingItem,
+  failingItem,
+  isPlainUnticked,
+  passingItem,
+} from './markdown-items.js';
+import { groupedBySection, sectionCounts, sectionOverview } from './markdown-sections.js';
+import { safeInline, safeMessage, truncate } from './safe-text.js';
+
+export { isPlainUnticked } from './markdown-items.js';
 
 export interface MarkdownOptions {
   /** The gate's name, shown in the heading: the check name in the action. */
@@ -14,19 +22,24 @@ export interface MarkdownOptions {
   policyUrl?: string | null;
   /** The workflow run that wrote the report. */
   runUrl?: string | null;
+  /** The most characters the Markdown may have; default MARKDOWN_LIMIT. */
+  limit?: number;
 }
 
-const STATUS_WORDS: Record<ReportItem['status'], string> = {
-  ok: 'done',
-  unchecked: 'not ticked',
-  missing: 'missing',
-  'no-evidence': 'no evidence',
-  'bad-evidence': 'evidence not accepted',
-  unapproved: 'not signed by an approver',
-  optional: 'optional',
-  'not-required': 'not required here',
-  'not-applicable': 'not applicable',
-};
+/** GitHub's limit on a comment body (65,536 characters), less room for the gate's hidden marker and stamp. */
+export const MARKDOWN_LIMIT = 64_000;
+
+/** A checklist with more items than this is laid out as a long one: a line per section first, short item lines. */
+export const LONG_CHECKLIST = 25;
+
+/** How the checklist's items are laid out: chosen so that the comment reads well and fits. */
+interface Layout {
+  long: boolean;
+  /** Whether the done, optional and not-required items are listed (folded), or only counted per section. */
+  listPassing: boolean;
+  /** At most this many open items listed per section. */
+  cap?: number;
+}
 
 /** The report as Markdown, for the pull request comment and the job summary: what fails and how to fix it first. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -58,8 +71,35 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (options.runUrl) lines.push('', `<sub>[Workflow run](${linkTarget(options.runUrl)})</sub>`);
     return lines.join('\n') + '\n';
   }
-  lines.push(progressLine(report, options.policyUrl ?? null), '');
   const failing = report.items.filter((item) => item.required && FAILING_STATUSES.has(item.status));
+  const limit = options.limit ?? MARKDOWN_LIMIT;
+  const head = lines.join('\n') + '\n';
+  const render = (layout: Layout) => head + checklistMarkdown(report, failing, options, layout);
+  // Laid out in full where it fits; else the passing items only counted, then fewer open items per section.
+  let layout: Layout = { long: report.items.length > LONG_CHECKLIST, listPassing: true };
+  let markdown = render(layout);
+  if (markdown.length <= limit) return markdown;
+  layout = { long: true, listPassing: false };
+  markdown = render(layout);
+  const perSection = new Map<string | null, number>();
+  for (const item of failing) perSection.set(item.section, (perSection.get(item.section) ?? 0) + 1);
+  let cap = Math.max(0, ...perSection.values());
+  while (markdown.length > limit && cap > 0) {
+    cap = Math.floor(cap / 2);
+    markdown = render({ ...layout, cap });
+  }
+  return truncate(markdown, limit);
+}
+
+/** The progress, what is still needed, and the rest folded away. */
+function checklistMarkdown(
+  report: Report,
+  failing: ReportItem[],
+  options: MarkdownOptions,
+  layout: Layout,
+): string {
+  const lines: string[] = [];
+  lines.push(progressLine(report, options.policyUrl ?? null), '');
   const failingSections = report.sections.filter((section) => section.status === 'failing');
   const emergency = emergencyOf(report);
   if (emergency !== null) lines.push(...emergencyLines(emergency), '');
@@ -68,7 +108,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     lines.push(deferred ? '#### 🚨 Deferred by the emergency release' : '#### What is still needed', '');
     if (failing.some(isPlainUnticked))
       lines.push('Tick each box once its step is done; an item that needs more says so below.', '');
-    lines.push(...groupedBySection(failing, failingItem));
+    if (layout.long && failing.length > 0) lines.push(sectionOverview(failing), '');
+    lines.push(
+      ...(layout.long
+        ? groupedBySection(failing, compactFailingItem, { count: 'open', cap: layout.cap })
+        : groupedBySection(failing, failingItem)),
+    );
     lines.push(...failingSections.flatMap(failingSection));
   }
   const exceptions = (report.exceptions ?? []).filter(
@@ -77,18 +122,26 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (exceptions.length > 0)
     lines.push('', `#### ➖ Not applicable (${exceptions.length})`, '', ...exceptions.map(exceptionLine));
   const done = report.items.filter((item) => item.status === 'ok');
-  if (done.length > 0)
-    lines.push(...collapsed(`✅ ${done.length} done`, groupedBySection(done, passingItem)));
+  if (done.length > 0) lines.push(...collapsed(`✅ ${done.length} done`, passingList(done, 'done', layout)));
   const other = report.items.filter(
     (item) => !item.required && item.status !== 'ok' && !FAILING_STATUSES.has(item.status),
   );
   if (other.length > 0)
     lines.push(
-      ...collapsed(`➖ ${other.length} optional or not required`, groupedBySection(other, passingItem)),
+      ...collapsed(
+        `➖ ${other.length} optional or not required`,
+        passingList(other, 'optional or not required', layout),
+      ),
     );
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `> ${safeMessage(note)}`));
   if (options.runUrl) lines.push('', `<sub>[Workflow run](${linkTarget(options.runUrl)})</sub>`);
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** Passing items, folded: each on its line, or only how many in each section where the list would not fit. */
+function passingList(items: ReportItem[], word: string, layout: Layout): string[] {
+  if (!layout.listPassing) return sectionCounts(items, word);
+  return groupedBySection(items, layout.long ? compactPassingItem : passingItem);
 }
 
 /** A URL the gate built itself, as a Markdown link target: no character that could end it early. */
@@ -140,45 +193,6 @@ function approverNames(approvers: string[]): string {
   return approvers.map((approver) => `@${approver}`).join(', ') || 'no one the policy names';
 }
 
-function where(item: ReportItem): string {
-  // GitHub shows no line numbers in a description: the line is a secondary detail.
-  const parts = [item.line !== null ? `line ${item.line}` : 'not in the description'];
-  if (item.tickedBy !== undefined) parts.push(`ticked by ${safeInline(`@${item.tickedBy}`, 60)}`);
-  if (item.evidence !== undefined && item.evidence.length > 0)
-    parts.push(`evidence ${evidenceLinks(item.evidence)}`);
-  // What a verified run proves: the workflow it belongs to and the event that ran it.
-  for (const run of item.runs ?? [])
-    parts.push(
-      `run of ${safeInline(run.workflow, 80)} (${safeInline(run.path, 120)}) on ${safeInline(run.event, 40)}`,
-    );
-  if (item.id !== null) parts.push(`\`${item.id}\``);
-  if (item.anyoneCanTick) parts.push('anyone can tick this: the policy names no approvers');
-  if (item.ruleFrom)
-    parts.push(`rule from ${item.ruleFrom.map((file) => `\`${file.replace(/`/g, "'")}\``).join(' + ')}`);
-  return parts.join(' · ');
-}
-
-function failingItem(item: ReportItem): string[] {
-  const lines = [
-    `- ❌ **${safeInline(item.text)}** — ${STATUS_WORDS[item.status]} <sub>${where(item)}</sub>`,
-  ];
-  for (const problem of item.problems.filter((text) => text !== 'not ticked'))
-    lines.push(`  - ${safeMessage(problem)}`);
-  if (item.fix && !isPlainUnticked(item)) lines.push(`  - **Fix:** ${safeMessage(item.fix)}`);
-  return lines;
-}
-
-/** An unticked item whose only fix is to tick it: that advice is given once, above the list. */
-export function isPlainUnticked(item: ReportItem): boolean {
-  return item.status === 'unchecked' && item.fix === TICK_FIX;
-}
-
-function passingItem(item: ReportItem): string[] {
-  const box = item.checked ? '☑' : '☐';
-  const status = item.status === 'ok' ? '' : ` — ${STATUS_WORDS[item.status]}`;
-  return [`- ${box} ${safeInline(item.text)}${status} <sub>${where(item)}</sub>`];
-}
-
 const MAX_LISTED_CANDIDATES = 20;
 
 function failingSection(section: SectionResult): string[] {
@@ -189,21 +203,6 @@ function failingSection(section: SectionResult): string[] {
   }
   const more = section.unticked.length - MAX_LISTED_CANDIDATES;
   if (more > 0) lines.push(`  - … and ${more} more`);
-  return lines;
-}
-
-function groupedBySection(items: ReportItem[], render: (item: ReportItem) => string[]): string[] {
-  const groups = new Map<string, ReportItem[]>();
-  for (const item of items) {
-    const key = item.section ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  const lines: string[] = [];
-  for (const [section, members] of groups) {
-    if (groups.size > 1 || section !== '')
-      lines.push('', `**${section === '' ? '(no heading)' : safeInline(section)}**`, '');
-    for (const item of members) lines.push(...render(item));
-  }
   return lines;
 }
 
