@@ -10,7 +10,7 @@ import { runGate } from '../gate/run-gate.js';
 import type { GateSettings } from '../gate/settings.js';
 import { resolveTarget, type Target } from '../gate/target.js';
 import type { ServerConfig } from './config.js';
-import { dig } from './delivery-targets.js';
+import { dig, sweepTarget } from './delivery-targets.js';
 import type { ServerLog } from './server-log.js';
 
 /** The gate as the App runs it: one client per installation, the action's flows unchanged. */
@@ -100,7 +100,7 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
     },
     async sweep(installationId, repository, reason) {
       const client = await clientOf(installationId);
-      return run(client, { kind: 'sweep', repository, defaultBranch: null, base: null, reason }, 'schedule');
+      return run(client, sweepTarget(repository, reason), 'schedule');
     },
     async installations() {
       const found: { id: number; account: string; repositories: Repository[] }[] = [];
