@@ -193,6 +193,19 @@ describe('checklist-gate serve', () => {
   });
 });
 
+describe('a new installation', () => {
+  it('is swept: each repository it names', async () => {
+    const running = await setUp();
+    const payload = webhook('installation', 'created');
+    payload['installation'] = { ...payload['installation'], id: INSTALLATION };
+    expect(payload['repositories']).toMatchObject([{ full_name: 'Codertocat/Hello-World' }]);
+    const delivery = await running.deliver('installation', payload);
+    expect(delivery.status).toBe(202);
+    await running.settled(delivery.id);
+    expect(appRuns()).toMatchObject([{ head_sha: HEAD_SHA, conclusion: 'failure' }]);
+  });
+});
+
 describe('two instances of the server', () => {
   it('end on the newest facts when one writes late', async () => {
     const first = await setUp();
