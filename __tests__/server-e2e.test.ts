@@ -23,16 +23,23 @@ const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
 let emulator: GitHubEmulator;
 let server: RunningServer | null = null;
 
-async function setUp(body = INCOMPLETE): Promise<RunningServer> {
+/** The organisation's policy, in its .github repository: where the server looks by default. */
+const ORG_POLICY = 'version: 1\ngate:\n  branches: [master]\n';
+
+async function setUp(
+  body = INCOMPLETE,
+  files: Record<string, string> = { '.github/checklist-gate.yml': POLICY },
+): Promise<RunningServer> {
   emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
+    files: { master: files },
     pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body, updatedAt: '2026-11-20T10:00:00Z' }],
     app: {
       id: 4242,
       slug: 'checklist-gate',
       publicKey,
-      installations: [{ id: INSTALLATION, account: 'Codertocat', repositories: ['Hello-World'] }],
+      installations: [{ id: INSTALLATION, account: 'Codertocat', repositories: ['Hello-World', '.github'] }],
     },
+    repositories: { 'Codertocat/.github': { files: { main: { '.github/checklist-gate.yml': ORG_POLICY } } } },
   });
   const apiUrl = await emulator.start();
   server = await startServer({
@@ -190,6 +197,21 @@ describe('checklist-gate serve', () => {
     expect(delivery.status).toBe(202);
     await running.settled(delivery.id);
     expect(appRuns()).toMatchObject([{ head_sha: HEAD_SHA, conclusion: 'failure' }]);
+  });
+});
+
+describe('the organisation policy', () => {
+  it('judges a repository without a policy file', async () => {
+    // Ticked in full by the built-in default; the organisation's items are not there.
+    const running = await setUp('- [x] Tests pass\n', {});
+    const orgPolicy = 'version: 1\nitems:\n  - text: Rollback plan tested\n';
+    (emulator.repositories.get('codertocat/.github')!.files['main'] as Record<string, string>)[
+      '.github/checklist-gate.yml'
+    ] = orgPolicy;
+    const delivery = await running.deliver('pull_request', edited('- [x] Tests pass\n', ''));
+    expect(await running.settled(delivery.id)).toContain('fail');
+    expect(appRuns()).toMatchObject([{ conclusion: 'failure' }]);
+    expect(emulator.gateComments(2)[0]?.body).toContain('Rollback plan tested');
   });
 });
 

@@ -34,6 +34,7 @@ beforeAll(async () => {
     WEBHOOK_SECRET: SECRET,
     GITHUB_API_URL: apiUrl,
     CHECKLIST_GATE_RETRY_BASE_MS: '20',
+    ORG_POLICY: 'none',
   });
 });
 

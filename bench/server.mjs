@@ -51,6 +51,8 @@ const server = await startServer({
   PRIVATE_KEY: privateKey,
   WEBHOOK_SECRET: 'bench',
   GITHUB_API_URL: apiUrl,
+  // The action's measure has no organisation policy either.
+  ORG_POLICY: 'none',
 });
 
 const EXAMPLE = webhookExample('pull_request', 'opened');

@@ -1,6 +1,6 @@
 import { baseLabel } from '../policy/base-reference.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
-import { DEFAULT_ORG_POLICY, type ServerConfig } from './config.js';
+import type { ServerConfig } from './config.js';
 import type { GateApp } from './gate-app.js';
 
 /**
@@ -39,14 +39,12 @@ export async function checkConfig(
     try {
       const answer = await app.readPolicy(installation.id, base);
       if (!answer.ok) {
-        // The default place may simply be unused; a place named in ORG_POLICY must be there.
-        const fine =
-          answer.status === 404 && config.orgPolicy !== null && orgPolicyText(config) === DEFAULT_ORG_POLICY;
+        // The gate fails closed on every repository of the account until this is fixed.
+        ok = false;
         lines.push(
-          `${fine ? 'note' : 'error'}: ${head}: ${label} cannot be read (${answer.status}); ` +
-            (fine ? 'no organisation policy there' : 'the App needs contents: read on that repository'),
+          `error: ${head}: ${label} cannot be read (${answer.status}): every pull request of ${installation.account} gets an error verdict. ` +
+            'Create it, give the App contents: read on that repository, or set ORG_POLICY (none: no organisation policy)',
         );
-        ok &&= fine;
         continue;
       }
       const load = await resolvePolicy(answer.text, label, {

@@ -26,7 +26,7 @@ export interface GateApp {
   sweep(installationId: number, repository: Repository, reason: string): Promise<string>;
   /** Every installation and the repositories it holds, for the periodic sweep. */
   installations(): Promise<{ id: number; account: string; repositories: Repository[] }[]>;
-  /** Where an account's organisation policy is (not applied until the gate can layer it). */
+  /** Where an account's organisation policy is, laid under each of its repositories' policies. */
   orgPolicyOf(account: string): BaseReference | null;
   /** Reads a policy file with an installation's token, as the gate reads a base. */
   readPolicy(installationId: number, base: BaseReference): Promise<BaseAnswer>;
@@ -70,10 +70,12 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
     }
     return client;
   };
-  const settingsFor = (client: GitHubClient, eventName: string): GateSettings => ({
+  const settingsFor = (client: GitHubClient, repository: Repository, eventName: string): GateSettings => ({
     serverHost: config.serverHost,
     policyPath: '.github/checklist-gate.yml',
     readBase: baseReader(client),
+    // Laid under the repository's own policy, read with the installation's token like a base.
+    orgPolicy: orgPolicyOf(repository.owner),
     baseAccess: appAccess,
     checkName: config.checkName,
     // A check run by the App: a ruleset can require the check from this App alone.
@@ -83,8 +85,15 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
     runUrl: null,
     eventName,
   });
-  const run = async (client: GitHubClient, target: Target, eventName: string): Promise<string> => {
-    const outcome = await runGate(client, target, settingsFor(client, eventName), log);
+  const orgPolicyOf = (account: string): BaseReference | null =>
+    config.orgPolicy === null ? null : { owner: account, ...config.orgPolicy };
+  const run = async (
+    client: GitHubClient,
+    repository: Repository,
+    target: Target,
+    eventName: string,
+  ): Promise<string> => {
+    const outcome = await runGate(client, target, settingsFor(client, repository, eventName), log);
     return `${outcome.result}: ${outcome.description}`;
   };
   return {
@@ -96,11 +105,11 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
           ? await commitSha(client, repository, String(dig(payload, 'release', 'tag_name') ?? ''))
           : String(payload['after'] ?? '');
       const target = resolveTarget({ eventName: name, payload, repository, sha, body: null, prNumber: null });
-      return run(client, target, name);
+      return run(client, repository, target, name);
     },
     async sweep(installationId, repository, reason) {
       const client = await clientOf(installationId);
-      return run(client, sweepTarget(repository, reason), 'schedule');
+      return run(client, repository, sweepTarget(repository, reason), 'schedule');
     },
     async installations() {
       const found: { id: number; account: string; repositories: Repository[] }[] = [];
@@ -112,9 +121,7 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
       }
       return found;
     },
-    orgPolicyOf(account) {
-      return config.orgPolicy === null ? null : { owner: account, ...config.orgPolicy };
-    },
+    orgPolicyOf,
     readPolicy: async (installationId, base) => baseReader(await clientOf(installationId))(base),
     verify: (body, signature) => app.webhooks.verify(body, signature).catch(() => false),
   };
