@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
+
 /** The action's inputs, checked. */
 export interface ActionInputs {
   token: string;
@@ -64,7 +66,7 @@ export function readInputs(source: InputSource): ActionInputs {
   return {
     token,
     policyToken: getInput('policy-token') || token,
-    policyPath: getInput('policy').trim() || '.github/checklist-gate.yml',
+    policyPath: getInput('policy').trim() || DEFAULT_POLICY_PATH,
     checkName,
     reportAs: choice('report-as', ['status', 'check-run', 'both'] as const, 'status'),
     comment: choice('comment', ['always', 'on-failure', 'never'] as const, 'always'),
