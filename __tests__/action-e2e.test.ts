@@ -1,6 +1,7 @@
 import { GitHubEmulator, READ_ONLY_TOKEN } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
 
 const POLICY = `version: 1
 gate:
@@ -22,7 +23,7 @@ const COMPLETE = INCOMPLETE.replace('- [ ] Rollback', '- [x] Rollback');
 
 let emulator: GitHubEmulator;
 
-function setUp(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
+function setUp(fixture: EmulatorFixture = {}): Promise<string> {
   emulator = new GitHubEmulator({
     files: { master: { '.github/checklist-gate.yml': POLICY } },
     pulls: [
@@ -33,9 +34,7 @@ function setUp(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): P
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 describe('the bundled action on pull requests', () => {
   it('passes a complete checklist: success status on the head commit, one comment, outputs', async () => {

@@ -2,17 +2,14 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import type { NotApplicableException, Report } from '../src/evaluate/report.js';
+import { stopAfterEach, type EmulatorFixture as Fixture } from './helpers/emulator-per-test.js';
 
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
-
-type Fixture = NonNullable<ConstructorParameters<typeof GitHubEmulator>[0]>;
 
 /** Every emulator a test started: a test that runs the gate twice starts two, and each must stop. */
 const started: GitHubEmulator[] = [];
 
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.stop()));
-});
+stopAfterEach(() => started.splice(0));
 
 /** Runs the bundled action on PR #2 of Codertocat/Hello-World under `policy`, with `body` as its description. */
 async function gate(

@@ -1,6 +1,8 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
+import { waitFor } from './helpers/wait-for.js';
 
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
 const INCOMPLETE = '- [x] Tests pass\n- [ ] Rollback plan tested\n';
@@ -18,9 +20,7 @@ async function setUp(): Promise<string> {
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const count = (method: string, ending: string) =>
   emulator.requests.filter((request) => request.method === method && request.path.endsWith(ending)).length;
@@ -253,11 +253,3 @@ describe('the action when runs overlap', () => {
     expect(emulator.statuses.at(-1)?.state).toBe('success');
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

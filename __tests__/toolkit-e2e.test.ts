@@ -4,6 +4,7 @@ import { createProxy } from 'proxy';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
 const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
@@ -18,9 +19,7 @@ async function setUp(policy = POLICY): Promise<string> {
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const run = (apiUrl: string, extra: Partial<Parameters<typeof runAction>[0]> = {}) =>
   runAction({ apiUrl, eventName: 'pull_request', payload: pullRequestEvent('edited', COMPLETE), ...extra });
