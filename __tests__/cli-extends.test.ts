@@ -7,6 +7,7 @@ import { runCli } from '../src/cli/run-cli.js';
 import { commandUsage } from '../src/cli/usage.js';
 import { SCHEMA_LINE, SCHEMA_URL } from '../src/policy/schema-url.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
 
 const BASE = 'acme/release-policies/checklists/production.yml@v3';
 const FILES: Record<string, string> = {
@@ -18,9 +19,7 @@ const FILES: Record<string, string> = {
 };
 
 async function run(argv: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
+  return runCliCaptured(argv, {
     env,
     version: '9.8.7',
     readText: async (path) => {
@@ -28,11 +27,7 @@ async function run(argv: string[], env: Record<string, string> = {}) {
       if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
       return text;
     },
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  });
 }
 
 describe('checklist-gate --version and help <command>', () => {
