@@ -3,6 +3,7 @@ import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import type { NotApplicableException, Report } from '../src/evaluate/report.js';
 import { stopAfterEach, type EmulatorFixture as Fixture } from './helpers/emulator-per-test.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 
@@ -17,11 +18,9 @@ async function gate(
   body: string,
   options: { fixture?: Fixture; payload?: Record<string, any> } = {},
 ): Promise<{ code: number; report: Report | null; statuses: [string, string][]; comment: string }> {
-  const emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': policy } },
-    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body, updatedAt: '2026-11-20T10:00:00Z' }],
-    ...options.fixture,
-  });
+  const emulator = new GitHubEmulator(
+    gatedPullRequest(policy, { body, updatedAt: '2026-11-20T10:00:00Z' }, options.fixture),
+  );
   started.push(emulator);
   const apiUrl = await emulator.start();
   const run = await runAction({

@@ -3,6 +3,7 @@ import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import { stopAfterEach } from './helpers/emulator-per-test.js';
 import { waitFor } from './helpers/wait-for.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
 const INCOMPLETE = '- [x] Tests pass\n- [ ] Rollback plan tested\n';
@@ -11,12 +12,9 @@ const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
 let emulator: GitHubEmulator;
 
 async function setUp(): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [
-      { number: 2, base: 'master', headSha: HEAD_SHA, body: COMPLETE, updatedAt: '2026-11-20T10:00:00Z' },
-    ],
-  });
+  emulator = new GitHubEmulator(
+    gatedPullRequest(POLICY, { body: COMPLETE, updatedAt: '2026-11-20T10:00:00Z' }),
+  );
   return emulator.start();
 }
 

@@ -4,6 +4,7 @@ import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
 import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
 import { waitFor } from './helpers/wait-for.js';
 import { statusesOn } from './helpers/statuses-on.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 // Issues 12, 13 and 14: the gate's own comment, statuses and check runs by identity; foreign
 // verdicts replaced; shared head commits; overlapping runs.
@@ -18,13 +19,9 @@ const SHA = (n: number) => n.toString(16).padStart(40, 'c');
 let emulator: GitHubEmulator;
 
 function start(fixture: EmulatorFixture = {}): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [
-      { number: 2, base: 'master', headSha: HEAD_SHA, body: INCOMPLETE, updatedAt: '2026-11-20T10:00:00Z' },
-    ],
-    ...fixture,
-  });
+  emulator = new GitHubEmulator(
+    gatedPullRequest(POLICY, { body: INCOMPLETE, updatedAt: '2026-11-20T10:00:00Z' }, fixture),
+  );
   return emulator.start();
 }
 
