@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY_PATH } from './policy-path.js';
+
 /** Where a base policy is: a file in a repository at a ref, as `extends` names it. */
 export interface BaseReference {
   owner: string;
@@ -49,4 +51,12 @@ export function sameBase(a: BaseReference, b: BaseReference): boolean {
     a.path === b.path &&
     a.ref === b.ref
   );
+}
+
+/**
+ * Where an organisation keeps its policy by the convention GitHub Apps follow for organisation-wide
+ * settings: `.github/checklist-gate.yml` in the organisation's `.github` repository, default branch.
+ */
+export function organisationPolicyAt(organisation: string): BaseReference {
+  return { owner: organisation, repo: '.github', path: DEFAULT_POLICY_PATH, ref: null };
 }
