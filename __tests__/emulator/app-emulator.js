@@ -1,3 +1,4 @@
+// @ts-check
 // A GitHub App on the loopback API: the App's own endpoints, answered only to a JSON Web Token
 // signed (RS256) with the App's private key, and the installation tokens they hand out, each
 // good for its installation's repositories alone. A test makes its own key pair; no real key is

@@ -1,3 +1,4 @@
+// @ts-check
 // GitHub's own example webhook payloads (@octokit/webhooks-examples), brought up to GitHub's
 // webhook schema (@octokit/openapi-webhooks) and checked against it: for the tests, the demo
 // and the benchmark alike.

@@ -6,6 +6,7 @@ import { commitSha } from '../github/commit-sha.js';
 import type { Repository } from '../github/repository.js';
 import type { BaseReference } from '../policy/base-reference.js';
 import type { BaseAnswer } from '../policy/resolve-policy.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 import { runGate } from '../gate/run-gate.js';
 import type { GateSettings } from '../gate/settings.js';
 import { resolveTarget, type Target } from '../gate/target.js';
@@ -72,7 +73,7 @@ export function createGateApp(config: ServerConfig, log: ServerLog, options: Gat
   };
   const settingsFor = (client: GitHubClient, repository: Repository, eventName: string): GateSettings => ({
     serverHost: config.serverHost,
-    policyPath: '.github/checklist-gate.yml',
+    policyPath: DEFAULT_POLICY_PATH,
     readBase: baseReader(client),
     // Laid under the repository's own policy, read with the installation's token like a base.
     orgPolicy: orgPolicyOf(repository.owner),
