@@ -1,4 +1,5 @@
 import type { GitHubClient } from '../github/client.js';
+import { mergeGroupPullRequests } from '../read/merge-group.js';
 import { MAX_OPEN_PAGES } from '../github/pull-request-list.js';
 import type { PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
@@ -7,7 +8,11 @@ import { loadedPolicy, outcomeOf, policyUrl, recorded, skipped, verdictOf } from
 import type { GateIdentity } from '../read/identity.js';
 import type { GateOutcome } from './outcome.js';
 import type { PolicyReader } from '../read/policy-reader.js';
-import { readPullRequest, type PullRequestReading } from '../read/read-pull-request.js';
+import {
+  readPullRequest,
+  type PullRequestReading,
+  type PullRequestRequest,
+} from '../read/read-pull-request.js';
 import type { GateSettings } from './settings.js';
 import type { CommitVerdict } from './shared-commit.js';
 
@@ -102,4 +107,35 @@ export function tooManyToTell(sha: string): Error {
   return new Error(
     `cannot tell which open pull requests share the commit ${sha.slice(0, 7)}: the repository has more than ${MAX_OPEN_PAGES * 100}, and a success is posted only when every one is known`,
   );
+}
+
+/**
+ * The other pull requests whose verdict counts on the commit: those GitHub associates with the
+ * head, or, on a merge group's commit, every pull request queued ahead in the group.
+ */
+export async function commitVerdicts(
+  client: GitHubClient,
+  request: PullRequestRequest,
+  reading: PullRequestReading,
+  settings: GateSettings,
+  run: { policies: PolicyReader; identity: Promise<GateIdentity> },
+): Promise<CommitVerdict[]> {
+  const others: (PullRequest | number)[] =
+    request.statusSha === null
+      ? reading.sharingHead
+      : (
+          await mergeGroupPullRequests(client, request.repository, reading.pr.baseRef, reading.pr.number)
+        ).filter((number) => number !== reading.pr.number);
+  return Promise.all(
+    others.map((other) => otherVerdict(client, otherPullsContext(request, settings, run), other)),
+  );
+}
+
+function otherPullsContext(
+  request: PullRequestRequest,
+  settings: GateSettings,
+  run: { policies: PolicyReader; identity: Promise<GateIdentity> },
+): OtherPullsContext {
+  const { repository, defaultBranch } = request;
+  return { repository, defaultBranch, settings, policies: run.policies, identity: run.identity };
 }

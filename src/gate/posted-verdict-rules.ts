@@ -34,9 +34,7 @@ export function foreignNotices(
 }
 
 /** What the gate posts, in words: "status", "check run", or "status and check run". */
-export function postedKinds(reportAs: PublishSettings['reportAs']): string {
-  return reportAs === 'both' ? 'status and check run' : reportAs === 'check-run' ? 'check run' : 'status';
-}
+export { postedKinds } from '../report/shared-commit-notes.js';
 
 /**
  * Whether the latest status and check run on the commit are already the gate's, saying this

@@ -1,4 +1,5 @@
 import type { Verdict } from '../write/publish.js';
+import type { GateOutcome } from './outcome.js';
 
 /** One open pull request's verdict, or a release's, for a commit that may be the head of several. */
 export interface CommitVerdict {
@@ -20,4 +21,11 @@ const RANK = { error: 3, failure: 2, success: 1 } as const;
 export function strictest(own: CommitVerdict, others: CommitVerdict[]): CommitVerdict {
   const rank = (entry: CommitVerdict) => RANK[entry.verdict.state] * 2 + (entry.gated ? 1 : 0);
   return others.reduce((best, other) => (rank(other) > rank(best) ? other : best), own);
+}
+
+/** A merge group's job fails with the group: a workflow may require the job rather than the status. */
+export function groupResult(posting: CommitVerdict): Pick<GateOutcome, 'result' | 'description'> {
+  const { state, description } = posting.verdict;
+  const result = state === 'error' ? 'error' : state === 'failure' ? 'fail' : 'pass';
+  return { result, description: `#${posting.number}: ${description}` };
 }

@@ -1,19 +1,17 @@
 import type { GitHubClient } from '../../github/client.js';
-import { listComments, type IssueComment } from '../../github/comments.js';
+import type { IssueComment } from '../../github/comments.js';
 import type { OpenListing } from '../../github/pull-request-list.js';
-import type { PullRequest } from '../../github/pull-requests.js';
 import { withErrorStatus } from '../error-status.js';
-import { otherVerdict, tooManyToTell, verdictFor, type OtherPullsContext } from '../commit-verdicts.js';
+import { commitVerdicts, tooManyToTell, verdictFor } from '../commit-verdicts.js';
 import { confirmWrites } from '../confirm-writes.js';
 import { skipped, standingOutcome } from '../outcome.js';
-import { mergeGroupPullRequests } from '../../read/merge-group.js';
 import type { GateIdentity } from '../../read/identity.js';
 import { factsOfReading, readFactsNow } from '../../read/facts-now.js';
 import { compareStamp, settleWithFresh } from '../newest-facts.js';
 import { sameFacts, type FactsStamp } from '../../read/facts-stamp.js';
 import type { GateOutcome } from '../outcome.js';
 import type { PolicyReader } from '../../read/policy-reader.js';
-import { alreadyPosted, foreignNotices, foreignVerdicts, postedKinds } from '../posted-verdict-rules.js';
+import { alreadyPosted, foreignNotices, foreignVerdicts } from '../posted-verdict-rules.js';
 import {
   publishVerdict,
   settleAll,
@@ -28,12 +26,13 @@ import {
   type PullRequestRequest,
 } from '../../read/read-pull-request.js';
 import { releaseVerdicts } from '../release-verdicts.js';
+import { mergeGroupNote, releaseVerdictNote, sharedHeadNote } from '../../report/shared-commit-notes.js';
 import type { GateLog, GateSettings } from '../settings.js';
-import { strictest, type CommitVerdict } from '../shared-commit.js';
-import { frozenStatusNotice, postFrozenStatusCheck, StatusFrozen } from '../../write/status-cap.js';
-import { frozenStatusOutcome } from '../frozen-status.js';
+import { groupResult, strictest } from '../shared-commit.js';
+import { StatusFrozen } from '../../write/status-cap.js';
+import { frozenStatus } from '../frozen-status.js';
 import { commentBody, syncComment } from '../../write/sticky-comment.js';
-import { gateComments, stampOf, type Stamp } from '../../read/comment-stamp.js';
+import { stampOf } from '../../read/comment-stamp.js';
 
 /** What a run shares across the pull requests it evaluates. */
 export interface PullRequestRun {
@@ -160,23 +159,13 @@ async function judgeOnCommit(attempt: Attempt): Promise<Judged | GateOutcome> {
   let verdict: Verdict = { ...posting.verdict, sha: reading.statusSha };
   if (posting.release !== undefined) {
     verdict = { ...verdict, description: `Release ${posting.release}: ${posting.verdict.description}` };
-    notes.push(
-      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} the verdict of release ${posting.release}, whose tag points at this commit: ` +
-        "the strictest verdict of the commit's open pull requests and its release is posted.",
-    );
+    notes.push(releaseVerdictNote(settings.checkName, settings.reportAs, reading.statusSha, posting.release));
   } else if (posting.number !== pr.number && request.statusSha !== null) {
     verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
-    notes.push(
-      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on the merge group ${reading.statusSha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
-        'the group holds every pull request queued ahead of this one, and the strictest verdict of its pull requests is posted.',
-    );
+    notes.push(mergeGroupNote(settings.checkName, settings.reportAs, reading.statusSha, posting.number));
   } else if (posting.number !== pr.number) {
     verdict = { ...verdict, description: `#${posting.number}: ${posting.verdict.description}` };
-    const both = settings.reportAs === 'both';
-    notes.push(
-      `The \`${settings.checkName}\` ${postedKinds(settings.reportAs)} on ${reading.statusSha.slice(0, 7)} ${both ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
-        `that pull request has the same head commit, and ${both ? 'both belong' : `a ${postedKinds(settings.reportAs)} belongs`} to the commit, so the strictest verdict of its open pull requests is posted.`,
-    );
+    notes.push(sharedHeadNote(settings.checkName, settings.reportAs, reading.statusSha, posting.number));
   }
   const foreign = foreignVerdicts(reading.posted, identity);
   // The notes with what became of foreign verdicts: replaced, unless GitHub refused the write.
@@ -343,87 +332,6 @@ async function writeAndConfirm(
     warned.add(notice);
   }
   return outcome;
-}
-
-/**
- * GitHub refused the status because the commit holds the most statuses it keeps for the context:
- * the run fails loudly. The comment and the job summary say the status can no longer be changed
- * and what to do, a failing check run says so where checks are writable, and the job fails.
- */
-async function frozenStatus(
-  client: GitHubClient,
-  request: PullRequestRequest,
-  reading: PullRequestReading,
-  settings: GateSettings,
-  log: GateLog,
-  frozen: { outcome: GateOutcome; stamp: Stamp },
-): Promise<GateOutcome> {
-  const sha = reading.statusSha;
-  const outcome = frozenStatusOutcome(frozen.outcome, settings.checkName, sha);
-  log.warning(frozenStatusNotice(settings.checkName, sha).replace(/\*\*/g, ''));
-  await writeWithPermissions(log, (problems) =>
-    Promise.all([
-      postFrozenStatusCheck(client, request.repository, sha, settings, outcome.markdown).then((posted) => {
-        if (!posted) log.info('The token may not write checks: no check run says the status is frozen.');
-      }),
-      settings.comment === 'never'
-        ? Promise.resolve()
-        : problems.attempt('pull-requests: write', async () => {
-            const comments = gateComments(
-              await listComments(client, request.repository, reading.pr.number),
-              settings.checkName,
-              reading.identity,
-            );
-            const body = commentBody(settings.checkName, frozen.stamp, outcome.markdown);
-            await syncComment(
-              client,
-              request.repository,
-              reading.pr.number,
-              comments[0] ?? null,
-              body,
-              { checkName: settings.checkName, identity: reading.identity },
-              async (mine) => mine,
-            );
-          }),
-    ]),
-  );
-  return outcome;
-}
-
-/**
- * The other pull requests whose verdict counts on the commit: those GitHub associates with the
- * head, or, on a merge group's commit, every pull request queued ahead in the group.
- */
-async function commitVerdicts(
-  client: GitHubClient,
-  request: PullRequestRequest,
-  reading: PullRequestReading,
-  settings: GateSettings,
-  run: PullRequestRun,
-): Promise<CommitVerdict[]> {
-  const others: (PullRequest | number)[] =
-    request.statusSha === null
-      ? reading.sharingHead
-      : (
-          await mergeGroupPullRequests(client, request.repository, reading.pr.baseRef, reading.pr.number)
-        ).filter((number) => number !== reading.pr.number);
-  return Promise.all(others.map((other) => otherVerdict(client, context(request, settings, run), other)));
-}
-
-/** A merge group's job fails with the group: a workflow may require the job rather than the status. */
-function groupResult(posting: CommitVerdict): Pick<GateOutcome, 'result' | 'description'> {
-  const { state, description } = posting.verdict;
-  const result = state === 'error' ? 'error' : state === 'failure' ? 'fail' : 'pass';
-  return { result, description: `#${posting.number}: ${description}` };
-}
-
-function context(
-  request: PullRequestRequest,
-  settings: GateSettings,
-  run: PullRequestRun,
-): OtherPullsContext {
-  const { repository, defaultBranch } = request;
-  return { repository, defaultBranch, settings, policies: run.policies, identity: run.identity };
 }
 
 async function moved(fresh: () => Promise<FactsStamp>, mine: FactsStamp, log: GateLog): Promise<boolean> {

@@ -6,12 +6,13 @@ import { judge } from '../../evaluate/judge.js';
 import { loadedPolicy, outcomeOf, recorded, skipped, verdictOf } from '../outcome.js';
 import { learnIdentity } from '../../read/identity.js';
 import type { GateOutcome } from '../outcome.js';
-import { foreignNotices, foreignVerdicts, postedKinds } from '../posted-verdict-rules.js';
+import { foreignNotices, foreignVerdicts } from '../posted-verdict-rules.js';
 import { postedVerdicts } from '../../read/posted-verdicts.js';
 import type { PolicyReader } from '../../read/policy-reader.js';
 import { publishVerdict, writeWithPermissions, type Verdict } from '../../write/publish.js';
 import { otherVerdict, tooManyToTell } from '../commit-verdicts.js';
 import { readRelease } from '../../read/read-release.js';
+import { releaseSharedHeadNote } from '../../report/shared-commit-notes.js';
 import { factsOfRelease, readReleaseFactsNow } from '../../read/release-facts.js';
 import { confirmWrites } from '../confirm-writes.js';
 import type { GateIdentity } from '../../read/identity.js';
@@ -171,9 +172,5 @@ function withSharedNote(
   settings: GateSettings,
 ): string {
   if (posting.number === null) return markdown;
-  const kinds = postedKinds(settings.reportAs);
-  return (
-    `${markdown}\nThe \`${settings.checkName}\` ${kinds} on ${sha.slice(0, 7)} ${settings.reportAs === 'both' ? 'show' : 'shows'} #${posting.number}'s verdict: ` +
-    "that open pull request has the release's commit as its head, so the strictest verdict of the release and its open pull requests is posted.\n"
-  );
+  return `${markdown}\n${releaseSharedHeadNote(settings.checkName, settings.reportAs, sha, posting.number)}\n`;
 }
