@@ -51,19 +51,15 @@ export async function readRunOverview(
   const login = data.answered(['viewer', 'login']);
   if (typeof login !== 'string') throw new Error('GitHub did not say whom the token acts as');
   const repo = (path: string[]) => data.answered(['repository', ...path]);
+  const object = repo(['object']);
+  const isCommit = isRecord(object) && object['__typename'] === 'Commit';
   return {
     login,
     releases: releasesOf(repo(['releases'])),
     openPulls: commit?.openPulls ? openPullsOf(repo(['pullRequests'])) : null,
     // A commit GitHub cannot name now (null) is unanswered, not a commit without verdicts.
-    status:
-      commit?.statusContext != null && isRecord(repo(['object']))
-        ? statusOf(repo(['object', 'status']))
-        : null,
-    checkRun:
-      commit?.checkName != null && isRecord(repo(['object']))
-        ? checkRunOf(repo(['object', 'checkSuites']))
-        : null,
+    status: commit?.statusContext != null && isCommit ? statusOf(repo(['object', 'status'])) : null,
+    checkRun: commit?.checkName != null && isCommit ? checkRunOf(repo(['object', 'checkSuites'])) : null,
   };
 }
 
@@ -103,7 +99,7 @@ function overviewQuery(commit: CommitAsked | null): string {
   }
   if (onCommit.length > 0) {
     variables.push('$sha: GitObjectID!');
-    parts.push(`object(oid: $sha) { ... on Commit { ${onCommit.join('\n      ')} } }`);
+    parts.push(`object(oid: $sha) { __typename ... on Commit { ${onCommit.join('\n      ')} } }`);
   }
   return `query (${variables.join(', ')}) {
   viewer { login }
