@@ -661,7 +661,8 @@ export class GitHubEmulator {
       return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
     }
     // The first round's query: the viewer, the newest releases, open pull requests, a commit's verdicts.
-    if (query.includes('viewer') && query.includes('repository(')) return answerByTheSchema(this, body, token);
+    if (query.includes('viewer') && query.includes('repository('))
+      return answerByTheSchema(this, body, token);
     if (query.includes('mergeQueue(')) return this.mergeQueue(body);
     const number = Number(body?.variables?.number);
     const pull = this.pulls.get(number);

@@ -12,7 +12,8 @@ import { graphqlDescription } from './openapi-conformance.js';
 export function answerByTheSchema(emulator, body, token) {
   const failing = emulator.graphqlFailing;
   /** A field GitHub fails to answer, as a test asks: null with an error at its path. */
-  const field = (/** @type {string} */ name, /** @type {Function} */ resolve) =>
+  const field =
+    (/** @type {string} */ name, /** @type {Function} */ resolve) =>
     /** @param {any[]} args */
     (...args) => {
       if (failing.has(name)) throw new Error(`${name}: the emulator was asked to fail it`);
@@ -34,9 +35,7 @@ export function answerByTheSchema(emulator, body, token) {
       // Most recently updated first, as the REST listing sorted by update.
       const pulls = [...emulator.pulls.values()]
         .filter((pull) => !states || states.includes(pull.state === 'open' ? 'OPEN' : 'CLOSED'))
-        .sort(
-          (a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)) || b.number - a.number,
-        );
+        .sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt)) || b.number - a.number);
       return {
         pageInfo: { hasNextPage: pulls.length > first },
         nodes: pulls.slice(0, first).map((pull) => pullNode(emulator, pull)),
@@ -93,7 +92,10 @@ function pullNode(
 }
 
 /** A commit: its combined status (null when it has none), and its check runs by app, one suite per app. */
-function commitNode(/** @type {import('./github-emulator.js').GitHubEmulator} */ emulator, /** @type {string} */ oid) {
+function commitNode(
+  /** @type {import('./github-emulator.js').GitHubEmulator} */ emulator,
+  /** @type {string} */ oid,
+) {
   const statuses = emulator.statuses.filter((status) => status.sha === oid);
   const runs = emulator.checkRuns.filter((run) => run.head_sha === oid);
   /** @type {Map<string, any[]>} */

@@ -51,8 +51,8 @@ export async function readRunOverview(
   const login = data.answered(['viewer', 'login']);
   if (typeof login !== 'string') throw new Error('GitHub did not say whom the token acts as');
   const repo = (path: string[]) => data.answered(['repository', ...path]);
-  const object = repo(['object']);
-  const isCommit = isRecord(object) && object['__typename'] === 'Commit';
+  // Its type alone: an error within one of its parts leaves the others answered.
+  const isCommit = repo(['object', '__typename']) === 'Commit';
   return {
     login,
     releases: releasesOf(repo(['releases'])),
@@ -210,7 +210,11 @@ function statusOf(value: unknown): PostedVerdict | undefined | null {
   // A commit without any status has no combined status at all.
   if (value === null) return undefined;
   if (!isRecord(value)) return null;
-  const context = value['context'] as { state: string; description: string | null; creator: Actor | null } | null;
+  const context = value['context'] as {
+    state: string;
+    description: string | null;
+    creator: Actor | null;
+  } | null;
   if (!context) return undefined;
   return {
     kind: 'status',
@@ -225,7 +229,12 @@ interface SuiteNode {
   app: { slug: string } | null;
   checkRuns: {
     pageInfo: { hasNextPage: boolean };
-    nodes: ({ databaseId: number | null; conclusion: string | null; status: string; title: string | null } | null)[];
+    nodes: ({
+      databaseId: number | null;
+      conclusion: string | null;
+      status: string;
+      title: string | null;
+    } | null)[];
   } | null;
 }
 
