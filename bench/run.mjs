@@ -59,7 +59,8 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy, nod
     if (run.code !== 1 && run.code !== 0)
       throw new Error(`the action failed to run:\n${run.stdout}${run.stderr}`);
     const arrivals = emulator.requests.map((request) => ({
-      write: request.method !== 'GET',
+      // A GraphQL query is a read.
+      write: request.method !== 'GET' && request.path !== '/graphql',
       ms: request.at - started,
     }));
     return {
