@@ -115,8 +115,8 @@ describe('YAML syntax errors', () => {
 });
 
 describe('validate: a policy that gates nothing', () => {
-  const EMPTY = 'version: 1\n';
-  const OPTIONAL = 'version: 1\nunlisted: optional\n';
+  const EMPTY = 'version: 1\npolicy-owners: [acme/platform]\n';
+  const OPTIONAL = 'version: 1\npolicy-owners: [acme/platform]\nunlisted: optional\n';
 
   it('warns on a policy with no items', async () => {
     expect(await run(['validate', '--policy', 'p.yml'], { 'p.yml': EMPTY })).toEqual({
@@ -144,21 +144,34 @@ describe('validate: a policy that gates nothing', () => {
 
   it('--strict passes a policy without warnings', async () => {
     const result = await run(['validate', '--strict', '--policy', 'p.yml'], {
-      'p.yml': 'version: 1\nitems:\n  - text: Tests pass\n',
+      'p.yml': 'version: 1\npolicy-owners: [acme/platform]\nitems:\n  - text: Tests pass\n',
     });
     expect(result).toEqual({ code: 0, out: 'p.yml: valid (1 item rule, 0 section rules)\n', err: '' });
   });
 
   it('a policy with items or sections is not warned about', async () => {
-    const sections = 'version: 1\nunlisted: optional\nsections:\n  - heading: Testing\n    require: any\n';
+    const sections =
+      'version: 1\npolicy-owners: [acme/platform]\nunlisted: optional\nsections:\n  - heading: Testing\n    require: any\n';
     expect((await run(['validate', '--policy', 'p.yml'], { 'p.yml': sections })).err).toBe('');
+  });
+});
+
+describe('validate: policy-owners', () => {
+  it("warns that nobody guards the gate's configuration without policy-owners", async () => {
+    const result = await run(['validate', '--strict', '--policy', 'p.yml'], {
+      'p.yml': 'version: 1\nitems:\n  - text: Tests pass\n',
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(
+      "p.yml: warning: no policy-owners: nobody guards the gate's configuration, so a pull request that changes the policy or the gate's workflow is judged like any other (and is not gated at all unless it is a release pull request). Add policy-owners: [login, org/team], and CODEOWNERS on .github/.\n",
+    );
   });
 });
 
 describe('validate: ignore-authors', () => {
   it('warns about a person listed in ignore-authors, not about bots', async () => {
     const policy =
-      "version: 1\ngate:\n  pull-requests:\n    ignore-authors: ['dependabot[bot]', 'alice']\nitems:\n  - text: Tests pass\n";
+      "version: 1\npolicy-owners: [acme/platform]\ngate:\n  pull-requests:\n    ignore-authors: ['dependabot[bot]', 'alice']\nitems:\n  - text: Tests pass\n";
     const result = await run(['validate', '--strict', '--policy', 'p.yml'], { 'p.yml': policy });
     expect(result.code).toBe(1);
     expect(result.err).toBe(

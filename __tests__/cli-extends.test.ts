@@ -12,7 +12,8 @@ const BASE = 'acme/release-policies/checklists/production.yml@v3';
 const FILES: Record<string, string> = {
   'local.yml': `version: 1\nextends: ${BASE}\nitems:\n  - id: flags\n    text: Feature flags off\n`,
   'weak.yml': `version: 1\nextends: ${BASE}\nitems:\n  - id: rollback\n    required: false\n`,
-  'base.yml': 'version: 1\nitems:\n  - id: rollback\n    text: Rollback plan tested\n',
+  'base.yml':
+    'version: 1\npolicy-owners: [acme/platform]\nitems:\n  - id: rollback\n    text: Rollback plan tested\n',
   'pass.md': '- [x] Rollback plan tested\n- [x] Feature flags off\n',
   'fail.md': '- [ ] Rollback plan tested\n- [x] Feature flags off\n',
 };
@@ -71,7 +72,7 @@ describe('validate and check with extends, offline', () => {
     expect(await run(['validate', '--policy', 'weak.yml', '--base-policy', 'base.yml'])).toEqual({
       code: 2,
       out: '',
-      err: 'weak.yml:5:5: items.0 (rollback): required: false makes a locked item optional (locked by base.yml:3:5).\n',
+      err: 'weak.yml:5:5: items.0 (rollback): required: false makes a locked item optional (locked by base.yml:4:5).\n',
     });
   });
 

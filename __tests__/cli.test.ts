@@ -33,7 +33,7 @@ const FILES: Record<string, string> = {
   ].join('\n'),
   'bad.yml': 'version: 1\nunlisted: sometimes\nitmes: []\n',
   'sections.yml':
-    'version: 1\nsections:\n  - heading: Testing\n    require: any\nitems:\n  - text: a\n  - text: b\n',
+    'version: 1\npolicy-owners: [acme/platform]\nsections:\n  - heading: Testing\n    require: any\nitems:\n  - text: a\n  - text: b\n',
   '-': '- [x] from stdin\n',
 };
 
@@ -224,7 +224,7 @@ describe('checklist-gate check: policy errors exit 2', () => {
     expect(result.out).toBe('');
     expect(result.err.split('\n').filter(Boolean).sort()).toEqual([
       'bad.yml:2:11: unlisted must be one of: required, optional, ignored.',
-      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items.',
+      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, policy-owners, sections, items.',
     ]);
   });
 
@@ -429,7 +429,7 @@ describe('checklist-gate validate', () => {
     expect(result.out).toBe('');
     expect(result.err.split('\n').filter(Boolean).sort()).toEqual([
       'bad.yml:2:11: unlisted must be one of: required, optional, ignored.',
-      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items.',
+      'bad.yml:3:1: unknown key "itmes" in the policy. Did you mean "items"? Allowed keys: version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, policy-owners, sections, items.',
     ]);
   });
 
@@ -450,13 +450,13 @@ describe('checklist-gate validate', () => {
 
   it('warns about each sign-off item that names no approvers', async () => {
     const policy =
-      'version: 1\nitems:\n  - id: qa-signoff\n    text: QA sign-off\n  - id: ops\n    text: Ops approval\n    approvers: [acme/ops]\n  - text: Release approved by the product owner\n';
+      'version: 1\npolicy-owners: [acme/platform]\nitems:\n  - id: qa-signoff\n    text: QA sign-off\n  - id: ops\n    text: Ops approval\n    approvers: [acme/ops]\n  - text: Release approved by the product owner\n';
     const result = await run(['validate', '--policy', 'p.yml'], { 'p.yml': policy });
     expect(result.code).toBe(0);
     expect(result.err).toBe(
       [
-        "p.yml:3: warning: qa-signoff reads like a sign-off, but names no approvers: anyone can tick it, the pull request's author too. Add approvers: [login, org/team].",
-        'p.yml:8: warning: "Release approved by the product owner" reads like a sign-off, but names no approvers: anyone can tick it, the pull request\'s author too. Add approvers: [login, org/team].',
+        "p.yml:4: warning: qa-signoff reads like a sign-off, but names no approvers: anyone can tick it, the pull request's author too. Add approvers: [login, org/team].",
+        'p.yml:9: warning: "Release approved by the product owner" reads like a sign-off, but names no approvers: anyone can tick it, the pull request\'s author too. Add approvers: [login, org/team].',
         '',
       ].join('\n'),
     );

@@ -1086,16 +1086,45 @@ describe('verified evidence: a run must belong to a workflow the policy names, a
         ],
       ],
     ]);
-    // Each workflow file is read once, at the base branch.
+    // Each workflow file is read once at the base branch, and once at the commit its runs ran on.
     const contents = emulator.requests
       .map((request) => ({ ...request, path: decodeURIComponent(request.path) }))
       .filter((request) => request.path.includes('/contents/.github/workflows/'))
       .map((request) => `${request.path}?ref=${request.query['ref']}`)
       .sort();
     expect(contents).toEqual([
+      `${API}/contents/.github/workflows/ci.yml?ref=${HEAD_SHA}`,
       `${API}/contents/.github/workflows/ci.yml?ref=master`,
+      `${API}/contents/.github/workflows/fake.yml?ref=${HEAD_SHA}`,
       `${API}/contents/.github/workflows/fake.yml?ref=master`,
+      `${API}/contents/.github/workflows/labeler.yml?ref=${HEAD_SHA}`,
       `${API}/contents/.github/workflows/labeler.yml?ref=master`,
+    ]);
+  });
+
+  it('a run of the named workflow as the pull request rewrote it does not count', async () => {
+    const policy = naming([['ci', ['CI']]]);
+    const result = await gate(policy, ticked([['ci', `${REPO}/actions/runs/11`]]), {
+      fixture: {
+        files: {
+          master: { ...files.master, '.github/checklist-gate.yml': policy },
+          // The pull request's head turns CI into a step that always succeeds.
+          [HEAD_SHA]: {
+            [CI]: 'name: CI\non: [pull_request]\njobs:\n  ok:\n    runs-on: ubuntu-latest\n    steps: [{ run: "true" }]\n',
+          },
+        },
+        resources: { [`${API}/actions/runs/11`]: runOf(11, CI, 'CI', 'pull_request') },
+      },
+    });
+    expect(result.code).toBe(1);
+    expect(result.items).toEqual([
+      [
+        'ci',
+        'bad-evidence',
+        [
+          `${REPO}/actions/runs/11 is not accepted: run 11 is a run of ${CI} as commit ${HEAD_SHA.slice(0, 7)} has it, which differs from the base branch's: a run of a workflow the pull request changes proves nothing (link a run of the workflow as the base branch has it)`,
+        ],
+      ],
     ]);
   });
 

@@ -877,10 +877,13 @@ describe('verified evidence: the workflow a run belongs to, and who closed an is
   const CI = '.github/workflows/ci.yml';
   const NAMED = VERIFY.replace('verify: true', 'verify: true\n      workflows: [CI]');
   const onBase = new Map([
-    [workflowFileKey('Codertocat/Hello-World', CI), { found: true as const, name: 'CI' }],
+    [
+      workflowFileKey('Codertocat/Hello-World', CI),
+      { found: true as const, name: 'CI', changedAt: [] as string[] },
+    ],
     [
       workflowFileKey('Codertocat/Hello-World', '.github/workflows/lint.yml'),
-      { found: true as const, name: 'Lint' },
+      { found: true as const, name: 'Lint', changedAt: [] as string[] },
     ],
   ]);
   const run = (path: string, name = 'CI', event = 'push'): LinkFacts =>
@@ -928,6 +931,22 @@ describe('verified evidence: the workflow a run belongs to, and who closed an is
   ])('%s', (_name, facts, problems) => {
     const item = judged(facts);
     expect(item.problems.map((problem) => problem.replace(/^.* is not accepted: /, ''))).toEqual(problems);
+  });
+
+  it('a run of the workflow as a commit that changes it has it never counts', () => {
+    const changed = new Map(onBase);
+    changed.set(workflowFileKey('Codertocat/Hello-World', CI), {
+      found: true as const,
+      name: 'CI',
+      changedAt: [HEAD],
+    });
+    const item = judged(run(CI, 'CI', 'pull_request'), NAMED, { workflowFiles: changed });
+    expect(item.status).toBe('bad-evidence');
+    expect(item.problems.join('\n')).toContain(
+      `run 11 is a run of ${CI} as commit ${HEAD.slice(0, 7)} has it, which differs from the base branch's`,
+    );
+    // The same file unchanged on that commit counts.
+    expect(judged(run(CI, 'CI', 'pull_request')).status).toBe('ok');
   });
 
   it('a workflow named by its path counts only as that file', () => {

@@ -29,7 +29,7 @@ function err(line: number, column: number, message: string): PolicyError {
 }
 
 const TOP_LEVEL_KEYS =
-  'version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, sections, items';
+  'version, extends, gate, checklist, unlisted, verification, not-applicable, emergency, policy-owners, sections, items';
 
 describe('loadPolicy: accepted policies and their defaults', () => {
   it('fills every default for the smallest policy, "version: 1"', () => {
@@ -42,6 +42,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       verification: { maxLinks: 20 },
       notApplicable: { rule: 'never', approvers: null },
       emergency: null,
+      policyOwners: null,
       sections: [],
       items: [],
     });
@@ -98,6 +99,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
         '      branches: [main]',
         '      events: [release]',
         '  - match: "^rollback plan"',
+        'policy-owners: [acme/platform, alice]',
         '',
       ].join('\n'),
     );
@@ -114,6 +116,7 @@ describe('loadPolicy: accepted policies and their defaults', () => {
       verification: { maxLinks: 50 },
       notApplicable: { rule: 'with-reason', approvers: null },
       emergency: { label: 'emergency', approvers: ['carol', 'acme/sre'], followUp: 'issue' },
+      policyOwners: ['acme/platform', 'alice'],
       sections: [
         {
           heading: 'Testing',

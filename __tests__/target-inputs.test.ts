@@ -146,6 +146,7 @@ describe('the inputs', () => {
       token: 't',
       policyToken: 't',
       policyPath: '.github/checklist-gate.yml',
+      orgPolicy: null,
       checkName: 'checklist-gate',
       reportAs: 'status',
       comment: 'always',
@@ -154,6 +155,18 @@ describe('the inputs', () => {
       prNumber: null,
       maxPulls: 100,
     });
+  });
+
+  it('read org-policy as OWNER/REPO/PATH@REF, and refuse any other form', () => {
+    expect(inputs({ token: 't', 'org-policy': 'acme/.github/policies/release.yml@v2' }).orgPolicy).toEqual({
+      owner: 'acme',
+      repo: '.github',
+      path: 'policies/release.yml',
+      ref: 'v2',
+    });
+    expect(() => inputs({ token: 't', 'org-policy': 'acme/release.yml' })).toThrow(
+      'input "org-policy" is "acme/release.yml"; it must be OWNER/REPO/PATH or OWNER/REPO/PATH@REF',
+    );
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { context } from '@actions/github';
 import { annotatePolicyErrors, failureLine } from './action/annotations.js';
 import { runGate } from './gate/run-gate.js';
 import { readInputs } from './action/inputs.js';
-import { readEventContext } from './action/event-context.js';
+import { readEventContext, runningWorkflowOf } from './action/event-context.js';
 import { resolveTarget } from './gate/target.js';
 import { baseReader } from './github/base-policy.js';
 import { createClient } from './github/client.js';
@@ -53,6 +53,8 @@ export async function run(): Promise<void> {
         serverHost: new URL(event.serverUrl).host,
         policyPath: inputs.policyPath,
         readBase: baseReader(policyClient),
+        orgPolicy: inputs.orgPolicy,
+        runningWorkflow: runningWorkflowOf(process.env['GITHUB_WORKFLOW_REF'], event.repository),
         checkName: inputs.checkName,
         reportAs: inputs.reportAs,
         comment: inputs.comment,

@@ -438,7 +438,11 @@ export class GitHubEmulator {
     }
     if (method === 'GET' && (match = /^\/contents\/(.+)$/.exec(path))) {
       const ref = url.searchParams.get('ref') ?? this.defaultBranch;
-      const file = this.files[ref]?.[decodeURIComponent(match[1])];
+      // A commit named by its SHA holds the default branch's files, but for those a test gives it.
+      const atCommit = /^[0-9a-f]{40}$/.test(ref)
+        ? { ...this.files[this.defaultBranch], ...this.files[ref] }
+        : undefined;
+      const file = (this.files[ref] ?? atCommit)?.[decodeURIComponent(match[1])];
       if (file === undefined) return notFound();
       if (accept.includes('raw')) return { status: 200, raw: file };
       return {

@@ -40,3 +40,16 @@ function repositoryOf(context: ActionsContext): Repository {
   if (!repository.owner || !repository.repo) throw new Error(outside);
   return { owner: repository.owner, repo: repository.repo };
 }
+
+/**
+ * The running workflow's file when it lives in this repository, from GITHUB_WORKFLOW_REF
+ * (owner/repo/.github/workflows/gate.yml@refs/heads/main); null for a workflow kept elsewhere,
+ * such as an organisation ruleset's.
+ */
+export function runningWorkflowOf(workflowRef: string | undefined, repository: Repository): string | null {
+  const match = /^([^/]+)\/([^/]+)\/(.+?)@/.exec(workflowRef ?? '');
+  if (!match) return null;
+  const [, owner = '', repo = '', path = ''] = match;
+  const here = `${repository.owner}/${repository.repo}`.toLowerCase();
+  return `${owner}/${repo}`.toLowerCase() === here ? path : null;
+}

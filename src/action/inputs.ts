@@ -1,9 +1,13 @@
+import { parseBaseReference, type BaseReference } from '../policy/base-reference.js';
+
 /** The action's inputs, checked. */
 export interface ActionInputs {
   token: string;
   /** Reads the base policies the policy extends; the token when not given. */
   policyToken: string;
   policyPath: string;
+  /** The organisation policy laid under the repository's (org-policy); null when not given. */
+  orgPolicy: BaseReference | null;
   checkName: string;
   reportAs: 'status' | 'check-run' | 'both';
   comment: 'always' | 'on-failure' | 'never';
@@ -61,10 +65,19 @@ export function readInputs(source: InputSource): ActionInputs {
   if (!/^\d+$/.test(maxPullsText) || maxPulls < 1) {
     throw new InputError(`input "max-pulls" is "${maxPullsText}"; it must be a whole number of at least 1`);
   }
+  const orgPolicyText = getInput('org-policy').trim();
+  let orgPolicy: BaseReference | null = null;
+  if (orgPolicyText !== '') {
+    const parsed = parseBaseReference(orgPolicyText);
+    if ('problem' in parsed)
+      throw new InputError(`input "org-policy" is "${orgPolicyText}"; it ${parsed.problem}`);
+    orgPolicy = parsed;
+  }
   return {
     token,
     policyToken: getInput('policy-token') || token,
     policyPath: getInput('policy').trim() || '.github/checklist-gate.yml',
+    orgPolicy,
     checkName,
     reportAs: choice('report-as', ['status', 'check-run', 'both'] as const, 'status'),
     comment: choice('comment', ['always', 'on-failure', 'never'] as const, 'always'),

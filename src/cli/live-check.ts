@@ -145,7 +145,7 @@ async function judgePullRequest(
     kind: 'judged',
     load: reading.load,
     report: withCheckRecord(
-      judge(reading.doc, reading.load, read.policyPath, reading.context, reading.facts),
+      judge(reading.doc, reading.load, read.policyPath, reading.context, reading.facts, reading.gateChange),
       reading.load,
       {
         repository: `${repository.owner}/${repository.repo}`,

@@ -339,9 +339,11 @@ function finish(
   };
 }
 
-function policySource(policy: Policy): Report['policy'] {
+/** Which policy judged, for the report. */
+export function policySource(policy: Policy): Report['policy'] {
+  const organisation = policy.organisation !== undefined && { organisation: policy.organisation };
   return policy.source.kind === 'file'
-    ? { source: 'file', path: policy.source.path }
+    ? { source: 'file', path: policy.source.path, ...organisation }
     : { source: 'default', path: null };
 }
 

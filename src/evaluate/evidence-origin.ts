@@ -11,7 +11,9 @@ export type VerifiedRun = NonNullable<ReportItem['runs']>[number];
  * Why a successful run, job or check run does not belong to a workflow the rule names, or null
  * when it does (or the rule names none). The workflow is the file the run names, as the base
  * branch has it: a file that is not there (one the pull request adds) never counts, and its name
- * is the base branch's, not the one the run shows, which the pull request's copy can change.
+ * is the base branch's, not the one the run shows, which the pull request's copy can change; and
+ * a run on a commit whose copy of the file differs from the base branch's ran what the pull
+ * request wrote, so it never counts either.
  */
 export function workflowRefusal(
   link: GitHubLink,
@@ -34,6 +36,8 @@ export function workflowRefusal(
         : `the default branch of ${file.repository}`;
     return `${link.label} is a run of ${file.path}, which is not on ${branch}: a workflow the pull request adds proves nothing`;
   }
+  if (onBase.changedAt.includes(facts.headSha))
+    return `${link.label} is a run of ${file.path} as commit ${facts.headSha.slice(0, 7)} has it, which differs from the base branch's: a run of a workflow the pull request changes proves nothing (link a run of the workflow as the base branch has it)`;
   const named = workflows.some((entry) => {
     const path = asWorkflowPath(entry);
     return path !== null

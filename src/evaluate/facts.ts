@@ -35,7 +35,12 @@ export interface RunWorkflow {
 }
 
 /** A workflow file on the base branch (the default branch for another repository), by repository and path. */
-export type WorkflowFile = { found: true; name: string } | { found: false };
+/**
+ * A workflow file as the base branch has it. `changedAt`: the commits linked runs ran on whose copy
+ * of the file differs from the base branch's (or could not be read there): a pull request's
+ * `pull_request` run runs the copy on its head, which the pull request can rewrite.
+ */
+export type WorkflowFile = { found: true; name: string; changedAt: string[] } | { found: false };
 
 /** Facts for verifying evidence links, gathered by the action; null in the CLI, which does not call the API. */
 export interface EvidenceFacts {

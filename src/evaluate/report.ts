@@ -38,7 +38,7 @@ export interface ReportItem {
   /** How to fix it; null when nothing needs fixing. */
   fix: string | null;
   /**
-   * Only when the policy extends a base: the policy files the item's rule comes from, the base
+   * Only when the policy extends a base or lies over an organisation policy: the policy files the item's rule comes from, the base
    * that locks it first, then each file that tightened it. Absent for an item no rule names.
    */
   ruleFrom?: string[];
@@ -154,7 +154,11 @@ export interface Report {
     /** When no checklist was found: lines that look like boxes GitHub does not draw, with what to write. */
     almostBoxes?: { line: number; fix: string }[];
   };
-  policy: { source: 'file' | 'default'; path: string | null };
+  /**
+   * Which policy judged: its file (with extends, the repository's own), or the default. With an
+   * organisation policy (org-policy), `organisation` names it: the rules from it say so in ruleFrom.
+   */
+  policy: { source: 'file' | 'default'; path: string | null; organisation?: string };
   items: ReportItem[];
   sections: SectionResult[];
   errors: ReportError[];

@@ -38,7 +38,7 @@ export function verdictFor(
     };
   }
   const report = recorded(
-    judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts),
+    judge(reading.doc, reading.load, settings.policyPath, reading.context, reading.facts, reading.gateChange),
     {
       repository: `${reading.repository.owner}/${reading.repository.repo}`,
       pullRequest: pr.number,

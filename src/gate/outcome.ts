@@ -53,8 +53,9 @@ export function outcomeOf(
 ): GateOutcome {
   // Offered to paste when no checklist was found; the default policy names no items to offer.
   const template = load.ok && load.policy.items.length > 0 ? renderTemplate(load.policy) : null;
-  // The default policy has no file to link to.
-  const fromFile = load.ok && load.policy.source.kind === 'file';
+  // The default policy has no file to link to, nor one here when the organisation policy stands alone.
+  const fromFile =
+    load.ok && load.policy.source.kind === 'file' && load.policy.source.path !== load.policy.organisation;
   return {
     result: report.conclusion,
     report,

@@ -54,12 +54,15 @@ export async function releaseVerdicts(
   releases: TaggedRelease[] | null,
   defaultBranch: string,
   policies: PolicyReader,
-  settings: Pick<ReadSettings, 'serverHost' | 'policyPath' | 'readBase' | 'checkName'>,
+  settings: Pick<
+    ReadSettings,
+    'serverHost' | 'policyPath' | 'readBase' | 'baseAccess' | 'orgPolicy' | 'checkName'
+  >,
 ): Promise<CommitVerdict[]> {
   const tagged = (releases ?? []).filter((release) => release.sha === sha);
   if (tagged.length === 0) return [];
   // A release is judged by the default branch's policy, as on its own release event.
-  const load = await toPolicyLoad(await policies(defaultBranch), settings.policyPath, settings.readBase);
+  const load = await toPolicyLoad(await policies(defaultBranch), settings);
   if (load.ok && !load.policy.gate.releases) return [];
   return Promise.all(
     tagged.map(async (tag) => {

@@ -16,23 +16,30 @@ export async function workflowFilesOfRuns(
   repository: string,
   baseBranch: string | null,
 ): Promise<Map<string, WorkflowFile>> {
-  const files = new Map<string, { repository: string; path: string }>();
+  const files = new Map<string, { repository: string; path: string; commits: Set<string> }>();
   for (const { link, facts } of links) {
     if (!facts.found || (facts.kind !== 'run' && facts.kind !== 'job') || !facts.workflow) continue;
     const file = workflowFileOf(facts.workflow.path, `${link.owner}/${link.repo}`);
-    if (file) files.set(workflowFileKey(file.repository, file.path), file);
+    if (!file) continue;
+    const key = workflowFileKey(file.repository, file.path);
+    const entry = files.get(key) ?? { ...file, commits: new Set<string>() };
+    entry.commits.add(facts.headSha);
+    files.set(key, entry);
   }
+  // The base branch's copy and the copy on each commit a run ran on, all in one round.
   const read = await Promise.all(
     [...files].map(async ([key, file]): Promise<[string, WorkflowFile]> => {
       const [owner = '', repo = ''] = file.repository.split('/');
       const own = file.repository.toLowerCase() === repository.toLowerCase();
-      const text = await readFileAtRef(
-        client,
-        { owner, repo },
-        file.path,
-        own ? (baseBranch ?? undefined) : undefined,
-      );
-      return [key, text === null ? { found: false } : { found: true, name: workflowName(text, file.path) }];
+      const at = (ref: string | undefined) => readFileAtRef(client, { owner, repo }, file.path, ref);
+      const commits = [...file.commits];
+      const [text, ...copies] = await Promise.all([
+        at(own ? (baseBranch ?? undefined) : undefined),
+        ...commits.map((sha) => at(sha)),
+      ]);
+      if (text === null) return [key, { found: false }];
+      const changedAt = commits.filter((_, index) => copies[index] !== text);
+      return [key, { found: true, name: workflowName(text, file.path), changedAt }];
     }),
   );
   return new Map(read);

@@ -50,3 +50,11 @@ export function sameBase(a: BaseReference, b: BaseReference): boolean {
     a.ref === b.ref
   );
 }
+
+/**
+ * Where an organisation keeps its policy by the convention GitHub Apps follow for organisation-wide
+ * settings: `.github/checklist-gate.yml` in the organisation's `.github` repository, default branch.
+ */
+export function organisationPolicyAt(organisation: string): BaseReference {
+  return { owner: organisation, repo: '.github', path: '.github/checklist-gate.yml', ref: null };
+}

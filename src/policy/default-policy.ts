@@ -13,6 +13,7 @@ export function defaultPolicy(): Policy {
     verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },
     notApplicable: { rule: 'never', approvers: null },
     emergency: null,
+    policyOwners: null,
     sections: [],
     items: [],
   };

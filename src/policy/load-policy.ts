@@ -350,6 +350,7 @@ export function toPolicy(
     verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
     notApplicable: notApplicableOf(raw['not-applicable'], undefined, undefined),
     emergency: emergencyOf(raw.emergency),
+    policyOwners: raw['policy-owners'] ?? null,
     sections,
     items,
   };

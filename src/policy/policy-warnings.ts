@@ -15,6 +15,7 @@ export function policyWarnings(policy: Policy): PolicyWarning[] {
     ...skippedPeople(policy),
     ...signoffWarnings(policy),
     ...placeholderApprovers(policy),
+    ...unguardedConfiguration(policy),
   ];
 }
 
@@ -74,3 +75,12 @@ function signoffWarnings(policy: Policy): PolicyWarning[] {
     message: `${ruleName(rule)} reads like a sign-off, but names no approvers: anyone can tick it, the pull request's author too. Add approvers: [login, org/team].`,
   }));
 }
+
+/** Without policy-owners, a pull request that weakens the policy is judged only as any other. */
+function unguardedConfiguration(policy: Policy): PolicyWarning[] {
+  if (policy.policyOwners !== null) return [];
+  return [{ line: null, message: UNGUARDED_CONFIGURATION }];
+}
+
+export const UNGUARDED_CONFIGURATION =
+  "no policy-owners: nobody guards the gate's configuration, so a pull request that changes the policy or the gate's workflow is judged like any other (and is not gated at all unless it is a release pull request). Add policy-owners: [login, org/team], and CODEOWNERS on .github/.";

@@ -4,6 +4,8 @@ export interface Policy {
   source: { kind: 'file'; path: string } | { kind: 'default' };
   /** With extends: the bases it builds on, nearest first, as their files are named in messages. */
   bases?: string[];
+  /** With an organisation policy (org-policy): where it is; it lies under the repository's own policy. */
+  organisation?: string;
   /** Each file read to make this policy, the policy's own first, then its bases: for the record. */
   read?: { file: string; blob: string }[];
   gate: {
@@ -29,6 +31,11 @@ export interface Policy {
   notApplicable: NotApplicableRule;
   /** The emergency rule; null when the policy has none or says never. */
   emergency: EmergencyRule | null;
+  /**
+   * Logins and org/team names whose approving review a change to the gate's own configuration
+   * needs (policy-owners); null when the policy names none.
+   */
+  policyOwners: string[] | null;
   sections: SectionRule[];
   items: ItemRule[];
 }

@@ -11,7 +11,10 @@ import type { Repository } from '../github/repository.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { toPolicyLoad } from './policy-load.js';
 import { gatherFacts, type GatheredFacts } from './gather-facts.js';
-import { gatingOf, type Gating } from '../evaluate/gating.js';
+import { branchGated, gatingOf, type Gating } from '../evaluate/gating.js';
+import type { GateChange } from '../evaluate/gate-change.js';
+import { ownerSignoffs } from './owner-approvals.js';
+import { changedGateFiles } from './gate-configuration.js';
 import type { GateIdentity } from './identity.js';
 import type { ReadSettings } from './read-settings.js';
 
@@ -21,6 +24,17 @@ import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './comment-stamp.js';
 import { postedVerdicts } from './posted-verdicts.js';
 import type { CommitOverview, CommitOverviewOnce } from './first-round.js';
+
+/** What a pull request gated only for its configuration change needs before its files are known. */
+const NOTHING_NEEDED: FactsNeeded = {
+  links: [],
+  overLimit: 0,
+  changedFiles: false,
+  reviews: false,
+  teams: [],
+  workflows: false,
+  closers: false,
+};
 
 /** Which pull request to read, and what the event already says about it. */
 export interface PullRequestRequest {
@@ -61,6 +75,8 @@ export interface PullRequestReading {
   policyBlob: string | null;
   /** An invalid policy gates everything: its error is posted, never skipped. */
   gating: Gating;
+  /** The pull request changes the gate's own configuration: which files, and who must approve; null when not. */
+  gateChange: GateChange | null;
   identity: GateIdentity;
   /** The gate's own comments (by its identity), oldest first. */
   ownComments: IssueComment[];
@@ -143,8 +159,14 @@ export async function readPullRequest(
         ? postedGuess
         : postedVerdicts(client, repository, statusSha, settings),
   ]);
-  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
-  const gating: Gating = load.ok ? gatingOf(load.policy, pr, request.defaultBranch) : { gated: true };
+  const load = await toPolicyLoad(policyText, settings);
+  const normal: Gating = load.ok ? gatingOf(load.policy, pr, request.defaultBranch) : { gated: true };
+  // Into a gated branch, policy owners guard every change to the gate's own configuration: the
+  // changed files tell whether this is one. Without owners they are not read for it (validate warns).
+  const guarded =
+    load.ok &&
+    load.policy.policyOwners !== null &&
+    branchGated(load.policy, pr.baseRef, request.defaultBranch);
   const context: EvaluationContext = {
     event: 'pull_request',
     baseBranch: pr.baseRef,
@@ -159,9 +181,13 @@ export async function readPullRequest(
   let readsReviews = false;
   let evidenceLinks: FactsNeeded['links'] = [];
   let evidenceReads: PullRequestReading['evidenceReads'] = null;
-  if (gating.gated && load.ok) {
-    doc = parseChecklist(pr.body);
-    const needed = factsNeeded(doc, load.policy, settings.serverHost, context);
+  if ((normal.gated || guarded) && load.ok) {
+    let needed: FactsNeeded = NOTHING_NEEDED;
+    if (normal.gated) {
+      doc = parseChecklist(pr.body);
+      needed = factsNeeded(doc, load.policy, settings.serverHost, context);
+    }
+    needed = { ...needed, changedFiles: needed.changedFiles || guarded };
     readsReviews = needed.reviews;
     evidenceLinks = needed.links;
     evidenceReads = { workflows: needed.workflows, closers: needed.closers };
@@ -176,11 +202,33 @@ export async function readPullRequest(
       author: pr.author,
     });
   }
+  let gateChange: GateChange | null = null;
+  // Files read for path conditions anyway also say whether an unguarded change is one, for the warning.
+  if (load.ok && facts?.changedPaths && (guarded || normal.gated)) {
+    const files = await changedGateFiles(
+      client,
+      repository,
+      pr,
+      { paths: facts.changedPaths, capped: facts.changedPathsCapped && guarded },
+      load.policy,
+      settings,
+    );
+    const owners = load.policy.policyOwners;
+    if (files.length > 0) gateChange = { files, owners, checklistGated: normal.gated };
+    // The owners' approval is read with the reviews: once, only when the checklist did not read them.
+    if (gateChange !== null && owners !== null) {
+      const signoffs = await ownerSignoffs(client, repository, pr, owners, facts.signoffs, readsReviews);
+      facts = { ...facts, signoffs };
+      readsReviews = true;
+    }
+  }
+  const gating: Gating = gateChange?.owners ? { gated: true } : normal;
   return {
     repository,
     pr,
     statusSha,
     load,
+    gateChange,
     policyBlob: policyBlobSha(policyText),
     gating,
     identity: who,

@@ -44,7 +44,7 @@ export interface ReleaseReading {
 export async function readRelease(
   client: GitHubClient,
   request: ReleaseRequest,
-  settings: Pick<ReadSettings, 'serverHost' | 'policyPath' | 'readBase' | 'baseAccess'>,
+  settings: Pick<ReadSettings, 'serverHost' | 'policyPath' | 'readBase' | 'baseAccess' | 'orgPolicy'>,
   policies: PolicyReader,
 ): Promise<ReleaseReading> {
   const { repository } = request;
@@ -54,7 +54,7 @@ export async function readRelease(
       : getRelease(client, repository, request.release.id),
     policies(request.defaultBranch),
   ]);
-  const load = await toPolicyLoad(policyText, settings.policyPath, settings.readBase, settings.baseAccess);
+  const load = await toPolicyLoad(policyText, settings);
   const context: EvaluationContext = {
     event: 'release',
     baseBranch: null,

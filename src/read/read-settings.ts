@@ -8,6 +8,16 @@ export interface ReadSettings {
   policyPath: string;
   /** Reads the base policies the policy extends, with the policy token. */
   readBase: ReadBase;
+  /**
+   * The organisation policy (org-policy), laid under the repository's policy whether or not it
+   * extends it; null or absent when there is none.
+   */
+  orgPolicy?: BaseReference | null;
+  /**
+   * The workflow file running the gate, when it lives in this repository (from GITHUB_WORKFLOW_REF):
+   * a pull request that changes it changes the gate.
+   */
+  runningWorkflow?: string | null;
   /** What to tell the user when a base cannot be read; the action's inputs by default. */
   baseAccess?: (base: BaseReference) => string;
   checkName: string;

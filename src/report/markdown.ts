@@ -167,8 +167,18 @@ function progressLine(report: Report, policyUrl: string | null): string {
         ? policyLink(report.policy.path, policyUrl)
         : `policy \`${report.policy.path.replace(/`/g, "'")}\``
       : 'no policy file: every item required',
+    organisationLine(report.policy),
   ].filter((part) => part !== null);
   return `**${done} of ${required} required done** \`${bar}\` ${percent}% · ${extras.join(' · ')}`;
+}
+
+/** Which organisation policy lies under the repository's (or alone judges it), so its rules are told apart. */
+function organisationLine(policy: Report['policy']): string | null {
+  if (policy.organisation === undefined) return null;
+  const name = `\`${policy.organisation.replace(/`/g, "'")}\``;
+  return policy.path === policy.organisation
+    ? 'organisation policy (no policy file in this repository)'
+    : `over organisation policy ${name}`;
 }
 
 /** An exception with its reason and who approved it, or who must. */

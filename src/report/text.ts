@@ -16,7 +16,7 @@ export function renderText(report: Report): string {
     return lines.join('\n') + '\n';
   }
   lines.push(
-    `  checklist: ${report.checklist.where}; policy: ${report.policy.path ?? 'none (every task item required)'}`,
+    `  checklist: ${report.checklist.where}; policy: ${report.policy.path ?? 'none (every task item required)'}${report.policy.organisation !== undefined && report.policy.organisation !== report.policy.path ? ` over organisation policy ${report.policy.organisation}` : ''}`,
   );
   const elsewhere = elsewhereWords(report);
   if (elsewhere !== null) lines.push(`  ${elsewhere}`);

@@ -18,11 +18,7 @@ export async function gateBody(
   settings: GateSettings,
   policies: PolicyReader,
 ): Promise<GateOutcome> {
-  const load = await toPolicyLoad(
-    await policies(target.defaultBranch),
-    settings.policyPath,
-    settings.readBase,
-  );
+  const load = await toPolicyLoad(await policies(target.defaultBranch), settings);
   const context: EvaluationContext = {
     event: 'pull_request',
     baseBranch: target.defaultBranch,

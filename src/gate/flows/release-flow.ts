@@ -101,11 +101,11 @@ async function attemptRelease(
   // Posted, then confirmed after every write has been answered (see confirmWrites): a release
   // edited, or a policy pushed, meanwhile is evaluated again; a later write by an older run is replaced.
   const post = (verdict: Verdict) =>
-    writeWithPermissions(log, (problems) =>
-      publishVerdict(client, repository, verdict, settings, problems),
-    ).then(() => undefined);
+    writeWithPermissions(log, (problems) => publishVerdict(client, repository, verdict, settings, problems));
   const postAndConfirm = async (verdict: Verdict) => {
-    await post(verdict);
+    const problems = await post(verdict);
+    // A token that may not post verdicts leaves nothing to confirm: the verdict is only in the job.
+    if (problems.refused('statuses: write') || problems.refused('checks: write')) return 'confirmed';
     const result = await confirmWrites(
       {
         subject: 'release',
@@ -118,9 +118,13 @@ async function attemptRelease(
       identity,
       settings,
       log,
-      post,
+      async (again) => void (await post(again)),
     );
-    return result === 'moved' && attempt < MAX_ATTEMPTS ? 'moved' : 'confirmed';
+    if (result === 'moved' && attempt >= MAX_ATTEMPTS)
+      throw new Error(
+        'the release kept changing while the gate evaluated it; the verdict posted may be stale, so an error stands until the next run',
+      );
+    return result;
   };
   if (!reading.gated) {
     const description = RELEASES_NOT_GATED;

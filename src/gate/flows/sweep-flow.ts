@@ -50,7 +50,7 @@ export async function gateSweep(
 ): Promise<GateOutcome> {
   const { repository, defaultBranch } = target;
   const gated = async (pull: PullRequest) => {
-    const load = await toPolicyLoad(await run.policies(pull.baseRef), settings.policyPath, settings.readBase);
+    const load = await toPolicyLoad(await run.policies(pull.baseRef), settings);
     // An invalid policy gates everything: its error is posted, never skipped.
     return !load.ok || gatingOf(load.policy, pull, defaultBranch).gated;
   };

@@ -88,6 +88,7 @@ export interface RawPolicy {
          */
         'follow-up'?: 'issue' | 'none';
       };
+  'policy-owners'?: ApproverList;
   /**
    * Rules for all task items under a heading (its sub-headings included).
    */
