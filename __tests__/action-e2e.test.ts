@@ -1,6 +1,8 @@
 import { GitHubEmulator, READ_ONLY_TOKEN } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 const POLICY = `version: 1
 gate:
@@ -22,20 +24,14 @@ const COMPLETE = INCOMPLETE.replace('- [ ] Rollback', '- [x] Rollback');
 
 let emulator: GitHubEmulator;
 
-function setUp(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [
-      { number: 2, base: 'master', headSha: HEAD_SHA, body: INCOMPLETE, updatedAt: '2026-11-20T10:00:00Z' },
-    ],
-    ...fixture,
-  });
+function setUp(fixture: EmulatorFixture = {}): Promise<string> {
+  emulator = new GitHubEmulator(
+    gatedPullRequest(POLICY, { body: INCOMPLETE, updatedAt: '2026-11-20T10:00:00Z' }, fixture),
+  );
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 describe('the bundled action on pull requests', () => {
   it('passes a complete checklist: success status on the head commit, one comment, outputs', async () => {

@@ -2,15 +2,14 @@ import { GATE, merged, POLICY, sha, shop, SHOP_JULY } from './emulator/audit-sho
 import { OrgEmulator } from './emulator/org-emulator.js';
 import { runAudit } from './emulator/run-audit.js';
 import { auditSchemaErrors } from './helpers/report-schema.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 // Issue 26: `checklist-gate audit` through the bundled CLI against an emulated organisation.
 
 const audit = runAudit;
 
 let emulator: OrgEmulator;
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 describe('checklist-gate audit', () => {
   it('classifies each merged pull request and release by the verdict at the moment it went out', async () => {

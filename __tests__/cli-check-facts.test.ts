@@ -1,6 +1,6 @@
 import type { CliIO } from '../src/cli/cli-io.js';
 import type { InitFiles } from '../src/cli/init-command.js';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
 
 // Issue 25: the offline check finds the repository's policy and gates as the action does.
 const POLICY = `version: 1
@@ -13,8 +13,6 @@ items:
 `;
 
 async function run(argv: string[], files: Record<string, string>, root: string | null = '/repo') {
-  const out: string[] = [];
-  const err: string[] = [];
   const repository: InitFiles = {
     checklistNames: async () => [],
     readChecklistFile: async () => '',
@@ -24,18 +22,15 @@ async function run(argv: string[], files: Record<string, string>, root: string |
     exists: async (path) => files[path] !== undefined,
     write: async () => undefined,
   };
-  const io: CliIO = {
+  const io: Omit<CliIO, 'out' | 'err'> = {
     files: repository,
     readText: async (path) => {
       const text = files[path];
       if (text === undefined) throw Object.assign(new Error(`ENOENT: open '${path}'`), { code: 'ENOENT' });
       return text;
     },
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
   };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  return runCliCaptured(argv, io);
 }
 
 const BODY = { 'pr.md': '- [ ] Tests pass\n' };

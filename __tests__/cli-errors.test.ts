@@ -1,23 +1,18 @@
 import type { CliIO } from '../src/cli/cli-io.js';
-import { runCli } from '../src/cli/run-cli.js';
 import { commandUsage, programUsage } from '../src/cli/usage.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
 
 // Issue 25: a CLI people expect, with errors a person can act on.
 async function run(argv: string[], files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
+  const io: Omit<CliIO, 'out' | 'err'> = {
     version: '1.2.3',
     readText: async (path) => {
       const text = files[path];
       if (text === undefined) throw Object.assign(new Error(`ENOENT: open '${path}'`), { code: 'ENOENT' });
       return text;
     },
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
   };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  return runCliCaptured(argv, io);
 }
 
 describe('help and version, generated', () => {

@@ -1,11 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shop } from './emulator/audit-shop.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import type { OrgEmulator } from './emulator/org-emulator.js';
 import { cliExamples, RELEASE_CHECKLIST, ROOT } from './helpers/doc-pages.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 // Issue 25: the CLI examples of docs/cli.md and the README run as written, through bash, against the
 // bundle dist/cli/index.js installed as `checklist-gate`, each in a scratch repository of its own
@@ -95,7 +95,7 @@ const EXPECTED: Record<string, Expectation> = {
 };
 
 const examples = PAGES.flatMap(cliExamples);
-const scratch = mkdtempSync(join(tmpdir(), 'checklist-gate-examples-'));
+const scratch = scratchFolder('examples');
 const bin = join(scratch, 'bin');
 const folders: Record<Folder, string> = { fresh: join(scratch, 'fresh'), adopted: join(scratch, 'adopted') };
 let github: GitHubEmulator;
@@ -143,7 +143,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await github.stop();
   await organisation.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  removeFolder(scratch);
 });
 
 /** Runs one example as written, with bash, in a copy of its folder. */

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliIO } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { commandUsage } from '../src/cli/usage.js';
 import { SCHEMA_LINE, SCHEMA_URL } from '../src/policy/schema-url.js';
 import { GitHubEmulator } from './emulator/github-emulator.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 const BASE = 'acme/release-policies/checklists/production.yml@v3';
 const FILES: Record<string, string> = {
@@ -19,9 +20,7 @@ const FILES: Record<string, string> = {
 };
 
 async function run(argv: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
+  return runCliCaptured(argv, {
     env,
     version: '9.8.7',
     readText: async (path) => {
@@ -29,11 +28,7 @@ async function run(argv: string[], env: Record<string, string> = {}) {
       if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
       return text;
     },
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-  };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  });
 }
 
 describe('checklist-gate --version and help <command>', () => {
@@ -144,7 +139,7 @@ describe('validate and check with extends, through the API', () => {
   });
 
   it('works the same through the bundled CLI', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'checklist-gate-cli-'));
+    const dir = scratchFolder('cli');
     for (const name of ['local.yml', 'fail.md']) writeFileSync(join(dir, name), FILES[name] ?? '');
     const bundle = new URL('../dist/cli/index.js', import.meta.url).pathname;
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -155,7 +150,7 @@ describe('validate and check with extends, through the API', () => {
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
       );
     });
-    rmSync(dir, { recursive: true, force: true });
+    removeFolder(dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('[ ] Rollback plan tested (rollback): not ticked');
     expect(result.stdout).toContain(`rule from: ${BASE}`);

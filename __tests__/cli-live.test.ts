@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitHubEmulator } from './emulator/github-emulator.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 // `checklist-gate check --repo`: the bundled CLI against the emulator, as a user runs it.
 const BUNDLE = new URL('../dist/cli/index.js', import.meta.url).pathname;
@@ -136,7 +136,7 @@ describe('checklist-gate check --repo', () => {
   });
 
   it('--policy FILE tries a policy change on the live pull request, without reading the base branch policy', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'checklist-gate-live-'));
+    const dir = scratchFolder('live');
     const file = join(dir, 'checklist-gate.yml');
     writeFileSync(file, 'version: 1\nitems:\n  - id: flags\n    text: Feature flags off\n');
     const result = await cli(['--repo', 'acme/shop', '--pr', '42', '--policy', file]);
@@ -147,7 +147,7 @@ describe('checklist-gate check --repo', () => {
     );
     writeFileSync(file, 'version: 1\nitems:\n  - id: flags\n    texts: Feature flags off\n');
     const invalid = await cli(['--repo', 'acme/shop', '--pr', '42', '--policy', file]);
-    rmSync(dir, { recursive: true, force: true });
+    removeFolder(dir);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain(`${file}:4:5`);
   });

@@ -1,6 +1,7 @@
 import type { CliIO } from '../src/cli/cli-io.js';
 import type { InitFiles } from '../src/cli/init-command.js';
 import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
 
 // Issue 16: what a person reads on the terminal.
 const READY = `version: 1
@@ -16,8 +17,6 @@ items:
 `;
 
 async function run(argv: string[], texts: Record<string, string>, root: string | null = '/work/repo') {
-  const out: string[] = [];
-  const err: string[] = [];
   const written = new Map<string, string>();
   const files: InitFiles = {
     checklistNames: async () => ['production-release'],
@@ -28,18 +27,15 @@ async function run(argv: string[], texts: Record<string, string>, root: string |
     exists: async () => false,
     write: async (path, text) => void written.set(path, text),
   };
-  const io: CliIO = {
+  const io: Omit<CliIO, 'out' | 'err'> = {
     files,
     readText: async (path) => {
       const text = texts[path];
       if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
       return text;
     },
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
   };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err: err.join(''), written };
+  return { ...(await runCliCaptured(argv, io)), written };
 }
 
 describe('init', () => {

@@ -1,6 +1,7 @@
 import type { CliIO } from '../src/cli/cli-io.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { programUsage } from '../src/cli/usage.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
 
 interface Run {
   code: number;
@@ -38,21 +39,16 @@ const FILES: Record<string, string> = {
 };
 
 async function run(argv: string[], files: Record<string, string> = FILES): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
   const reads: string[] = [];
-  const io: CliIO = {
+  const io: Omit<CliIO, 'out' | 'err'> = {
     readText: async (path) => {
       reads.push(path);
       const text = files[path];
       if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
       return text;
     },
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
   };
-  const code = await runCli(argv, io);
-  return { code, out: out.join(''), err: err.join(''), reads };
+  return { ...(await runCliCaptured(argv, io)), reads };
 }
 
 /** What every usage error of check ends with. */

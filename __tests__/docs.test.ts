@@ -3,8 +3,7 @@
 // as written (against a scratch repository), the README's tables are action.yml's and the policy
 // reference's key table is the schema's.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { parse } from 'yaml';
 import { withActionTables } from '../docs/action-tables.mjs';
@@ -12,6 +11,7 @@ import { withSchemaTable } from '../docs/schema-table.mjs';
 import { WORKFLOW } from '../src/cli/init-command.js';
 import { loadPolicyFile } from '../src/policy/load-policy.js';
 import { type Block, codeBlocks, PAGES, read, RELEASE_CHECKLIST, ROOT, walk } from './helpers/doc-pages.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
 const anchorOf = (heading: string) =>
@@ -157,9 +157,9 @@ describe("the README's shell blocks", () => {
   let scratch: string;
 
   beforeAll(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'checklist-gate-docs-'));
+    scratch = scratchFolder('docs');
   });
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  afterAll(() => removeFolder(scratch));
 
   it('name only npm scripts that exist, where they are the development commands', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;

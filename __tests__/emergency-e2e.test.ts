@@ -2,6 +2,7 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
 import type { EmergencyException, Report } from '../src/evaluate/report.js';
+import { stopAfterEach, type EmulatorFixture as Fixture } from './helpers/emulator-per-test.js';
 
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 const MERGED_AT = '2026-11-20T11:00:00Z';
@@ -24,13 +25,9 @@ const POLICY = [
 ].join('\n');
 const BODY = '## Release\n- [x] Tests pass\n- [ ] Canary deployed\n- [ ] Rollback plan tested\n';
 
-type Fixture = NonNullable<ConstructorParameters<typeof GitHubEmulator>[0]>;
-
 const started: GitHubEmulator[] = [];
 
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.stop()));
-});
+stopAfterEach(() => started.splice(0));
 
 const review = (id: number, login: string, commit: string) => ({
   id,

@@ -4,12 +4,12 @@ import { evaluate } from '../src/evaluate/evaluate.js';
 import type { SignoffFacts } from '../src/evaluate/facts.js';
 import { factsNeeded } from '../src/evaluate/plan-facts.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
-import type { Policy } from '../src/policy/policy.js';
 import { resolvePolicy } from '../src/policy/resolve-policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import type { EmergencyException, Report } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
 import { reportSchemaErrors } from './helpers/report-schema.js';
+import { policyOf } from './helpers/policy-of.js';
 
 const POLICY = [
   'version: 1',
@@ -27,12 +27,6 @@ const POLICY = [
 
 const BODY = '- [x] Tests pass\n- [ ] Canary deployed\n- [ ] Load test run\n';
 
-function policy(yaml: string): Policy {
-  const loaded = loadPolicy(yaml, 'p.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
 const signoffs = (approvedBy: string[], sre: string[] | { error: string } = []): SignoffFacts => ({
   approvedBy,
   teams: new Map([['acme/sre', Array.isArray(sre) ? { members: sre } : sre]]),
@@ -42,7 +36,7 @@ const signoffs = (approvedBy: string[], sre: string[] | { error: string } = []):
 
 function check(labels: string[], facts: SignoffFacts | null, yaml = POLICY, body = BODY): Report {
   const context: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels, changedPaths: [] };
-  return evaluate(parseChecklist(body), policy(yaml), { ...context, signoffs: facts, description: body });
+  return evaluate(parseChecklist(body), policyOf(yaml), { ...context, signoffs: facts, description: body });
 }
 
 const emergency = (report: Report) =>
@@ -50,13 +44,13 @@ const emergency = (report: Report) =>
 
 describe('the emergency rule in a policy', () => {
   it('loads with follow-up none by default; never and no rule mean none', () => {
-    expect(policy('version: 1\nemergency: { label: Hotfix, approvers: [carol] }\n').emergency).toEqual({
+    expect(policyOf('version: 1\nemergency: { label: Hotfix, approvers: [carol] }\n').emergency).toEqual({
       label: 'Hotfix',
       approvers: ['carol'],
       followUp: 'none',
     });
-    expect(policy('version: 1\nemergency: never\n').emergency).toBeNull();
-    expect(policy('version: 1\n').emergency).toBeNull();
+    expect(policyOf('version: 1\nemergency: never\n').emergency).toBeNull();
+    expect(policyOf('version: 1\n').emergency).toBeNull();
   });
 
   it('refuses a rule without approvers, naming the line', () => {
@@ -172,9 +166,9 @@ describe('an emergency release', () => {
 
   it('the label asks for the reviews and the approvers’ teams', () => {
     const context = { event: 'pull_request' as const, baseBranch: 'main', labels: ['emergency'] };
-    const needed = factsNeeded(parseChecklist(BODY), policy(POLICY), 'github.com', context);
+    const needed = factsNeeded(parseChecklist(BODY), policyOf(POLICY), 'github.com', context);
     expect([needed.reviews, needed.teams]).toEqual([true, ['acme/sre']]);
-    const unlabelled = factsNeeded(parseChecklist(BODY), policy(POLICY), 'github.com', {
+    const unlabelled = factsNeeded(parseChecklist(BODY), policyOf(POLICY), 'github.com', {
       ...context,
       labels: [],
     });

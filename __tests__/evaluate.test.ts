@@ -1,23 +1,8 @@
 import { parseChecklist } from '../src/checklist/parse.js';
-import type { EvaluationContext } from '../src/evaluate/context.js';
 import { evaluate, policyErrorReport } from '../src/evaluate/evaluate.js';
 import { defaultPolicy } from '../src/policy/default-policy.js';
-import { loadPolicy } from '../src/policy/load-policy.js';
-import type { Policy } from '../src/policy/policy.js';
 import type { Report, ReportItem } from '../src/evaluate/report.js';
-
-const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels: [], changedPaths: [] };
-
-function policy(yaml: string): Policy {
-  const loaded = loadPolicy(yaml, 'p.yml');
-  expect(loaded.ok).toBe(true);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
-function check(markdown: string, yaml: string, context: Partial<EvaluationContext> = {}): Report {
-  return evaluate(parseChecklist(markdown), policy(yaml), { ...PR, ...context });
-}
+import { check, PULL_REQUEST as PR } from './helpers/check-description.js';
 
 /** The one report entry with this text. */
 function entry(report: Report, text: string): ReportItem {

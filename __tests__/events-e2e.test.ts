@@ -1,6 +1,8 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
+import { statesOn } from './helpers/statuses-on.js';
 
 // Issue 12: the verdict follows every fact it depends on, through the bundle.
 const POLICY_PATH = '.github/checklist-gate.yml';
@@ -19,17 +21,12 @@ const SHA = (n: number) => n.toString(16).padStart(40, 'c');
 
 let emulator: GitHubEmulator;
 
-function start(fixture: ConstructorParameters<typeof GitHubEmulator>[0]): Promise<string> {
+function start(fixture: EmulatorFixture): Promise<string> {
   emulator = new GitHubEmulator(fixture);
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
-
-const statesOn = (sha: string) =>
-  emulator.statuses.filter((status) => status.sha === sha).map((status) => status.state);
+stopAfterEach(() => emulator);
 
 describe('events that change a verdict', () => {
   it('a label added after a pass turns the status to failure', async () => {
@@ -53,7 +50,7 @@ describe('events that change a verdict', () => {
     payload['pull_request'].body = BODY;
     const second = await runAction({ apiUrl, eventName: 'pull_request', payload });
     expect(second.code).toBe(1);
-    expect(statesOn(HEAD_SHA)).toEqual(['success', 'failure']);
+    expect(statesOn(emulator, HEAD_SHA)).toEqual(['success', 'failure']);
     expect(emulator.gateComments(2)).toHaveLength(1);
     expect(emulator.gateComments(2)[0]?.body).toContain('Migration rehearsed');
   });
@@ -78,7 +75,7 @@ describe('events that change a verdict', () => {
     const after = await runAction({ apiUrl, eventName: 'pull_request_review', payload });
     expect(after.code).toBe(0);
     expect(JSON.parse(after.outputs['report'] ?? '{}').items[0]).toMatchObject({ id: 'qa', status: 'ok' });
-    expect(statesOn(HEAD_SHA)).toEqual(['failure', 'success']);
+    expect(statesOn(emulator, HEAD_SHA)).toEqual(['failure', 'success']);
     expect(JSON.parse(after.outputs['results'] ?? '{}')).toEqual({ '2': 'pass' });
   });
 
@@ -107,7 +104,7 @@ describe('events that change a verdict', () => {
     expect(
       emulator.requests.some((request) => request.method === 'GET' && /\/pulls$/.test(request.path)),
     ).toBe(true);
-    expect(statesOn(HEAD_SHA)).toEqual(['failure', 'success']);
+    expect(statesOn(emulator, HEAD_SHA)).toEqual(['failure', 'success']);
     emulator.resources.set(runPath, {
       json: { id: 11, status: 'completed', conclusion: 'failure', head_sha: HEAD_SHA },
     });
@@ -129,7 +126,7 @@ describe('events that change a verdict', () => {
     const red = await runAction({ apiUrl, eventName: 'workflow_run', payload: completed });
     expect(red.code).toBe(0);
     expect(JSON.parse(red.outputs['results'] ?? '{}')).toEqual({ '2': 'fail' });
-    expect(statesOn(HEAD_SHA)).toEqual(['failure', 'success', 'failure']);
+    expect(statesOn(emulator, HEAD_SHA)).toEqual(['failure', 'success', 'failure']);
   });
 
   it('a push that changes the policy on the base re-evaluates every open pull request into it', async () => {
@@ -154,9 +151,9 @@ describe('events that change a verdict', () => {
     // The verdicts live in each pull request's status: the sweep's job is green.
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs['results'] ?? '{}')).toEqual({ '4': 'fail', '3': 'fail' });
-    expect(statesOn(SHA(3))).toEqual(['failure']);
-    expect(statesOn(SHA(4))).toEqual(['failure']);
-    expect(statesOn(SHA(5))).toEqual([]);
+    expect(statesOn(emulator, SHA(3))).toEqual(['failure']);
+    expect(statesOn(emulator, SHA(4))).toEqual(['failure']);
+    expect(statesOn(emulator, SHA(5))).toEqual([]);
     const listing = emulator.requests.find(
       (request) => request.path.endsWith('/pulls') && request.method === 'GET',
     );
@@ -181,9 +178,9 @@ describe('events that change a verdict', () => {
     const run = await runAction({ apiUrl, eventName: 'schedule', payload: { schedule: '0 6 * * *' } });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs['results'] ?? '{}')).toEqual({ '7': 'fail', '2': 'pass' });
-    expect(statesOn(SHA(2))).toEqual(['success']);
-    expect(statesOn(SHA(7))).toEqual(['failure']);
-    expect(statesOn(SHA(8))).toEqual([]);
+    expect(statesOn(emulator, SHA(2))).toEqual(['success']);
+    expect(statesOn(emulator, SHA(7))).toEqual(['failure']);
+    expect(statesOn(emulator, SHA(8))).toEqual([]);
     expect(emulator.gateComments(8)).toEqual([]);
     expect(run.summary).toContain('2 evaluated, 1 skipped (not gated), 0 left for the next run');
     expect(run.summary).toContain('| [#7](https://github.com/Codertocat/Hello-World/pull/7) | fail |');
@@ -201,7 +198,7 @@ describe('events that change a verdict', () => {
     });
     const run = await runAction({ apiUrl, eventName: 'schedule', payload: { schedule: '0 6 * * *' } });
     expect(JSON.parse(run.outputs['results'] ?? '{}')).toEqual({ '2': 'fail' });
-    expect(statesOn(SHA(2))).toEqual(['failure']);
+    expect(statesOn(emulator, SHA(2))).toEqual(['failure']);
     expect(emulator.requests.some((request) => request.path === '/repos/Codertocat/Hello-World')).toBe(true);
   });
 
@@ -237,7 +234,7 @@ describe('events that change a verdict', () => {
     const run = await runAction({ apiUrl, eventName: 'schedule', payload: {} });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.outputs['results'] ?? '{}')).toEqual({ '3': 'error', '2': 'pass' });
-    expect(statesOn(SHA(3))).toEqual(['error']);
-    expect(statesOn(SHA(2))).toEqual(['success']);
+    expect(statesOn(emulator, SHA(3))).toEqual(['error']);
+    expect(statesOn(emulator, SHA(2))).toEqual(['success']);
   });
 });

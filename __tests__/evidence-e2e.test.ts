@@ -2,19 +2,18 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import type { Report } from '../src/evaluate/report.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
 
 const REPO = 'https://github.com/Codertocat/Hello-World';
 const API = '/repos/Codertocat/Hello-World';
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
 
-type Fixture = NonNullable<ConstructorParameters<typeof GitHubEmulator>[0]>;
+type Fixture = NonNullable<EmulatorFixture>;
 type PullFixture = NonNullable<Fixture['pulls']>[number];
 
 let emulator: GitHubEmulator;
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 interface GateRun {
   code: number;

@@ -2,17 +2,15 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import type { NotApplicableException, Report } from '../src/evaluate/report.js';
+import { stopAfterEach, type EmulatorFixture as Fixture } from './helpers/emulator-per-test.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 const OLD_SHA = '7638417db6d59f3c431d3e1f261cc637155684cd';
-
-type Fixture = NonNullable<ConstructorParameters<typeof GitHubEmulator>[0]>;
 
 /** Every emulator a test started: a test that runs the gate twice starts two, and each must stop. */
 const started: GitHubEmulator[] = [];
 
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((emulator) => emulator.stop()));
-});
+stopAfterEach(() => started.splice(0));
 
 /** Runs the bundled action on PR #2 of Codertocat/Hello-World under `policy`, with `body` as its description. */
 async function gate(
@@ -20,11 +18,9 @@ async function gate(
   body: string,
   options: { fixture?: Fixture; payload?: Record<string, any> } = {},
 ): Promise<{ code: number; report: Report | null; statuses: [string, string][]; comment: string }> {
-  const emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': policy } },
-    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body, updatedAt: '2026-11-20T10:00:00Z' }],
-    ...options.fixture,
-  });
+  const emulator = new GitHubEmulator(
+    gatedPullRequest(policy, { body, updatedAt: '2026-11-20T10:00:00Z' }, options.fixture),
+  );
   started.push(emulator);
   const apiUrl = await emulator.start();
   const run = await runAction({

@@ -1,6 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 // End to end through the bundle: a repository's policy that extends an organisation's base policy.
 const BASE = 'acme/release-policies/checklists/production.yml@v3';
@@ -58,9 +59,7 @@ function run(apiUrl: string, env: Record<string, string> = {}, body = COMPLETE) 
   });
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 describe('the bundled action with a policy that extends a base', () => {
   it('passes when the base items and the local ones are done, reading the base with the policy token', async () => {

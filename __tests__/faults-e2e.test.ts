@@ -1,6 +1,9 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
+import { waitFor } from './helpers/wait-for.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
 const INCOMPLETE = '- [x] Tests pass\n- [ ] Rollback plan tested\n';
@@ -9,18 +12,13 @@ const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
 let emulator: GitHubEmulator;
 
 async function setUp(): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [
-      { number: 2, base: 'master', headSha: HEAD_SHA, body: COMPLETE, updatedAt: '2026-11-20T10:00:00Z' },
-    ],
-  });
+  emulator = new GitHubEmulator(
+    gatedPullRequest(POLICY, { body: COMPLETE, updatedAt: '2026-11-20T10:00:00Z' }),
+  );
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const count = (method: string, ending: string) =>
   emulator.requests.filter((request) => request.method === method && request.path.endsWith(ending)).length;
@@ -253,11 +251,3 @@ describe('the action when runs overlap', () => {
     expect(emulator.statuses.at(-1)?.state).toBe('success');
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

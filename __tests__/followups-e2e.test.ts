@@ -1,6 +1,8 @@
 import { APP_TOKEN, GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 // Follow-ups on issues 13 and 14: notices with `report-as: both`, shared commits named as posted.
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
@@ -9,18 +11,12 @@ const OTHER_APP = { login: 'quote-bot[bot]', type: 'Bot', id: 777 };
 
 let emulator: GitHubEmulator;
 
-function start(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: INCOMPLETE }],
-    ...fixture,
-  });
+function start(fixture: EmulatorFixture = {}): Promise<string> {
+  emulator = new GitHubEmulator(gatedPullRequest(POLICY, { body: INCOMPLETE }, fixture));
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 

@@ -1,6 +1,8 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
+import { statusesOn } from './helpers/statuses-on.js';
 
 const RUN_PATH = '/repos/Codertocat/Hello-World/actions/runs/11';
 
@@ -22,14 +24,12 @@ const RELEASE = {
 
 let emulator: GitHubEmulator;
 
-function start(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
+function start(fixture: EmulatorFixture = {}): Promise<string> {
   emulator = new GitHubEmulator({ files: { master: { '.github/checklist-gate.yml': POLICY } }, ...fixture });
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 /** The pull_request event of an outsider's pull request #9 from their own fork. */
 function outsiderEvent(base: string, body: string): Record<string, any> {
@@ -40,10 +40,7 @@ function outsiderEvent(base: string, body: string): Record<string, any> {
   return payload;
 }
 
-const onHead = () =>
-  emulator.statuses
-    .filter((status) => status.sha === HEAD_SHA)
-    .map((status) => [status.state, status.description]);
+const onHead = () => statusesOn(emulator, HEAD_SHA).map((status) => [status.state, status.description]);
 
 describe('pull requests from forks sharing a commit', () => {
   it('an outsider\'s "Not gated" pull request never stands over the gated release from a fork', async () => {

@@ -1,6 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 // End to end through the bundle: an organisation policy laid under every repository's policy.
 const ORG = 'acme/.github/policies/release.yml@v1';
@@ -44,9 +45,7 @@ function run(apiUrl: string, body: string, inputs: Record<string, string> = {}) 
   });
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 describe('org-policy: the organisation policy under every repository', () => {
   it('judges a repository without a policy file by the organisation policy alone, not the default', async () => {

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import type { CliIO } from '../src/cli/cli-io.js';
 import { WORKFLOW, type InitFiles } from '../src/cli/init-command.js';
 import { runCli } from '../src/cli/run-cli.js';
+import { runCliCaptured } from './helpers/run-cli-captured.js';
 
 const BASE = `version: 1
 items:
@@ -16,8 +17,6 @@ const FOLLOW_UP = `${BASE}emergency:
 
 /** `init` with a ready checklist whose policy is `policy`: what it writes and says. */
 async function init(policy: string) {
-  const out: string[] = [];
-  const err: string[] = [];
   const written = new Map<string, string>();
   const files: InitFiles = {
     checklistNames: async () => ['production-release'],
@@ -28,15 +27,9 @@ async function init(policy: string) {
     exists: async () => false,
     write: async (path, text) => void written.set(path, text),
   };
-  const io: CliIO = {
-    files,
-    readText: async () => '',
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-  };
-  const code = await runCli(['init'], io);
+  const run = await runCliCaptured(['init'], { files, readText: async () => '' });
   const workflow = written.get('/work/repo/.github/workflows/checklist-gate.yml') ?? '';
-  return { code, out: out.join(''), err: err.join(''), workflow: parse(workflow) as Record<string, any> };
+  return { ...run, workflow: parse(workflow) as Record<string, any> };
 }
 
 describe('init and emergency releases', () => {

@@ -1,8 +1,8 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitHubEmulator } from './emulator/github-emulator.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 // `checklist-gate init --from-pr OWNER/REPO#N` through the bundle: the pull request's description
 // read through the API (GITHUB_API_URL pointing at the emulator), then the policy, template and
@@ -36,12 +36,12 @@ beforeEach(async () => {
     ],
   });
   apiUrl = await github.start();
-  repository = mkdtempSync(join(tmpdir(), 'checklist-gate-from-pr-'));
+  repository = scratchFolder('from-pr');
   execFileSync('git', ['init', '-q'], { cwd: repository });
 });
 afterEach(async () => {
   await github.stop();
-  rmSync(repository, { recursive: true, force: true });
+  removeFolder(repository);
 });
 
 function init(args: string[], env: Record<string, string> = { GITHUB_TOKEN: 'cli-token' }) {

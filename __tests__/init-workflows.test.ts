@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { sweepCron } from '../src/cli/sweep-schedule.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 
@@ -13,7 +13,7 @@ async function initIn(
   workflows: Record<string, string>,
   origin?: string,
 ): Promise<{ code: number; workflow: string; policy: string; out: string; folder: string }> {
-  const folder = mkdtempSync(join(tmpdir(), 'init-workflows-'));
+  const folder = scratchFolder('init-workflows');
   if (Object.keys(workflows).length > 0) mkdirSync(join(folder, '.github', 'workflows'), { recursive: true });
   for (const [name, text] of Object.entries(workflows))
     writeFileSync(join(folder, '.github', 'workflows', name), text);
@@ -31,7 +31,7 @@ async function initIn(
   // Nothing is written when a file is already there (the gate's own workflow, in one test).
   const policyPath = join(folder, '.github', 'checklist-gate.yml');
   const policy = existsSync(policyPath) ? readFileSync(policyPath, 'utf8') : '';
-  rmSync(folder, { recursive: true, force: true });
+  removeFolder(folder);
   return { code, out, workflow, policy, folder };
 }
 

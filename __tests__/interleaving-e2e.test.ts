@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { statusesOn } from './helpers/statuses-on.js';
 
 // Issue 22, late writes and stale facts: whatever order overlapping runs read and write in, with a
 // fault on any one write, with or without a comment, the last verdict on the commit is the one for
@@ -159,7 +160,7 @@ async function runSchedule(
       await waitBlocked(run.token);
     }
     const outcomes = await Promise.all(results);
-    const last = emulator.statuses.filter((status) => status.sha === HEAD_SHA).at(-1);
+    const last = statusesOn(emulator, HEAD_SHA).at(-1);
     const comments = emulator.gateComments(2);
     const problems: string[] = [];
     if (last?.state !== scenario.expected)

@@ -2,6 +2,7 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { githubCheckboxes } from './helpers/github-render.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 /**
  * cmark-gfm draws a box when the check is followed by a vertical tab or a form feed. With no policy
@@ -9,9 +10,7 @@ import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
  */
 let emulator: GitHubEmulator;
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 async function gate(body: string, files: Record<string, Record<string, string>>) {
   emulator = new GitHubEmulator({

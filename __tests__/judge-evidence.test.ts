@@ -9,9 +9,8 @@ import {
 } from '../src/evaluate/facts.js';
 import { parseGitHubLink } from '../src/evaluate/github-link.js';
 import { factsNeeded } from '../src/evaluate/plan-facts.js';
-import { loadPolicy } from '../src/policy/load-policy.js';
-import type { Policy } from '../src/policy/policy.js';
 import type { Report, ReportItem } from '../src/evaluate/report.js';
+import { policyOf } from './helpers/policy-of.js';
 
 const HOST = 'github.com';
 const REPO = 'https://github.com/Codertocat/Hello-World';
@@ -20,14 +19,8 @@ const OLD = '7638417db6d59f3c431d3e1f261cc637155684cd';
 
 const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'master', labels: [], changedPaths: [] };
 
-function policy(yaml: string): Policy {
-  const loaded = loadPolicy(yaml, 'p.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
 function check(markdown: string, yaml: string, context: Partial<EvaluationContext> = {}): Report {
-  return evaluate(parseChecklist(markdown), policy(yaml), { ...PR, ...context });
+  return evaluate(parseChecklist(markdown), policyOf(yaml), { ...PR, ...context });
 }
 
 function only(report: Report, id: string): ReportItem {
@@ -747,7 +740,7 @@ items:
       `- [x] Unlisted: ${REPO}/actions/runs/13`,
       '',
     ].join('\n');
-    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    const needed = factsNeeded(doc(markdown), policyOf(yaml), HOST, PR);
     expect(needed.links.map((link) => link.key)).toEqual(['run:codertocat/hello-world:11']);
     expect(needed.overLimit).toBe(0);
     expect(needed).toMatchObject({ changedFiles: false, reviews: false, teams: [] });
@@ -755,11 +748,11 @@ items:
 
   it('links are found on the item line and in bullets under it, on any host that is the given one', () => {
     const markdown = `- [x] Evidence: ${REPO}/issues/3\n  - [the job](${REPO}/actions/runs/4/job/5)\n`;
-    expect(factsNeeded(doc(markdown), policy(VERIFY), HOST, PR).links.map((link) => link.key)).toEqual([
+    expect(factsNeeded(doc(markdown), policyOf(VERIFY), HOST, PR).links.map((link) => link.key)).toEqual([
       'issue:codertocat/hello-world:3',
       'job:codertocat/hello-world:5',
     ]);
-    expect(factsNeeded(doc(markdown), policy(VERIFY), 'ghe.acme.dev', PR).links).toEqual([]);
+    expect(factsNeeded(doc(markdown), policyOf(VERIFY), 'ghe.acme.dev', PR).links).toEqual([]);
   });
 
   it('one link per target: repeats within an item and across items are fetched once', () => {
@@ -777,7 +770,7 @@ items:
       `- [x] B: ${REPO}/actions/runs/11#logs ${REPO}/pull/9 ${REPO}/pull/9/files`,
       '',
     ].join('\n');
-    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    const needed = factsNeeded(doc(markdown), policyOf(yaml), HOST, PR);
     expect(needed.links.map((link) => link.key)).toEqual([
       'run:codertocat/hello-world:11',
       'pull:codertocat/hello-world:9',
@@ -795,7 +788,7 @@ items:
     const markdown = [11, 12, 13, 14, 13]
       .map((id) => `- [x] Run ${id}: ${REPO}/actions/runs/${id}`)
       .join('\n');
-    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    const needed = factsNeeded(doc(markdown), policyOf(yaml), HOST, PR);
     expect(needed.links.map((link) => link.key)).toEqual([
       'run:codertocat/hello-world:11',
       'run:codertocat/hello-world:12',
@@ -808,7 +801,7 @@ items:
       { length: 25 },
       (_, id) => `- [x] Evidence: ${REPO}/actions/runs/${id + 1}`,
     ).join('\n');
-    const needed = factsNeeded(doc(markdown), policy(VERIFY), HOST, PR);
+    const needed = factsNeeded(doc(markdown), policyOf(VERIFY), HOST, PR);
     expect(needed.links).toHaveLength(20);
     expect(needed.overLimit).toBe(5);
   });
@@ -826,7 +819,7 @@ items:
     evidence: { verify: true }
 `;
     const markdown = `- [x] First: ${REPO}/actions/runs/1\n- [x] Second: ${REPO}/actions/runs/2\n`;
-    const needed = factsNeeded(doc(markdown), policy(yaml), HOST, PR);
+    const needed = factsNeeded(doc(markdown), policyOf(yaml), HOST, PR);
     expect(needed.links.map((link) => link.key)).toEqual(['run:codertocat/hello-world:1']);
   });
 
@@ -838,10 +831,10 @@ items:
     const sectionPaths = 'version: 1\nsections:\n  - heading: Database\n    when: { paths: ["db/**"] }\n';
     const untickedPaths =
       'version: 1\nitems:\n  - text: Not in the checklist\n    when: { paths: ["db/**"] }\n';
-    expect(factsNeeded(doc(markdown), policy(labelsOnly), HOST, PR).changedFiles).toBe(false);
-    expect(factsNeeded(doc(markdown), policy(itemPaths), HOST, PR).changedFiles).toBe(true);
-    expect(factsNeeded(doc(markdown), policy(sectionPaths), HOST, PR).changedFiles).toBe(true);
-    expect(factsNeeded(doc(markdown), policy(untickedPaths), HOST, PR).changedFiles).toBe(true);
+    expect(factsNeeded(doc(markdown), policyOf(labelsOnly), HOST, PR).changedFiles).toBe(false);
+    expect(factsNeeded(doc(markdown), policyOf(itemPaths), HOST, PR).changedFiles).toBe(true);
+    expect(factsNeeded(doc(markdown), policyOf(sectionPaths), HOST, PR).changedFiles).toBe(true);
+    expect(factsNeeded(doc(markdown), policyOf(untickedPaths), HOST, PR).changedFiles).toBe(true);
   });
 
   it('reviews and teams only for ticked items with approvers; teams in lower case, once each', () => {
@@ -855,19 +848,19 @@ items:
     approvers: [acme/legal]
 `;
     const ticked = '- [x] QA sign-off\n- [x] Security sign-off\n- [ ] Legal sign-off\n';
-    expect(factsNeeded(doc(ticked), policy(yaml), HOST, PR)).toMatchObject({
+    expect(factsNeeded(doc(ticked), policyOf(yaml), HOST, PR)).toMatchObject({
       reviews: true,
       teams: ['acme/release', 'acme/security'],
       links: [],
     });
     const none = '- [ ] QA sign-off\n- [ ] Security sign-off\n- [ ] Legal sign-off\n';
-    expect(factsNeeded(doc(none), policy(yaml), HOST, PR)).toMatchObject({ reviews: false, teams: [] });
+    expect(factsNeeded(doc(none), policyOf(yaml), HOST, PR)).toMatchObject({ reviews: false, teams: [] });
   });
 
   it('only the checklist block is read', () => {
     const yaml = `version: 1\nchecklist:\n  heading: Release\n${VERIFY.replace('version: 1\n', '')}`;
     const markdown = `- [x] Evidence: ${REPO}/actions/runs/1\n## Release\n- [x] Evidence: ${REPO}/actions/runs/2\n`;
-    expect(factsNeeded(doc(markdown), policy(yaml), HOST, PR).links.map((link) => link.key)).toEqual([
+    expect(factsNeeded(doc(markdown), policyOf(yaml), HOST, PR).links.map((link) => link.key)).toEqual([
       'run:codertocat/hello-world:2',
     ]);
   });
@@ -1014,11 +1007,11 @@ describe('verified evidence: the workflow a run belongs to, and who closed an is
 
   it("plans the extra reads only when a rule asks: the job's run, who merged, the closers' teams", () => {
     const doc = parseChecklist(`- [x] Evidence: ${REPO}/issues/30\n`);
-    const plain = factsNeeded(doc, policy(VERIFY), HOST, PR);
+    const plain = factsNeeded(doc, policyOf(VERIFY), HOST, PR);
     expect([plain.workflows, plain.closers, plain.teams]).toEqual([false, false, []]);
     const asked = factsNeeded(
       doc,
-      policy(
+      policyOf(
         VERIFY.replace(
           'verify: true',
           'verify: true\n      workflows: [CI]\n      closed-by: [acme/Release]',

@@ -1,25 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { adoptChecklist } from '../src/adopt/from-checklist.js';
 import { parseChecklist } from '../src/checklist/parse.js';
-import type { EvaluationContext } from '../src/evaluate/context.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import type { Report } from '../src/evaluate/report.js';
-import { loadPolicy } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.js';
 import { LONG_CHECKLIST, MARKDOWN_LIMIT, renderMarkdown } from '../src/report/markdown.js';
 import { describeWithSeeds, SEEDS } from './helpers/seeds.js';
+import { policyOf } from './helpers/policy-of.js';
+import { PULL_REQUEST as PR } from './helpers/check-description.js';
 
 // Issue 25: the comment stays readable for a long checklist (the seeds have 126 to 279 items):
 // what is open comes first, grouped by section with a line naming every section that has something
 // open, each item that only needs a tick on one short line, the done items folded, all within
 // GitHub's limit on a comment.
-const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels: [], changedPaths: [] };
-
-function policy(yaml: string): Policy {
-  const loaded = loadPolicy(yaml, 'p.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
 
 const judge = (body: string, rules: Policy): Report =>
   evaluate(parseChecklist(body), rules, { ...PR, description: body });
@@ -59,7 +52,7 @@ describe('a long checklist in the comment', () => {
   });
 
   it('names every section with something open first, then the open items on short lines, then the done ones folded', () => {
-    const markdown = renderMarkdown(judge(body, policy(EVIDENCE_POLICY)));
+    const markdown = renderMarkdown(judge(body, policyOf(EVIDENCE_POLICY)));
     expect(markdown).toBe(
       [
         '### ❌ checklist-gate: 4 of 28 required items open',
@@ -108,8 +101,8 @@ describe('a long checklist in the comment', () => {
   });
 
   it('counts the done items per section instead of listing them when the list would not fit', () => {
-    const full = renderMarkdown(judge(body, policy(EVIDENCE_POLICY)));
-    const markdown = renderMarkdown(judge(body, policy(EVIDENCE_POLICY)), { limit: 900 });
+    const full = renderMarkdown(judge(body, policyOf(EVIDENCE_POLICY)));
+    const markdown = renderMarkdown(judge(body, policyOf(EVIDENCE_POLICY)), { limit: 900 });
     expect(markdown.length).toBeLessThanOrEqual(900);
     expect(markdown).toBe(
       full.slice(0, full.indexOf('<details>')) +
@@ -128,7 +121,7 @@ describe('a long checklist in the comment', () => {
 
   it('lists fewer open items per section, counting the rest with their lines, when even that would not fit', () => {
     const wide = checklist({ Build: 20, Deploy: 20 }, () => false);
-    const markdown = renderMarkdown(judge(wide, policy('version: 1\n')), { limit: 900 });
+    const markdown = renderMarkdown(judge(wide, policyOf('version: 1\n')), { limit: 900 });
     expect(markdown.length).toBeLessThanOrEqual(900);
     expect(markdown).toBe(
       [
@@ -159,7 +152,7 @@ describe('a long checklist in the comment', () => {
   it('keeps the warning on a sign-off anyone can tick', () => {
     const body30 = checklist({ Release: 29 }, () => false) + '- [ ] Security sign-off\n';
     const markdown = renderMarkdown(
-      judge(body30, policy('version: 1\nitems:\n  - text: Security sign-off\n')),
+      judge(body30, policyOf('version: 1\nitems:\n  - text: Security sign-off\n')),
     );
     expect(markdown).toContain(
       '- ❌ **Security sign-off** — not ticked <sub>line 32 · anyone can tick this: the policy names no approvers</sub>',
@@ -169,7 +162,7 @@ describe('a long checklist in the comment', () => {
   it('fits a checklist of the largest size GitHub takes (1,300 items) in one comment, every section named', () => {
     const sections = Object.fromEntries(Array.from({ length: 26 }, (_, n) => [`Part ${n + 1}`, 50]));
     const huge = checklist(sections, (name) => name.endsWith('0'));
-    const markdown = renderMarkdown(judge(huge, policy('version: 1\n')));
+    const markdown = renderMarkdown(judge(huge, policyOf('version: 1\n')));
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(markdown).toContain('**1170 open in 26 sections:** Part 1 45 · Part 2 45 · ');
     for (const section of Object.keys(sections)) expect(markdown).toContain(`**${section}** · 45 open`);
@@ -182,7 +175,7 @@ describeWithSeeds('the comment on each seed checklist, adopted with init --from'
   const adopted = seeds.map((name) => {
     const adoption = adoptChecklist(readFileSync(new URL(name, SEEDS), 'utf8'), name);
     if (adoption === null) throw new Error(`${name}: no checklist`);
-    return { name, template: adoption.template, rules: policy(adoption.policy) };
+    return { name, template: adoption.template, rules: policyOf(adoption.policy) };
   });
 
   it.each(adopted.map((seed) => [seed.name, seed] as const))(

@@ -1,6 +1,8 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
-import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 // Issue 25: through the bundle, the comment on the longest checklist GitHub takes (1,300 items)
 // names every section with items open and fits one comment whole, instead of being cut off at
@@ -15,16 +17,11 @@ const BODY = SECTIONS.flatMap((section) => [
 ]).join('\n');
 
 let emulator: GitHubEmulator;
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 it('posts one comment that fits whole: a line naming every section, then each open item, the done ones folded', async () => {
   expect(BODY.length).toBeLessThan(65536);
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: BODY }],
-  });
+  emulator = new GitHubEmulator(gatedPullRequest(POLICY, { body: BODY }));
   const apiUrl = await emulator.start();
   const result = await runAction({
     apiUrl,

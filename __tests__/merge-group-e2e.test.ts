@@ -1,6 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { webhook } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 // Issue 22: a merge group's commit holds every pull request queued ahead of the one it is named
 // after (gh-readonly-queue/main/pr-104-… is main plus #103 plus #104). When the queue merges a
@@ -14,9 +15,7 @@ const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
 
 let emulator: GitHubEmulator;
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 async function queueRun(mergeQueues: Record<string, number[]> | undefined) {
   emulator = new GitHubEmulator({

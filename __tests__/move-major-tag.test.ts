@@ -1,10 +1,10 @@
 // .ci/move-major-tag on a scratch repository: the major tag follows each release forwards, never
 // backwards, never to a pre-release, and reaches the remote when asked.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 const SCRIPT = fileURLToPath(new URL('../.ci/move-major-tag', import.meta.url));
 const ENV = {
@@ -39,14 +39,14 @@ describe('.ci/move-major-tag', () => {
     }).trim();
 
   beforeAll(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'checklist-gate-tags-'));
+    scratch = scratchFolder('tags');
     repository = join(scratch, 'repository');
     remote = join(scratch, 'remote.git');
     execFileSync('git', ['init', '-q', '--bare', remote], { env: ENV });
     execFileSync('git', ['init', '-q', repository], { env: ENV });
     git('remote', 'add', 'origin', remote);
   });
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  afterAll(() => removeFolder(scratch));
 
   it('creates the major tag at the first release, then moves it forwards', () => {
     const first = commitTagged('v1.0.0');

@@ -1,16 +1,9 @@
 import { parseChecklist } from '../src/checklist/parse.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { trailingMiss } from '../src/evaluate/trailing-miss.js';
-import { loadPolicy } from '../src/policy/load-policy.js';
-import type { Policy } from '../src/policy/policy.js';
+import { policyOf } from './helpers/policy-of.js';
 
 // Issue 25: a present item whose link is a near miss is that item, failing with the fix, never "deleted".
-function policyOf(text: string): Policy {
-  const loaded = loadPolicy(text, 'p.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
 const WITH_EVIDENCE = policyOf(
   'version: 1\nitems:\n  - id: load-test\n    text: Load test passed\n    evidence:\n      hint: the load-test dashboard\n  - text: Tests pass\n',
 );

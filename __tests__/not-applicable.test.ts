@@ -1,27 +1,19 @@
 import { parseChecklist } from '../src/checklist/parse.js';
-import type { EvaluationContext } from '../src/evaluate/context.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import type { SignoffFacts } from '../src/evaluate/facts.js';
 import { readNotApplicable, reasonProblem } from '../src/evaluate/not-applicable.js';
 import { factsNeeded } from '../src/evaluate/plan-facts.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
 import { resolvePolicy } from '../src/policy/resolve-policy.js';
-import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import type { NotApplicableException, Report } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
 import { renderTemplate } from '../src/template/render-template.js';
-
-const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels: [], changedPaths: [] };
-
-function policy(yaml: string): Policy {
-  const loaded = loadPolicy(yaml, 'p.yml');
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
+import { policyOf } from './helpers/policy-of.js';
+import { PULL_REQUEST as PR } from './helpers/check-description.js';
 
 function check(markdown: string, yaml: string, signoffs: SignoffFacts | null = null): Report {
-  return evaluate(parseChecklist(markdown), policy(yaml), { ...PR, signoffs, description: markdown });
+  return evaluate(parseChecklist(markdown), policyOf(yaml), { ...PR, signoffs, description: markdown });
 }
 
 const items = (report: Report) => report.items.map((item) => [item.text, item.status, item.problems]);
@@ -207,7 +199,7 @@ describe('with-approval', () => {
 
   it('the action reads the reviews and the approvers’ teams for it', () => {
     const team = `${LB}    not-applicable: { rule: with-approval, approvers: [acme/sre] }\n`;
-    const needed = factsNeeded(parseChecklist(body), policy(team), 'github.com', PR);
+    const needed = factsNeeded(parseChecklist(body), policyOf(team), 'github.com', PR);
     expect(needed).toMatchObject({ reviews: true, teams: ['acme/sre'] });
   });
 
@@ -299,7 +291,7 @@ describe('the policy', () => {
   });
 
   it('approvers default to the item’s, then to the top-level long form', () => {
-    const loaded = policy(
+    const loaded = policyOf(
       'version: 1\nnot-applicable: { rule: with-approval, approvers: [lead] }\nitems:\n  - text: A\n    approvers: [qa]\n  - text: B\n',
     );
     expect(loaded.items.map((item) => item.notApplicable)).toEqual([
@@ -376,7 +368,7 @@ describe('extends: a base may forbid or restrict N/A, a local policy only tighte
 describe('the template', () => {
   it('says how to mark an item N/A, and which items may be, only where the policy allows it', () => {
     const allowing = renderTemplate(
-      policy(
+      policyOf(
         'version: 1\nitems:\n  - text: Canary deployed\n    not-applicable: with-reason\n  - text: Pen test\n    not-applicable: { rule: with-approval, approvers: [acme/security] }\n  - text: Tests pass\n',
       ),
     );
@@ -388,6 +380,6 @@ describe('the template', () => {
       '- [ ] Pen test <!-- N/A allowed, with a reason and the approval of acme/security -->',
     );
     expect(allowing).toContain('- [ ] Tests pass\n');
-    expect(renderTemplate(policy('version: 1\nitems:\n  - text: Tests pass\n'))).not.toContain('N/A');
+    expect(renderTemplate(policyOf('version: 1\nitems:\n  - text: Tests pass\n'))).not.toContain('N/A');
   });
 });

@@ -1,6 +1,10 @@
 import { APP_BOT, APP_TOKEN, BOT, GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
+import { waitFor } from './helpers/wait-for.js';
+import { statusesOn } from './helpers/statuses-on.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 // Issues 12, 13 and 14: the gate's own comment, statuses and check runs by identity; foreign
 // verdicts replaced; shared head commits; overlapping runs.
@@ -14,20 +18,14 @@ const SHA = (n: number) => n.toString(16).padStart(40, 'c');
 
 let emulator: GitHubEmulator;
 
-function start(fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [
-      { number: 2, base: 'master', headSha: HEAD_SHA, body: INCOMPLETE, updatedAt: '2026-11-20T10:00:00Z' },
-    ],
-    ...fixture,
-  });
+function start(fixture: EmulatorFixture = {}): Promise<string> {
+  emulator = new GitHubEmulator(
+    gatedPullRequest(POLICY, { body: INCOMPLETE, updatedAt: '2026-11-20T10:00:00Z' }, fixture),
+  );
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const run = (apiUrl: string, extra: Partial<Parameters<typeof runAction>[0]> = {}) =>
   runAction({
@@ -129,7 +127,7 @@ describe('foreign verdicts are found and replaced', () => {
     const sweep = await runAction({ apiUrl, eventName: 'schedule', payload: {} });
     expect(sweep.code).toBe(0);
     for (const sha of [SHA(2), SHA(3)]) {
-      expect(emulator.statuses.filter((status) => status.sha === sha).at(-1)?.state).toBe('failure');
+      expect(statusesOn(emulator, sha).at(-1)?.state).toBe('failure');
     }
     expect(sweep.stdout).toContain(
       `A \`checklist-gate\` status on ${SHA(2).slice(0, 7)} was posted by @mallory`,
@@ -194,14 +192,6 @@ describe('shared head commits', () => {
 });
 
 describe('overlapping runs without a concurrency block', () => {
-  const waitFor = async (condition: () => boolean) => {
-    const started = Date.now();
-    while (!condition()) {
-      if (Date.now() - started > 10000) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-
   it('two edits in the same second: the run that read the older one evaluates again', async () => {
     const apiUrl = await start();
     expect((await run(apiUrl)).code).toBe(1);

@@ -4,6 +4,7 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
 import { reportSchemaErrors } from './helpers/report-schema.js';
+import { stopAfterEach, type EmulatorFixture } from './helpers/emulator-per-test.js';
 
 // Issue 26: every verdict is a record of what was evaluated, kept with the commit.
 
@@ -38,11 +39,9 @@ function gitBlob(text: string): string {
 }
 
 let emulator: GitHubEmulator;
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
-function setUp(body: string, fixture: ConstructorParameters<typeof GitHubEmulator>[0] = {}): Promise<string> {
+function setUp(body: string, fixture: EmulatorFixture = {}): Promise<string> {
   emulator = new GitHubEmulator({
     files: { master: { '.github/checklist-gate.yml': POLICY } },
     repositories: { 'acme/policies': { files: { v1: { 'release.yml': BASE_POLICY } } } },

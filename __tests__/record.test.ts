@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fitReport } from '../src/report/fit-report.js';
 import { gitBlobSha, recordOf, sha256 } from '../src/evaluate/record.js';
 import type { Report } from '../src/evaluate/report.js';
 import { GATE_VERSION } from '../src/version.js';
 import { reportSchemaErrors } from './helpers/report-schema.js';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 const CLI = new URL('../dist/cli/index.js', import.meta.url).pathname;
 
@@ -118,9 +117,9 @@ describe('fitting a report into a limit', () => {
 describe('check --format json', () => {
   let outside: string;
   beforeAll(() => {
-    outside = mkdtempSync(join(tmpdir(), 'checklist-gate-record-'));
+    outside = scratchFolder('record');
   });
-  afterAll(() => rmSync(outside, { recursive: true, force: true }));
+  afterAll(() => removeFolder(outside));
 
   it('prints a report with its record that the published schema accepts', () => {
     const out = execFileSync(

@@ -1,6 +1,7 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 // Issue 16: a team on main requires the status; only release pull requests are gated.
 const POLICY_PATH = '.github/checklist-gate.yml';
@@ -21,9 +22,7 @@ const NOT_GATED =
 
 let emulator: GitHubEmulator;
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 describe('gate.pull-requests through the bundle', () => {
   it('a feature pull request gets "Not gated" and no comment; the release label gates it at once', async () => {

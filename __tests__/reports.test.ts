@@ -1,13 +1,10 @@
-import { parseChecklist } from '../src/checklist/parse.js';
-import type { EvaluationContext } from '../src/evaluate/context.js';
-import { evaluate, policyErrorReport } from '../src/evaluate/evaluate.js';
+import { policyErrorReport } from '../src/evaluate/evaluate.js';
 import { loadPolicy } from '../src/policy/load-policy.js';
-import type { Policy } from '../src/policy/policy.js';
 import { renderMarkdown, type MarkdownOptions } from '../src/report/markdown.js';
 import type { Report, ReportItem } from '../src/evaluate/report.js';
 import { renderText } from '../src/report/text.js';
+import { check } from './helpers/check-description.js';
 
-const PR: EvaluationContext = { event: 'pull_request', baseBranch: 'main', labels: [], changedPaths: [] };
 const ZWSP = '\u200b';
 
 /**
@@ -16,17 +13,6 @@ const ZWSP = '\u200b';
  */
 function render(result: Report, options?: MarkdownOptions): string {
   return renderMarkdown(result, options).replace(/&quot;/g, '"');
-}
-
-function policy(yaml: string): Policy {
-  const loaded = loadPolicy(yaml, 'p.yml');
-  expect(loaded.ok).toBe(true);
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-  return loaded.policy;
-}
-
-function check(markdown: string, yaml: string, context: Partial<EvaluationContext> = {}): Report {
-  return evaluate(parseChecklist(markdown), policy(yaml), { ...PR, ...context });
 }
 
 /** A report item, as the evaluator would make it, with the given text and status. */

@@ -2,6 +2,7 @@ import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { githubCheckboxes } from './helpers/github-render.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
 
 /**
  * Raw HTML as GitHub reads it (issue 22): cmark-gfm (CommonMark 0.29) with its tagfilter, and the
@@ -10,9 +11,7 @@ import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
  */
 let emulator: GitHubEmulator;
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const POLICY = {
   master: {

@@ -1,6 +1,8 @@
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { waitFor } from './helpers/wait-for.js';
+import { statesOn } from './helpers/statuses-on.js';
 
 // Issue 22: the 1,000-status cap, and writes that land late or judge stale facts.
 const STRICT = 'version: 1\ngate:\n  branches: [master]\n';
@@ -42,16 +44,7 @@ const run = (apiUrl: string, extra: Partial<Parameters<typeof runAction>[0]> = {
     ...extra,
   });
 
-const states = () =>
-  emulator.statuses.filter((status) => status.sha === HEAD_SHA).map((status) => status.state);
-
-async function waitFor(condition: () => boolean, timeoutMs = 15000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const states = () => statesOn(emulator, HEAD_SHA);
 
 describe('the 1,000-status cap', () => {
   it('posts a status only when the verdict on the commit changes', async () => {
@@ -147,7 +140,7 @@ describe('late writes and stale facts', () => {
       return (retried = true);
     });
     const older = run(apiUrl, { inputs: { token: 'older' }, payload: pullRequestEvent('edited', COMPLETE) });
-    await waitFor(() => retried);
+    await waitFor(() => retried, 15000);
     emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:05Z');
     const newer = await run(apiUrl, {
       inputs: { token: 'newer' },
@@ -171,7 +164,7 @@ describe('late writes and stale facts', () => {
         request.token === 'slow' && request.method !== 'GET' && request.path !== '/graphql' && (held = true),
     );
     const slow = run(apiUrl, { inputs: { token: 'slow' } });
-    await waitFor(() => held);
+    await waitFor(() => held, 15000);
     (emulator.files['master'] as Record<string, string>)[POLICY] = STRICT;
     const push = webhook('push');
     push['ref'] = 'refs/heads/master';
@@ -200,7 +193,7 @@ describe('late writes and stale facts', () => {
       payload: {},
       inputs: { token: 'sweep', comment: 'never' },
     });
-    await waitFor(() => emulator.held.length > 0);
+    await waitFor(() => emulator.held.length > 0, 15000);
     emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:05Z');
     const edit = await run(apiUrl, {
       inputs: { token: 'edit', comment: 'never' },

@@ -1,17 +1,16 @@
 // The demo (and every test, through the same runAction) leaves nothing behind in the temporary
 // folder: a run of the bundle removes the folder it made for the runner's files.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { removeFolder, scratchFolder } from './helpers/scratch-folder.js';
 
 const DEMO = fileURLToPath(new URL('emulator/demo.js', import.meta.url));
 
 describe('temporary folders', () => {
   let privateTmp: string;
-  beforeAll(() => (privateTmp = mkdtempSync(join(tmpdir(), 'checklist-gate-tmp-'))));
-  afterAll(() => rmSync(privateTmp, { recursive: true, force: true }));
+  beforeAll(() => (privateTmp = scratchFolder('tmp')));
+  afterAll(() => removeFolder(privateTmp));
 
   it('npm run demo runs the bundle twice and leaves no folder in TMPDIR', async () => {
     // A child process of its own, so that TMPDIR (which os.tmpdir() reads) is this test's alone.

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { createProxy } from 'proxy';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { runAction } from './emulator/run-action.js';
-import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { pullRequestEvent } from './helpers/payloads.js';
+import { stopAfterEach } from './helpers/emulator-per-test.js';
+import { gatedPullRequest } from './helpers/gated-pull-request.js';
 
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';
 const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
@@ -11,16 +13,11 @@ const COMPLETE = '- [x] Tests pass\n- [x] Rollback plan tested\n';
 let emulator: GitHubEmulator;
 
 async function setUp(policy = POLICY): Promise<string> {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': policy } },
-    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: COMPLETE }],
-  });
+  emulator = new GitHubEmulator(gatedPullRequest(policy, { body: COMPLETE }));
   return emulator.start();
 }
 
-afterEach(async () => {
-  await emulator?.stop();
-});
+stopAfterEach(() => emulator);
 
 const run = (apiUrl: string, extra: Partial<Parameters<typeof runAction>[0]> = {}) =>
   runAction({ apiUrl, eventName: 'pull_request', payload: pullRequestEvent('edited', COMPLETE), ...extra });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCli } from './cli/run-cli.js';
 
 async function readStdin(): Promise<string> {
@@ -53,6 +53,30 @@ function originUrl(dir: string): Promise<string | null> {
   );
 }
 
+/**
+ * Loads the server's bundle (dist/server/index.js beside dist/cli/) at run time and runs it until
+ * SIGTERM or SIGINT. Ignored by the bundler, so the CLI's bundle does not contain the server.
+ */
+async function serve(args: string[]): Promise<number> {
+  // dist/cli/index.js -> dist/server/index.js; a path the bundler cannot read as a module of its own.
+  const href = pathToFileURL(
+    [here, '..', 'server', 'index.js'].reduce((path, part) => join(path, part)),
+  ).href;
+  const server = (await import(/* webpackIgnore: true */ href)) as {
+    serve: (args: string[], io: unknown) => Promise<number>;
+  };
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
+  return server.serve(args, {
+    env: process.env,
+    stopSignal,
+    out: (line: string) => process.stdout.write(line),
+    err: (line: string) => process.stderr.write(line),
+  });
+}
+
 const argv = process.argv.slice(2);
 process.exitCode = await runCli(argv, {
   env: process.env,
@@ -62,6 +86,7 @@ process.exitCode = await runCli(argv, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   ...(process.stderr.isTTY ? { progress: process.stderr } : {}),
+  serve,
   files: {
     checklistNames: async () =>
       (await readdir(checklists, { withFileTypes: true }))

@@ -1,3 +1,4 @@
+// @ts-check
 // A GitHub App on the loopback API: the App's own endpoints, answered only to a JSON Web Token
 // signed (RS256) with the App's private key, and the installation tokens they hand out, each
 // good for its installation's repositories alone. A test makes its own key pair; no real key is
@@ -68,6 +69,8 @@ export class AppRegistration {
     const issued = this.tokens.get(token);
     if (!issued) return null;
     if (issued.expiresAt <= Date.now()) return { status: 401, json: { message: 'Bad credentials' } };
+    if (method === 'GET' && path === '/installation/repositories')
+      return this.repositoriesOf(issued.installation);
     // An installation token reaches its installation's repositories and nothing else: 404, as for a private one.
     const repository = /^\/repos\/([^/]+)\/([^/]+)/.exec(path);
     if (
@@ -76,6 +79,25 @@ export class AppRegistration {
     )
       return notFound();
     return null;
+  }
+
+  /** The repositories an installation token reaches, as GET /installation/repositories lists them (one page). */
+  repositoriesOf(/** @type {number} */ installationId) {
+    const installation = this.installations.find((each) => each.id === installationId);
+    const names = installation?.repositories ?? [];
+    return {
+      status: 200,
+      json: {
+        total_count: names.length,
+        repositories: names.map((name, index) => ({
+          id: 5000 + index,
+          name,
+          full_name: `${installation?.account}/${name}`,
+          owner: { login: installation?.account, type: installation?.accountType ?? 'Organization' },
+          private: false,
+        })),
+      },
+    };
   }
 
   /** The installation that holds a repository, if any. */

@@ -1,3 +1,4 @@
+// @ts-check
 // The audit's example organisation: a repository "shop" with one merged pull request for each
 // classification, a release, and changes the audit leaves out. Used by the audit's tests and the
 // picture of its HTML page in docs/.

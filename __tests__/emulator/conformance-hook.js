@@ -1,3 +1,4 @@
+// @ts-check
 // Run by jest after each test (jest.config.js, setupFilesAfterEnv): a test whose requests, answers,
 // GraphQL queries or webhook payloads depart from GitHub's published descriptions fails, named.
 import { appendFileSync } from 'node:fs';

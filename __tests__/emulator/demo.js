@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run demo`: runs the bundled action (dist/index.js) against the loopback GitHub emulator for
 // a sample release pull request, twice: with the checklist half done, then after the author
 // ticks the rest and links the evidence. Prints what the gate posted each time.
@@ -6,12 +7,13 @@ import { GitHubEmulator } from './github-emulator.js';
 import { takeViolations } from './openapi-conformance.js';
 import { runAction } from './run-action.js';
 import { webhookExample } from './webhook-examples.js';
-const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const read = (/** @type {string} */ path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
 const policy = read('checklists/production-release/checklist-gate.yml');
 const template = read('checklists/production-release/release.md');
 const RUN = 'https://github.com/Codertocat/Hello-World/actions/runs/8812';
-const tick = (body, text) => body.replace(`- [ ] ${text}`, `- [x] ${text}`);
+const tick = (/** @type {string} */ body, /** @type {string} */ text) =>
+  body.replace(`- [ ] ${text}`, `- [x] ${text}`);
 
 let halfDone = template;
 for (const text of [
@@ -72,9 +74,13 @@ const apiUrl = await emulator.start();
 
 const rule = '─'.repeat(78);
 /** A text shown as it is, indented, so where it starts and ends is plain. */
-const shown = (text) => text.replace(/\n$/, '').replace(/^/gm, '    ');
+const shown = (/** @type {string} */ text) => text.replace(/\n$/, '').replace(/^/gm, '    ');
 
-async function round(title, description, payload) {
+async function round(
+  /** @type {string} */ title,
+  /** @type {string} */ description,
+  /** @type {Record<string, unknown>} */ payload,
+) {
   console.log(`\n${rule}\n${title}\n${rule}`);
   console.log(
     `The pull request's description, as the gate reads it from the API:\n\n${shown(description)}\n`,
@@ -82,6 +88,8 @@ async function round(title, description, payload) {
   const run = await runAction({ apiUrl, eventName: 'pull_request', payload });
   const status = emulator.statuses.at(-1);
   const comment = emulator.gateComments(2)[0];
+  if (status === undefined || comment === undefined)
+    throw new Error('the gate posted no status or no comment');
   console.log(`Exit code of the job:   ${run.code} (${run.code === 0 ? 'the job passes' : 'the job fails'})`);
   console.log(
     `Status posted:          ${status.context} = ${status.state}: "${status.description}" on ${status.sha.slice(0, 7)}`,

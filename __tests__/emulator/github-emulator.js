@@ -1,3 +1,4 @@
+// @ts-check
 // A small GitHub REST API on 127.0.0.1 for end-to-end tests, the demo and the benchmark.
 // It serves the endpoints checklist-gate uses from in-memory state, records every request,
 // and can add latency or inject faults. Every request and every answer is checked against
@@ -83,7 +84,7 @@ export class GitHubEmulator {
     );
     /** @type {CommentRecord[]} */
     this.comments = [...(fixture.comments ?? [])];
-    /** Edit history by pull request number. @type {Map<number, { editor: string, body: string, editedAt: string }[]>} */
+    /** Edit history by pull request number. @type {Map<number, { editor: string, body: string, editedAt: string, deleted?: boolean }[]>} */
     this.edits = new Map(Object.entries(fixture.edits ?? {}).map(([number, list]) => [Number(number), list]));
     /** Reviews by pull request number, as the API lists them. @type {Map<number, unknown[]>} */
     this.reviews = new Map(
@@ -92,7 +93,10 @@ export class GitHubEmulator {
     this.nextCommentId = 1000 + this.comments.length;
     /** Issues, in the order they were opened. @type {IssueRecord[]} */
     this.issues = [...(fixture.issues ?? [])];
-    /** Who each token acts as; any other token is the workflow token, github-actions[bot]. */
+    /**
+     * Who each token acts as; any other token is the workflow token, github-actions[bot].
+     * @type {Record<string, { login: string, type: string, id: number }>}
+     */
     this.identities = { [APP_TOKEN]: APP_BOT, ...fixture.identities };
     this.app = fixture.app ? new AppRegistration(fixture.app, this.identities) : null;
     this.nextStatusId = 1;
@@ -104,7 +108,11 @@ export class GitHubEmulator {
     this.holding = null;
     /** Requests held, in order of arrival, each with what releases it. @type {{ request: any, release: () => void }[]} */
     this.held = [];
-    /** @type {{ sha: string, state: string, context: string, description: string, target_url?: string }[]} */
+    /**
+     * Statuses in the order they were posted; `creator`, `id` and `createdAt` are not part of the answer.
+     * @type {{ sha: string, state: string, context: string, description: string, target_url?: string,
+     *   creator?: { login: string, type: string, id?: number }, id?: number, createdAt?: string }[]}
+     */
     this.statuses = [];
     /** @type {Record<string, unknown>[]} */
     this.checkRuns = [];
@@ -307,6 +315,7 @@ export class GitHubEmulator {
     if (fault) fault.times = (fault.times ?? 1) - 1;
     if (fault?.drop) return void request.socket.destroy();
     if (!fault && this.holding?.(record)) {
+      /** @type {{ request: any, release: () => void }} */
       const held = { request: record, release: () => undefined };
       await new Promise((resolve) => {
         held.release = () => resolve(undefined);
@@ -404,6 +413,7 @@ export class GitHubEmulator {
         },
       };
     }
+    /** @type {RegExpExecArray | null} */
     let match;
     if (method === 'GET' && (match = /^\/pulls\/(\d+)$/.exec(path))) {
       const pull = this.pulls.get(Number(match[1]));
@@ -442,7 +452,7 @@ export class GitHubEmulator {
       const atCommit = /^[0-9a-f]{40}$/.test(ref)
         ? { ...this.files[this.defaultBranch], ...this.files[ref] }
         : undefined;
-      const file = (this.files[ref] ?? atCommit)?.[decodeURIComponent(match[1])];
+      const file = (this.files[ref] ?? atCommit)?.[decodeURIComponent(match[1] ?? '')];
       if (file === undefined) return notFound();
       if (accept.includes('raw')) return { status: 200, raw: file };
       return {
@@ -524,7 +534,8 @@ export class GitHubEmulator {
       // Attempts to create more than 1000 statuses will result in a validation error" (REST
       // reference, "Create a commit status"). The error, as GitHub words it in a 422's errors:
       // "This SHA and context has reached the maximum number of statuses."
-      const kept = this.statuses.filter((each) => each.sha === match[1] && each.context === body?.context);
+      const sha = match[1] ?? '';
+      const kept = this.statuses.filter((each) => each.sha === sha && each.context === body?.context);
       if (kept.length >= this.statusCap) {
         return {
           status: 422,
@@ -541,7 +552,7 @@ export class GitHubEmulator {
         };
       }
       const status = {
-        sha: match[1],
+        sha,
         state: body?.state,
         context: body?.context,
         description: body?.description,
@@ -625,7 +636,7 @@ export class GitHubEmulator {
     }
     if (method === 'GET' && (match = /^\/commits\/([^/]+)\/statuses$/.exec(path))) {
       // Newest first, as GitHub lists them.
-      const ref = decodeURIComponent(match[1]);
+      const ref = decodeURIComponent(match[1] ?? '');
       const statuses = this.statuses
         .filter((status) => status.sha === ref)
         .reverse()
@@ -642,7 +653,7 @@ export class GitHubEmulator {
       return this.page(url, statuses, path);
     }
     if (method === 'GET' && (match = /^\/commits\/([^/]+)\/check-runs$/.exec(path))) {
-      const ref = decodeURIComponent(match[1]);
+      const ref = decodeURIComponent(match[1] ?? '');
       const name = url.searchParams.get('check_name');
       const runs = this.checkRuns
         .filter((run) => run.head_sha === ref && (name === null || run.name === name))
@@ -723,6 +734,7 @@ export class GitHubEmulator {
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
     const page = Number(url.searchParams.get('page') ?? 1);
     const items = all.slice((page - 1) * perPage, page * perPage);
+    /** @type {Record<string, string>} */
     const headers = {};
     if (page * perPage < all.length) {
       const full = absolute ? path : `/repos/${this.owner}/${this.repo}${path}`;
@@ -826,6 +838,7 @@ function checked(/** @type {() => any} */ check) {
   }
 }
 
+/** @returns {unknown} */
 function layOver(/** @type {unknown} */ example, /** @type {unknown} */ value) {
   if (Array.isArray(value))
     return value.map((item) => layOver(Array.isArray(example) ? example[0] : undefined, item));
@@ -837,6 +850,7 @@ function layOver(/** @type {unknown} */ example, /** @type {unknown} */ value) {
   return merged;
 }
 
+/** @returns {value is Record<string, unknown>} */
 function isObject(/** @type {unknown} */ value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Holds the emulator, and everything that talks to it, to GitHub's published descriptions: the
 // REST API (@octokit/openapi, api.github.com), the GraphQL schema (@octokit/graphql-schema) and
 // the webhook payloads (@octokit/openapi-webhooks). Each description is read once per test file,
@@ -501,6 +502,7 @@ export function checkGraphqlAnswer(/** @type {any} */ body, /** @type {any} */ j
     );
 }
 
+/** @returns {value is Record<string, unknown>} */
 function isObject(/** @type {unknown} */ value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // An organisation of repositories on one loopback API, for `checklist-gate audit`: each repository
 // is a GitHubEmulator answering its own /repos/OWNER/NAME/… requests; this one lists them, answers
 // the audit's GraphQL query by executing it against GitHub's own schema, and records every request.
@@ -41,6 +42,11 @@ export class OrgEmulator extends GitHubEmulator {
     return member;
   }
 
+  /**
+   * The organisation's own endpoints; a repository's requests go to that repository.
+   * @override
+   * @returns {{ status: number, json?: unknown, raw?: string, headers?: Record<string, string>, asIs?: boolean }}
+   */
   route(
     /** @type {string} */ method,
     /** @type {URL} */ url,
@@ -81,13 +87,16 @@ export class OrgEmulator extends GitHubEmulator {
 
   /** The audit's query, executed against GitHub's schema over the repositories' fixtures. */
   auditQuery(/** @type {any} */ body) {
-    const result = execute({
-      schema: graphqlDescription(),
-      document: parse(String(body?.query ?? '')),
-      rootValue: { repository: (/** @type {any} */ args) => this.repositoryNode(args.owner, args.name) },
-      variableValues: body?.variables ?? {},
-      typeResolver: (/** @type {any} */ value) => value?.__typename ?? 'User',
-    });
+    // Synchronous: every resolver answers from memory, so execute() returns the result, not a promise.
+    const result = /** @type {import('graphql').ExecutionResult} */ (
+      execute({
+        schema: graphqlDescription(),
+        document: parse(String(body?.query ?? '')),
+        rootValue: { repository: (/** @type {any} */ args) => this.repositoryNode(args.owner, args.name) },
+        variableValues: body?.variables ?? {},
+        typeResolver: (/** @type {any} */ value) => value?.__typename ?? 'User',
+      })
+    );
     if (result.errors?.length)
       return {
         status: 200,

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the committed bundle dist/index.js as a child process, the way a GitHub runner does.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the committed CLI bundle's `audit` as a child process against a loopback API.
 import { spawn } from 'node:child_process';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // GitHub's own example webhook payloads (@octokit/webhooks-examples), brought up to GitHub's
 // webhook schema (@octokit/openapi-webhooks) and checked against it: for the tests, the demo
 // and the benchmark alike.
@@ -65,6 +66,11 @@ const EXAMPLE_FIXES = {
   workflow_dispatch: (payload) => {
     payload['repository'].disabled ??= false;
   },
+  installation: (payload) => fixInstallation(payload),
+  installation_repositories: (payload) => {
+    fixInstallation(payload);
+    payload['requester'] ??= null;
+  },
   issue_comment: (payload) => {
     const { comment, issue } = payload;
     comment.performed_via_github_app ??= null;
@@ -74,6 +80,17 @@ const EXAMPLE_FIXES = {
     for (const label of issue.labels) label.description ??= null;
   },
 };
+
+/** The installation as GitHub describes it today: times as ISO strings, the App's slug, no suspension. */
+function fixInstallation(/** @type {Record<string, any>} */ payload) {
+  const installation = payload['installation'];
+  installation.app_slug ??= 'checklist-gate';
+  installation.suspended_by ??= null;
+  installation.suspended_at ??= null;
+  for (const field of ['created_at', 'updated_at'])
+    if (typeof installation[field] === 'number')
+      installation[field] = new Date(installation[field] * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
 
 /**
  * A copy of GitHub's first example payload for an event (and action), held to GitHub's webhook schema.

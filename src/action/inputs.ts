@@ -1,4 +1,5 @@
 import { parseBaseReference, type BaseReference } from '../policy/base-reference.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 
 /** The action's inputs, checked. */
 export interface ActionInputs {
@@ -76,7 +77,7 @@ export function readInputs(source: InputSource): ActionInputs {
   return {
     token,
     policyToken: getInput('policy-token') || token,
-    policyPath: getInput('policy').trim() || '.github/checklist-gate.yml',
+    policyPath: getInput('policy').trim() || DEFAULT_POLICY_PATH,
     orgPolicy,
     checkName,
     reportAs: choice('report-as', ['status', 'check-run', 'both'] as const, 'status'),

@@ -9,6 +9,7 @@ import { parseWhen } from './audit-when.js';
 import { baseReader } from '../github/base-policy.js';
 import { organisationRepositories } from '../github/organisation-repositories.js';
 import type { Repository } from '../github/repository.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 import { auditRepository, mapLimited } from '../read/audit-repository.js';
 import type { CliIO } from './cli-io.js';
 import { createRestClient, restSettings } from './rest-client.js';
@@ -36,7 +37,7 @@ export interface AuditOptions {
 const DEFAULTS = {
   gateIdentity: 'github-actions[bot]',
   checkName: 'checklist-gate',
-  policyPath: '.github/checklist-gate.yml',
+  policyPath: DEFAULT_POLICY_PATH,
 };
 /** Repositories audited at once, and verdict reads at once within one. */
 const REPOSITORIES_AT_ONCE = 4;

@@ -4,6 +4,7 @@ import { parseChecklist } from '../checklist/parse.js';
 import { evaluate, policyErrorReport } from '../evaluate/evaluate.js';
 import { gatingOfKnown } from '../evaluate/partial-gating.js';
 import { defaultPolicy } from '../policy/default-policy.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Report } from '../evaluate/report.js';
 import { renderText } from '../report/text.js';
@@ -11,14 +12,7 @@ import type { CliIO } from './cli-io.js';
 import { withCheckRecord } from './check-record.js';
 import { liveCheck, type LiveCheck } from './live-check.js';
 import { renderNotGated } from './not-gated.js';
-import {
-  baseOptions,
-  DEFAULT_POLICY_PATH,
-  formatPolicyErrors,
-  readPolicy,
-  readText,
-  type PolicyRead,
-} from './policy-file.js';
+import { baseOptions, formatPolicyErrors, readPolicy, readText, type PolicyRead } from './policy-file.js';
 import { addBaseOptions, collect, type CommandContext } from './program.js';
 import { UsageError } from './usage-error.js';
 

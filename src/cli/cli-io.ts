@@ -16,4 +16,6 @@ export interface CliIO {
   err(text: string): void;
   /** Standard error when it is a terminal: long commands draw their progress there; absent, they stay quiet. */
   progress?: NodeJS.WriteStream;
+  /** Runs the App server (`serve`), loaded from its own bundle; returns the exit status. */
+  serve?: (args: string[]) => Promise<number>;
 }

@@ -5,6 +5,7 @@ import { ruleName } from '../evaluate/advice.js';
 import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
 import { asWorkflowPath } from '../evaluate/workflow-path.js';
 import { loadPolicy } from '../policy/load-policy.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 import { placeholderApprovers } from '../policy/policy-warnings.js';
 import { SCHEMA_LINE } from '../policy/schema-url.js';
 import { adoptChecklist, type Adoption } from '../adopt/from-checklist.js';
@@ -75,7 +76,7 @@ export async function initCommand(values: InitOptions, io: CliIO, files: InitFil
   const workflows = await files.workflowFiles(dir);
   const plan: [string, string][] = (
     [
-      ['.github/checklist-gate.yml', policy],
+      [DEFAULT_POLICY_PATH, policy],
       ['.github/PULL_REQUEST_TEMPLATE/release.md', chosen.template],
       [
         WORKFLOW_PATH,
@@ -192,13 +193,13 @@ function adoptionSummary({ summary }: Adoption): string {
 
 /** Whether the written policy opens follow-up issues: the workflow then needs `closed` and `issues: write`. */
 function followUpIssues(policy: string): boolean {
-  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const load = loadPolicy(policy, DEFAULT_POLICY_PATH);
   return load.ok && load.policy.emergency?.followUp === 'issue';
 }
 
 /** The placeholder teams the ready checklist names: nobody approves until they are set. */
 function placeholderNote(policy: string): string {
-  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const load = loadPolicy(policy, DEFAULT_POLICY_PATH);
   const warnings = load.ok ? placeholderApprovers(load.policy) : [];
   if (warnings.length === 0) return '';
   return `Set the placeholder approvers in .github/checklist-gate.yml (validate --strict fails until then):
@@ -212,7 +213,7 @@ ${warnings
 
 /** What the written policy gates, so that a feature pull request's "Not gated" is no surprise. */
 function gatingNote(policy: string): string {
-  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const load = loadPolicy(policy, DEFAULT_POLICY_PATH);
   const selector = load.ok ? load.policy.gate.pullRequests : null;
   const unguarded = load.ok ? unguardedSignoffs(load.policy).map(ruleName) : [];
   const signoffs =
@@ -232,7 +233,7 @@ function gatingNote(policy: string): string {
  * does not have: their runs are the only ones that count, so the CI workflow must be named there.
  */
 export function evidenceWorkflowNote(policy: string, present: string[]): string {
-  const load = loadPolicy(policy, '.github/checklist-gate.yml');
+  const load = loadPolicy(policy, DEFAULT_POLICY_PATH);
   if (!load.ok) return '';
   const named = load.policy.items.flatMap((rule) => rule.evidence?.workflows ?? []);
   const missing = [...new Set(named.map(asWorkflowPath).filter((path) => path !== null))].filter(

@@ -10,6 +10,7 @@ import type { Repository } from '../github/repository.js';
 import { policyErrorReport } from '../evaluate/evaluate.js';
 import { RELEASES_NOT_GATED } from '../evaluate/gating.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 import type { Report } from '../evaluate/report.js';
 import type { CliIO } from './cli-io.js';
 import { renderNotGated } from './not-gated.js';
@@ -17,9 +18,6 @@ import { withCheckRecord } from './check-record.js';
 import { baseSource, formatPolicyErrors } from './policy-file.js';
 import { apiFailure, createRestClient, restSettings, type RestClient } from './rest-client.js';
 import { UsageError } from './usage-error.js';
-
-/** Where the action looks for the policy when its `policy` input is not set. */
-const DEFAULT_POLICY_PATH = '.github/checklist-gate.yml';
 
 export type ReportFormat = 'text' | 'json' | 'markdown';
 
@@ -92,7 +90,7 @@ export async function liveCheck(
     const judged =
       live.pr !== null
         ? await judgePullRequest(client, repository, live.pr, read, policies, io)
-        : await judgeRelease(client, repository, live.release ?? '', read, policies);
+        : await judgeReleaseByTag(client, repository, live.release ?? '', read, policies);
     if (judged.kind === 'not-gated') {
       io.out(renderNotGated(judged.description, live.format));
       return 0;
@@ -162,7 +160,8 @@ async function judgePullRequest(
   };
 }
 
-async function judgeRelease(
+/** Finds a release by its tag (the action's event names it), reads it as the action does and judges it. */
+async function judgeReleaseByTag(
   client: RestClient,
   repository: Repository,
   tag: string,

@@ -4,15 +4,13 @@ import { baseReader } from '../github/base-policy.js';
 import { baseLabel, type BaseReference } from '../policy/base-reference.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.js';
+import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 import { resolvePolicy, type ReadBase } from '../policy/resolve-policy.js';
 import { readFailure } from '../read/read-failure.js';
 import type { CliIO } from './cli-io.js';
 import { addBaseOptions, type CommandContext } from './program.js';
 import { createRestClient, restSettings, type RestClient } from './rest-client.js';
 import { UsageError } from './usage-error.js';
-
-/** Where a repository keeps its policy: what validate and template read without --policy. */
-export const DEFAULT_POLICY_PATH = '.github/checklist-gate.yml';
 
 /** How the CLI reads the bases a policy extends: files given on the command line, or the API. */
 export interface BaseOptions {

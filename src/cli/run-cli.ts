@@ -4,6 +4,7 @@ import { registerCheck } from './check-command.js';
 import type { CliIO } from './cli-io.js';
 import { registerInit } from './init-command.js';
 import { buildProgram, type RegisterCommand } from './program.js';
+import { registerServe } from './serve-command.js';
 import { registerTemplate } from './template-command.js';
 import { UsageError } from './usage-error.js';
 import { registerValidate } from './validate-command.js';
@@ -15,6 +16,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerTemplate,
   registerInit,
   registerAudit,
+  registerServe,
 ];
 
 /** Runs one CLI command and returns its exit status: 0 pass, 1 fail, 2 usage, policy or API error. */

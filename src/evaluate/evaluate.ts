@@ -15,7 +15,7 @@ import { applyEmergency } from './emergency.js';
 import type { EvaluationContext } from './context.js';
 import { notApplicableClaims } from './exception-claims.js';
 import { indexItems, type ItemIndex } from './item-index.js';
-import { judgeItem, type JudgeFacts, type Verdict } from './judge-item.js';
+import { judgeItem, type JudgeFacts, type ItemVerdict } from './judge-item.js';
 import { judgeNotApplicable } from './judge-not-applicable.js';
 import { whoKept } from './kept-in-edit.js';
 import { sectionKey } from './not-applicable.js';
@@ -64,7 +64,7 @@ function judgeChecklist(doc: ChecklistDocument, policy: Policy, context: Evaluat
     claims.size > 0 ? whoKept(block.items, context.signoffs ?? null, policy, approving, notes) : new Map();
   const exceptions = new Map<number, NotApplicableException>();
   /** A required item marked not applicable is judged by its not-applicable rule instead. */
-  const judge = (item: TaskItem, required: boolean, rule: ItemRule | null): Verdict => {
+  const judge = (item: TaskItem, required: boolean, rule: ItemRule | null): ItemVerdict => {
     const claim = required ? claims.get(item.index) : undefined;
     if (!claim) return judgeItem(item, required, rule, facts);
     const id = rule?.id ?? item.id;
@@ -134,7 +134,7 @@ function judgeChecklist(doc: ChecklistDocument, policy: Policy, context: Evaluat
   return finish(entries, sectionResults, block, policy, notes, [...exceptions.values()]);
 }
 
-function entry(item: TaskItem, id: string | null, required: boolean, verdict: Verdict): ReportItem {
+function entry(item: TaskItem, id: string | null, required: boolean, verdict: ItemVerdict): ReportItem {
   return {
     id,
     text: item.text,
@@ -163,12 +163,12 @@ function withOrigin(reportItem: ReportItem, rule: ItemRule): ReportItem {
 
 /** A ticked item without evidence whose link sits on the next line, outside the item: say so. */
 function withStrayLink(
-  verdict: Verdict,
+  verdict: ItemVerdict,
   item: TaskItem,
   rule: ItemRule,
   doc: ChecklistDocument,
   context: EvaluationContext,
-): Verdict {
+): ItemVerdict {
   if (verdict.status !== 'no-evidence' || rule.evidence === null || context.description === undefined)
     return verdict;
   const evidence = rule.evidence;
@@ -185,7 +185,7 @@ function withStrayLink(
   };
 }
 
-function notRequired(): Verdict {
+function notRequired(): ItemVerdict {
   return { status: 'not-required', problems: [], fix: null };
 }
 
@@ -220,7 +220,7 @@ function unlistedEntry(
   rule: SectionRule | null,
   section: SectionResult | undefined,
   unlisted: Policy['unlisted'],
-  judge: (required: boolean) => Verdict,
+  judge: (required: boolean) => ItemVerdict,
 ): ReportItem | null {
   if (rule && section) {
     if (section.status === 'not-required') return entry(item, item.id, false, notRequired());

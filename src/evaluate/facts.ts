@@ -66,14 +66,21 @@ export function workflowFileKey(repository: string, path: string): string {
   return `${repository.toLowerCase()}\n${path}`;
 }
 
+/** An `edited` event's change to a description: who made it, the description before it and the one it produced. */
+export interface PullRequestEdit {
+  sender: string;
+  previousBody: string;
+  body: string;
+}
+
 /** Facts for sign-offs, gathered by the action; null in the CLI. */
 export interface SignoffFacts {
   /** Logins (lower case) whose latest review approves the current head commit. */
   approvedBy: string[];
   /** Members (lower case) of each org/team an approver list names, or why they could not be read. */
   teams: Map<string, { members: string[] } | { error: string }>;
-  /** The edit that triggered this run: who made it, the description before it and the one it produced. */
-  edit: { sender: string; previousBody: string; body: string } | null;
+  /** The edit that triggered this run. */
+  edit: PullRequestEdit | null;
   /**
    * The description's revisions from GitHub's edit history, oldest first; null when they could not
    * be read. A revision whose body is null is unknown: deleted from the history, or older than the

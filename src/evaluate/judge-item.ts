@@ -12,7 +12,7 @@ import { trailingMiss } from './trailing-miss.js';
 import { markdownToPlainText } from '../checklist/parse.js';
 import { matchKey } from '../checklist/plain-text.js';
 
-export type Verdict = Pick<ReportItem, 'status' | 'problems' | 'fix' | 'evidence' | 'runs'>;
+export type ItemVerdict = Pick<ReportItem, 'status' | 'problems' | 'fix' | 'evidence' | 'runs'>;
 
 /** What the evaluator knows beyond the description, for judging evidence and sign-offs. */
 export interface JudgeFacts {
@@ -29,7 +29,7 @@ export function judgeItem(
   required: boolean,
   rule: ItemRule | null,
   facts: JudgeFacts,
-): Verdict {
+): ItemVerdict {
   const evidence = rule?.evidence ?? null;
   if (!item.checked) {
     if (!required) return { status: 'optional', problems: [], fix: null };
@@ -67,7 +67,7 @@ function judgeEvidence(
   evidence: EvidenceRule,
   facts: JudgeFacts,
   name: string,
-): { verdict: Verdict | null; good: string[]; runs: VerifiedRun[] } {
+): { verdict: ItemVerdict | null; good: string[]; runs: VerifiedRun[] } {
   const { accepted, rejected } = checkEvidence(item.links, evidence);
   const verified = evidence.verify
     ? verifyLinks(accepted, evidence, facts, name)
@@ -79,7 +79,7 @@ function judgeEvidence(
   if (count >= evidence.min) return { verdict: null, good, runs };
   const words = evidenceWords(evidence);
   if (refused.length > 0) {
-    const verdict: Verdict = {
+    const verdict: ItemVerdict = {
       status: 'bad-evidence',
       problems: refused.map(
         (link) => `${link.url.trim() === '' ? 'an empty link' : link.url} is not accepted: ${link.reason}`,
@@ -91,7 +91,7 @@ function judgeEvidence(
   const links = verified.good.length;
   const spread =
     links > count ? `${links} acceptable links, to ${count} distinct target${count === 1 ? '' : 's'}` : null;
-  const verdict: Verdict = {
+  const verdict: ItemVerdict = {
     status: 'no-evidence',
     problems: [
       count === 0
@@ -110,7 +110,7 @@ function judgeEvidence(
  * scheme, or a placeholder), matched to its rule by the text before it: it fails as that item,
  * with the one thing to change, whether or not the rule asks for evidence.
  */
-function missedLink(item: TaskItem, rule: ItemRule, evidence: EvidenceRule | null): Verdict | null {
+function missedLink(item: TaskItem, rule: ItemRule, evidence: EvidenceRule | null): ItemVerdict | null {
   if (item.links.length > 0 || rule.text === null) return null;
   const miss = trailingMiss(item.text);
   if (miss === null || matchKey(miss.before) !== matchKey(markdownToPlainText(rule.text))) return null;
@@ -268,7 +268,12 @@ function refusal(
  * A ticked item with approvers passes when one of them vouched for it: an approving review on the
  * current head commit, or the edit that ticked it was theirs.
  */
-function judgeSignoff(item: TaskItem, approvers: string[], facts: JudgeFacts, name: string): Verdict | null {
+function judgeSignoff(
+  item: TaskItem,
+  approvers: string[],
+  facts: JudgeFacts,
+  name: string,
+): ItemVerdict | null {
   if (facts.signoffs === null) {
     facts.notes.push(`${name}: its approvers were not checked; the CLI does not call the GitHub API.`);
     return null;

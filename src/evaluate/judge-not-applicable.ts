@@ -3,7 +3,7 @@ import type { NotApplicableException } from './report.js';
 import { approverTest, approverWords, unreadableTeams } from './approvers.js';
 import type { NotApplicableClaim } from './exception-claims.js';
 import type { SignoffFacts } from './facts.js';
-import type { Verdict } from './judge-item.js';
+import type { ItemVerdict } from './judge-item.js';
 import { reasonProblem, REASON_FIX } from './not-applicable.js';
 
 /** What the evaluator knows for judging an exception: reviews and teams, and who wrote or kept each N/A line. */
@@ -23,7 +23,7 @@ export function judgeNotApplicable(
   claim: NotApplicableClaim,
   id: string | null,
   facts: ExceptionFacts,
-): { verdict: Verdict; exception: NotApplicableException | null } {
+): { verdict: ItemVerdict; exception: NotApplicableException | null } {
   const marked =
     claim.heading === null
       ? 'marked not applicable'
@@ -60,7 +60,7 @@ export function judgeNotApplicable(
     approvedBy: null,
     state: 'accepted',
   };
-  const standing: Verdict = { status: 'not-applicable', problems: [], fix: null };
+  const standing: ItemVerdict = { status: 'not-applicable', problems: [], fix: null };
   if (rule.rule === 'with-reason') return { verdict: standing, exception };
   const approvers = rule.approvers ?? [];
   if (approvers.length === 0)

@@ -1,3 +1,4 @@
+import type { PullRequestEdit } from '../evaluate/facts.js';
 import type { Repository } from '../github/repository.js';
 
 /** What one run evaluates, worked out from the event. */
@@ -14,7 +15,7 @@ export type Target =
       /** The head commit named in the payload: where an error is posted if the pull request cannot be read. */
       payloadHeadSha: string | null;
       /** An `edited` event: who edited, and the description before and after the edit. */
-      edit: { previousBody: string; body: string; sender: string } | null;
+      edit: PullRequestEdit | null;
     }
   /** A merged pull request: the follow-up of an emergency release, if it had one. */
   | {
@@ -186,9 +187,7 @@ function closedTarget(
   };
 }
 
-function editOf(
-  payload: Record<string, unknown>,
-): { previousBody: string; body: string; sender: string } | null {
+function editOf(payload: Record<string, unknown>): PullRequestEdit | null {
   if (payload['action'] !== 'edited') return null;
   const from = (payload['changes'] as { body?: { from?: string } } | undefined)?.body?.from;
   const sender = (payload['sender'] as { login?: string } | undefined)?.login;

@@ -16,6 +16,11 @@ export interface ClientSettings {
   /** Base of the retry back-off in milliseconds: waits are 1×, 4× and 9× this. */
   retryBaseMs: number;
   warn: (message: string) => void;
+  /**
+   * Requests in flight at once, across every client of the process; the throttling plugin's 10
+   * when not given. The server, evaluating many pull requests at once, needs more.
+   */
+  maxConcurrent?: number;
 }
 
 export interface ClientOptions extends ClientSettings {
@@ -67,12 +72,40 @@ export function clientOptions(settings: ClientSettings) {
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
     throttle: {
-      write: UNSPACED,
-      notifications: UNSPACED,
-      onRateLimit: waitWorthIt('rate limit'),
-      onSecondaryRateLimit: waitWorthIt('secondary rate limit'),
-    } satisfies ThrottlingOptions,
+      ...({
+        write: UNSPACED,
+        notifications: UNSPACED,
+        onRateLimit: waitWorthIt('rate limit'),
+        onSecondaryRateLimit: waitWorthIt('secondary rate limit'),
+      } satisfies ThrottlingOptions),
+      // The plugin takes any of its groups in place of its own; `global` holds every request.
+      ...(settings.maxConcurrent !== undefined && { global: concurrencyLimit(settings.maxConcurrent) }),
+    },
   };
+}
+
+/**
+ * A limit on requests in flight, in the shape of the throttling plugin's groups (`key(id)`
+ * gives a limiter whose `schedule` runs a job): a freed place goes to the longest waiting.
+ */
+function concurrencyLimit(max: number): ThrottlingOptions['write'] {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const limiter = {
+    schedule: async <T>(_options: unknown, job: (...args: unknown[]) => Promise<T>, ...args: unknown[]) => {
+      if (active < max) active++;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await job(...args);
+      } finally {
+        // The place passes to the next in line, or is given back.
+        const next = waiting.shift();
+        if (next) next();
+        else active--;
+      }
+    },
+  };
+  return { key: () => limiter } as unknown as ThrottlingOptions['write'];
 }
 
 /** The action's client: @actions/github's, with the gate's plugins and options. */

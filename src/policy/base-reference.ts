@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY_PATH } from './policy-path.js';
+
 /** Where a base policy is: a file in a repository at a ref, as `extends` names it. */
 export interface BaseReference {
   owner: string;
@@ -56,5 +58,5 @@ export function sameBase(a: BaseReference, b: BaseReference): boolean {
  * settings: `.github/checklist-gate.yml` in the organisation's `.github` repository, default branch.
  */
 export function organisationPolicyAt(organisation: string): BaseReference {
-  return { owner: organisation, repo: '.github', path: '.github/checklist-gate.yml', ref: null };
+  return { owner: organisation, repo: '.github', path: DEFAULT_POLICY_PATH, ref: null };
 }

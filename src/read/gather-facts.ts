@@ -1,4 +1,4 @@
-import type { GatheredFacts, LinkFacts } from '../evaluate/facts.js';
+import type { GatheredFacts, LinkFacts, PullRequestEdit } from '../evaluate/facts.js';
 
 export type { GatheredFacts } from '../evaluate/facts.js';
 import type { FactsNeeded } from '../evaluate/plan-facts.js';
@@ -21,7 +21,7 @@ export interface FactsAbout {
   /** The pull request, when a pull request is evaluated. */
   pullNumber: number | null;
   /** The edit that triggered the run, if it produced the description being evaluated. */
-  edit: { sender: string; previousBody: string; body: string } | null;
+  edit: PullRequestEdit | null;
   /** The branch whose workflow files prove a run; null for the default branch (a release). */
   baseBranch: string | null;
   /** Who wrote the pull request or release, for closed-by: not-author; null when unknown. */

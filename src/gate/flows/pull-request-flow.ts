@@ -46,8 +46,8 @@ export interface PullRequestRun {
 /** A run slower than this between reading and writing reads its facts again before it writes. */
 const SLOW_RUN_MS = 2000;
 const MAX_ATTEMPTS = 3;
-/** Returned by an attempt that found the pull request changed under it. */
-const RESTART = Symbol('restart');
+/** What an attempt returns when it found the pull request changed under it. */
+const EVALUATE_AGAIN = Symbol('evaluate again');
 
 /**
  * Evaluates one pull request and reports on it: one round of reads, one round of writes (only
@@ -65,18 +65,18 @@ export async function gatePullRequest(
     let current = { ...request, openListing: request.openListing ?? run.openListing };
     let shared = run;
     const warned = new Set<string>();
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptPullRequest(
+    for (let number = 1; ; number++) {
+      const result = await attemptPullRequest({
         client,
-        current,
+        request: current,
         settings,
         log,
-        shared,
+        run: shared,
         status,
-        attempt,
+        number,
         warned,
-      );
-      if (outcome !== RESTART) return outcome;
+      });
+      if (result !== EVALUATE_AGAIN) return result;
       // Evaluated again from a fresh read, not from the sweep's listing nor the run's copy of the policy.
       current = { ...current, listed: undefined, openListing: undefined };
       shared = { ...shared, policies: shared.policies.afresh?.() ?? shared.policies };
@@ -84,17 +84,51 @@ export async function gatePullRequest(
   });
 }
 
-async function attemptPullRequest(
-  client: GitHubClient,
-  request: PullRequestRequest,
-  settings: GateSettings,
-  log: GateLog,
-  run: PullRequestRun,
-  status: { sha: string | null },
-  attempt: number,
-  warned: Set<string>,
-): Promise<GateOutcome | typeof RESTART> {
-  const mayRestart = attempt < MAX_ATTEMPTS;
+/** One attempt's inputs: the run's, the pull request's, and which attempt this is. */
+interface Attempt {
+  client: GitHubClient;
+  request: PullRequestRequest;
+  settings: GateSettings;
+  log: GateLog;
+  run: PullRequestRun;
+  /** Where an error status goes if the attempt throws: the commit, once the reads have named it. */
+  status: { sha: string | null };
+  /** 1 for the first attempt; the last one may not ask for another. */
+  number: number;
+  /** Foreign-verdict notices already warned about by an earlier attempt. */
+  warned: Set<string>;
+}
+
+/** The verdict one attempt judged, with everything its writes and its confirmation need. */
+interface Judged {
+  reading: PullRequestReading;
+  own: ReturnType<typeof verdictFor>;
+  verdict: Verdict;
+  foreign: ReturnType<typeof foreignVerdicts>;
+  noted: (replaced: boolean) => string;
+  outcome: GateOutcome;
+  /** The facts the verdict was computed from, and how to read them again. */
+  mine: FactsStamp;
+  freshFacts: () => Promise<FactsStamp>;
+  readAt: number;
+}
+
+/**
+ * One attempt, in three steps: read and judge the pull request on its commit; make sure no run
+ * that read newer facts has already reported (else write nothing, or evaluate again); write, then
+ * confirm the facts did not move and the verdict stands.
+ */
+async function attemptPullRequest(attempt: Attempt): Promise<GateOutcome | typeof EVALUATE_AGAIN> {
+  const judged = await judgeOnCommit(attempt);
+  if (!('reading' in judged)) return judged;
+  const standing = await newestFactsFirst(attempt, judged);
+  if (standing !== 'write') return standing;
+  return writeAndConfirm(attempt, judged);
+}
+
+/** Step 1: the reads, this pull request's verdict, and the strictest verdict for its commit. */
+async function judgeOnCommit(attempt: Attempt): Promise<Judged | GateOutcome> {
+  const { client, request, settings, log, run, status } = attempt;
   const readAt = Date.now();
   const reading = await readPullRequest(client, request, settings, run.policies, run.identity);
   const { pr, identity } = reading;
@@ -156,10 +190,25 @@ async function attemptPullRequest(
     markdown: noted(true),
   };
 
-  const existing = reading.ownComments[0] ?? null;
-  const stamp = existing ? stampOf(existing) : null;
   const mine = factsOfReading(reading);
   const freshFacts = () => readFactsNow(client, request.repository, reading, settings.policyPath);
+  return { reading, own, verdict, foreign, noted, outcome, mine, freshFacts, readAt };
+}
+
+/**
+ * Step 2: the comment may carry a verdict on newer facts, and a slow run may have been overtaken:
+ * a fresh read decides whether this run writes, writes nothing (a newer verdict stands), or
+ * evaluates again.
+ */
+async function newestFactsFirst(
+  attempt: Attempt,
+  judged: Judged,
+): Promise<'write' | GateOutcome | typeof EVALUATE_AGAIN> {
+  const { log } = attempt;
+  const { reading, mine, freshFacts, readAt } = judged;
+  const mayAskAgain = attempt.number < MAX_ATTEMPTS;
+  const existing = reading.ownComments[0] ?? null;
+  const stamp = existing ? stampOf(existing) : null;
   let checked = false;
   if (compareStamp(stamp, mine) === 'ask' && stamp !== null) {
     // The comment may carry a verdict on newer facts: a fresh read decides whose verdict stands.
@@ -172,11 +221,11 @@ async function attemptPullRequest(
         );
         return standingOutcome(stamp);
       case 'again':
-        if (mayRestart) {
+        if (mayAskAgain) {
           log.info(
             `The pull request changed while this run evaluated it (${fresh.evaluated}); evaluating again.`,
           );
-          return RESTART;
+          return EVALUATE_AGAIN;
         }
         break;
       case 'forged':
@@ -188,9 +237,21 @@ async function attemptPullRequest(
         break;
     }
   }
-  if (!checked && mayRestart && Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
-    return RESTART;
+  if (!checked && mayAskAgain && Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
+    return EVALUATE_AGAIN;
+  return 'write';
+}
 
+/** Step 3: one round of writes (only what changed), then the confirmation round. */
+async function writeAndConfirm(
+  attempt: Attempt,
+  judged: Judged,
+): Promise<GateOutcome | typeof EVALUATE_AGAIN> {
+  const { client, request, settings, log, warned } = attempt;
+  const { reading, own, verdict, foreign, noted, outcome, mine, freshFacts } = judged;
+  const { pr, identity } = reading;
+  const existing = reading.ownComments[0] ?? null;
+  const mayAskAgain = attempt.number < MAX_ATTEMPTS;
   // A pull request no longer gated gets no comment, but one it already has says so.
   const writeComment = own.gated
     ? settings.comment === 'always' ||
@@ -262,7 +323,7 @@ async function attemptPullRequest(
       async (posting) => void (await writeWithPermissions(log, (again) => publish(again, posting))),
     );
     if (confirmed === 'moved') {
-      if (mayRestart) return RESTART;
+      if (mayAskAgain) return EVALUATE_AGAIN;
       throw new Error(
         'the pull request kept changing while the gate evaluated it; the verdict posted may be stale, so an error stands until the next run',
       );
