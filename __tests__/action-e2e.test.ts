@@ -124,9 +124,8 @@ describe('the bundled action on pull requests', () => {
         [1, 'GET /contents/.github%2Fchecklist-gate.yml'],
         [1, 'GET /issues/2/comments'],
         [1, 'GET /pulls/2'],
-        // The open pull requests (shared heads, from forks too), the head's statuses (foreign ones), and who the gate is.
-        [1, 'GET /pulls'],
-        [1, `GET /commits/${HEAD_SHA}/statuses`],
+        // One GraphQL request: who the gate is, the newest releases, the open pull requests
+        // (shared heads, from forks too) and the head's latest status (a foreign one is replaced).
         [1, 'POST /graphql'],
         [2, `POST /statuses/${HEAD_SHA}`],
         [2, `PATCH /issues/comments/${emulator.gateComments(2)[0]?.id}`],
@@ -143,7 +142,7 @@ describe('the bundled action on pull requests', () => {
     expect((await run(pullRequestEvent('synchronize', COMPLETE))).code).toBe(0);
     const isWrite = (request: unknown) => !String(request).startsWith('GET') && request !== 'POST /graphql';
     expect(requestsIn(again).filter(([, request]) => isWrite(request))).toEqual([]);
-    expect(emulator.requests.length - again).toBe(9);
+    expect(emulator.requests.length - again).toBe(7);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['failure', 'success']);
   });
 

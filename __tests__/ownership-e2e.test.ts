@@ -176,10 +176,15 @@ describe('shared head commits', () => {
       { sha: HEAD_SHA, state: 'failure', description: '#2: 1 of 2 required items open' },
     ]);
     expect(ungated.summary).toContain("shows #2's verdict");
-    // One listing of the open pull requests (whose heads it gives), in the read round.
+    // One listing of the open pull requests (whose heads it gives), in the read round's one
+    // GraphQL request: no REST listing.
     expect(emulator.requests.filter((request) => request.path.endsWith('/Hello-World/pulls'))).toHaveLength(
-      1,
+      0,
     );
+    const queries = emulator.requests.filter((request) => request.path === '/graphql');
+    expect(queries.map((request) => String((request.body as { query: string }).query))).toEqual([
+      expect.stringContaining('pullRequests(states: OPEN'),
+    ]);
     const gated = await run(apiUrl, { payload: pullRequestEvent('opened', INCOMPLETE) });
     expect(gated.code).toBe(1);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['failure', 'failure']);

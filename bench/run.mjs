@@ -59,7 +59,8 @@ async function actionRun(latencyMs, { firstRun = false, policyText = policy, nod
     if (run.code !== 1 && run.code !== 0)
       throw new Error(`the action failed to run:\n${run.stdout}${run.stderr}`);
     const arrivals = emulator.requests.map((request) => ({
-      write: request.method !== 'GET',
+      // A GraphQL query is a read.
+      write: request.method !== 'GET' && request.path !== '/graphql',
       ms: request.at - started,
     }));
     return {
@@ -209,35 +210,46 @@ const loaded = engine.loadPolicy(policyText(200), 'bench.yml');
 if (!loaded.ok) throw new Error('the benchmark policy is invalid');
 const context = { event: 'pull_request', baseBranch: 'main', labels: ['database'], changedPaths: null };
 /**
- * Medians of two workloads timed in turn, after warming both: a half-size input and its full size
- * measured this way see the same compiled code and the same machine noise.
+ * Medians of workloads timed in turn, after warming each: inputs of several sizes measured this
+ * way see the same compiled code and the same machine noise.
  */
-function interleaved(first, second, runs) {
-  for (let warm = 0; warm < 3; warm++) {
-    first();
-    second();
-  }
-  const times = [[], []];
-  for (let run = 0; run < runs; run++) {
-    times[0].push(time(first));
-    times[1].push(time(second));
-  }
+function interleaved(workloads, runs) {
+  for (let warm = 0; warm < 3; warm++) workloads.forEach((work) => work());
+  const times = workloads.map(() => []);
+  for (let run = 0; run < runs; run++) workloads.forEach((work, index) => times[index].push(time(work)));
   return times.map(median);
+}
+
+/** The sizes growth is judged over: 4 KiB to 64 KiB (GitHub's largest description), doubling. */
+const GROWTH_SIZES = [4096, 8192, 16384, 32768, 65536];
+const GROWTH_TARGET = 1.25;
+/**
+ * Growth as the slope of a least-squares fit of log(time) against log(size): 1 is linear, 2
+ * quadratic. Over five sizes one step of V8's collector between two of them moves it little, where
+ * a single doubling (full ÷ half) would carry the whole step.
+ */
+function logLogSlope(sizes, times) {
+  const xs = sizes.map((size) => Math.log(size));
+  const ys = times.map((ms) => Math.log(Math.max(ms, 1e-3)));
+  const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  const covariance = xs.reduce((sum, x, index) => sum + (x - mx) * ((ys[index] ?? 0) - my), 0);
+  return covariance / xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
 }
 
 const engineOnce = (text) => () =>
   engine.renderMarkdown(engine.evaluate(engine.parseChecklist(text), loaded.policy, context));
-const texts = [16384, 32768, 65536].map((size) => description(size));
-const [quarterMs] = interleaved(engineOnce(texts[0]), engineOnce(texts[1]), RUNS);
-const [halfMs, fullMs] = interleaved(engineOnce(texts[1]), engineOnce(texts[2]), RUNS);
+const texts = GROWTH_SIZES.map((size) => description(size));
+const engineMs = interleaved(texts.map(engineOnce), RUNS);
 const sizes = texts.map((text, index) => ({
   size: text.length,
   items: engine.parseChecklist(text).items.length,
-  ms: [quarterMs, halfMs, fullMs][index],
+  ms: engineMs[index] ?? 0,
 }));
 const defaultPolicy = engine.loadPolicy('version: 1\n', 'default.yml').policy;
-// Each worst case at half and full size, to show that doubling the input at most doubles the time.
-// A description the parser refuses (nesting past its limits) is timed to its refusal.
+// Each worst case from 4 KiB to 64 KiB, to judge how its time grows with the input. A description
+// the parser refuses (nesting past its limits) is timed to its refusal.
+const bySize = GROWTH_SIZES.map((size) => pathological(size));
 const hard = Object.entries(pathological()).map(([name, text]) => {
   let refused = false;
   const once = (input) => () => {
@@ -248,8 +260,20 @@ const hard = Object.entries(pathological()).map(([name, text]) => {
       if (input === text) refused = true;
     }
   };
-  const [half, ms] = interleaved(once(text.slice(0, text.length / 2)), once(text), Math.min(RUNS, 9));
-  return { name, size: text.length, ms, growth: ms / half, refused };
+  const inputs = bySize.map((all) => all[name] ?? '');
+  const times = interleaved(inputs.map(once), Math.min(RUNS, 9));
+  const ms = times.at(-1) ?? 0;
+  return {
+    name,
+    size: text.length,
+    ms,
+    slope: logLogSlope(
+      inputs.map((input) => input.length),
+      times,
+    ),
+    doubling: ms / (times.at(-2) ?? ms),
+    refused,
+  };
 });
 
 // The parser's cold cost: the first parse of the production-release template in a fresh process.
@@ -296,7 +320,7 @@ const bundleSize = statSync(new URL('dist/index.js', ROOT)).size;
 const REASONS = [
   [
     /^POST \/graphql$/,
-    'whom the token acts as (GraphQL `viewer`): which comment, status and check run are the gate’s own',
+    'one GraphQL query: whom the token acts as (`viewer`: which comment, status and check run are the gate’s own); the newest releases (one whose tag points at the head has its say); the open pull requests, whose heads it gives (those with the same head commit, from forks too, have their say, since a status belongs to the commit); the latest status with the gate’s context on the head commit (one posted by another identity is replaced and noted)',
   ],
   [
     /^GET \/repos\/[^/]+\/[^/]+\/pulls\/\d+$/,
@@ -326,9 +350,16 @@ const REASONS = [
   ],
 ];
 const reasonOf = (path) => REASONS.find(([pattern]) => pattern.test(path))?.[1] ?? '(no reason recorded)';
+/** Reads after the writes: the round that confirms them (src/gate/confirm-writes.ts). */
+const CONFIRMING =
+  'read again after the writes (confirm round): the facts and the latest verdict, so that a late write by a run on older facts is found and replaced';
 
-const full = sizes[2];
-const growth = full.ms / sizes[1].ms;
+const full = sizes.at(-1);
+const growth = logLogSlope(
+  sizes.map((row) => row.size),
+  sizes.map((row) => row.ms),
+);
+const growthLabel = `growth from 4 KiB to 64 KiB: slope of log(time) against log(size), least squares over ${GROWTH_SIZES.length} sizes`;
 /** Figures of the last run on micromark (2026-11-30), for the rows the parser change affects. */
 const BEFORE = {
   'Engine: parse + evaluate + render, 16265': '45.43 ms',
@@ -340,7 +371,6 @@ const BEFORE = {
   'Pathological input, parse + evaluate: a list nested': '527.2 ms, growth 2.51× (400 levels at most)',
   'Pathological input, parse + evaluate: emphasis runs': '80.2 ms, growth 1.87×',
   'Pathological input, parse + evaluate: one 65,536-character item': '55.5 ms, growth 2.22×',
-  'Engine growth': '2.14×',
   // Measured on 2026-12-01 with the engine of bd5a021 (micromark, patched), median of 7 fresh processes.
   'Parser, cold': '22.1 ms',
 };
@@ -377,15 +407,15 @@ const rows = [
         `${runtime.floor.toFixed(0)} ms`,
         '',
       ],
-      [
-        `Cold start, Node ${runtime.version}: the action ÷ the toolkit floor`,
-        `${ratio.toFixed(2)}×`,
-        verdict(ratio <= 1, '≤ 1.0×'),
-      ],
+      [`Cold start, Node ${runtime.version}: the action ÷ the toolkit floor`, `${ratio.toFixed(2)}×`, ''],
     ];
   }),
   ...scenarios.flatMap((scenario, position) => [
-    [`Requests per run, ${scenario.name}`, `${scenario.requests}`, ''],
+    [
+      `Requests per run, ${scenario.name}`,
+      `${scenario.requests}`,
+      position === 0 ? verdict(scenario.requests <= 6, '≤ 6') : '',
+    ],
     [
       `Sequential round trips, ${scenario.name}, counted at the emulator (most of ${slowRuns} runs)`,
       `${scenario.rounds}`,
@@ -408,14 +438,22 @@ const rows = [
       `${row.ms.toFixed(1)} ms${row.refused ? ' (refused: nested past the parser’s limit)' : ''}`,
       verdict(row.ms <= 50, '≤ 50 ms'),
     ],
-    [`… growth, full size ÷ half size`, `${row.growth.toFixed(2)}×`, verdict(row.growth <= 2.2, '≤ 2.2×')],
+    [
+      `… ${growthLabel} (64 KiB ÷ 32 KiB: ${row.doubling.toFixed(2)}×)`,
+      row.slope.toFixed(2),
+      verdict(row.slope <= GROWTH_TARGET, `≤ ${GROWTH_TARGET}`),
+    ],
   ]),
   [
     'Parser, cold: the first parse of the production-release template in a fresh process',
     `${coldParse.toFixed(2)} ms`,
     '',
   ],
-  ['Engine growth, full size ÷ half size', `${growth.toFixed(2)}×`, verdict(growth <= 2, '≤ 2×')],
+  [
+    `Engine ${growthLabel} (64 KiB ÷ 32 KiB: ${(full.ms / (sizes.at(-2)?.ms ?? full.ms)).toFixed(2)}×)`,
+    growth.toFixed(2),
+    verdict(growth <= GROWTH_TARGET, `≤ ${GROWTH_TARGET}`),
+  ],
   ...history.map((row) => [
     `Sign-off history, evaluate: 100 revisions of 65,536 characters, the sign-off ticked in the ${row.name} revision${row.credited ? '' : ' (past the parse budget: credited to no one)'}`,
     `${row.ms.toFixed(0)} ms`,
@@ -434,13 +472,17 @@ console.log(table);
 
 const typical = scenarios[0];
 const requestTable = [
-  `The ${typical.requests} requests of a typical run (${typical.name}), in ${typical.rounds} sequential round trips: one concurrent round of reads, then one of writes.`,
+  `The ${typical.requests} requests of a typical run (${typical.name}), in ${typical.rounds} sequential round trips: one concurrent round of reads, one of writes, then one of reads that confirms them.`,
   '',
   '| Request | Why |',
   '| --- | --- |',
   ...typical.paths
     .map((path) => path.replace(/\?.*$/, ''))
-    .map((path) => `| \`${path}\` | ${reasonOf(path)} |`),
+    .map((path, index, all) => {
+      const firstWrite = all.findIndex((each) => !each.startsWith('GET') && each !== 'POST /graphql');
+      const confirming = firstWrite !== -1 && index > firstWrite && path.startsWith('GET');
+      return `| \`${path}\` | ${confirming ? CONFIRMING : reasonOf(path)} |`;
+    }),
 ].join('\n');
 
 const beforeNote = beforeBundle
@@ -457,8 +499,12 @@ ${table}
 
 ${requestTable}
 
-The action runs the committed bundle as a child process against the loopback GitHub API emulator (\`__tests__/emulator\`), for a pull_request \`edited\` event whose checklist (the production-release template, all ticked) is complete. The engine rows run the pure core in process on a generated description (\`bench/workload.mjs\`); each growth row times the half-size and the full-size input in turn.
+The action runs the committed bundle as a child process against the loopback GitHub API emulator (\`__tests__/emulator\`), for a pull_request \`edited\` event whose checklist (the production-release template, all ticked) is complete. The engine rows run the pure core in process on a generated description (\`bench/workload.mjs\`); each growth row times its five sizes in turn.
 
-Growth by wall time includes V8's garbage collector, whose cost grows faster than the heap of one large parse: for the one 65,536-character item, a CPU profile puts the work outside the collector at 1.96× for twice the input and the collector's at 2.7×, and instruction counts (valgrind) grow 1.7–2.1× for every input measured. Engine and worst-case rows show in parentheses the last figures on micromark (2026-11-30). Where growth exceeds 2.2×, most of the excess is V8's collector, whose share rises with the heap of one large parse (about 37% of the time for a 65,536-character run of \`[\`).
+The cold-start rows carry no target (issue 28 withdrew it): a runner spends seconds preparing a job before the action starts, so the action's tens of milliseconds over the toolkit floor are not what anyone waits for, and the server (\`serve\`) starts once, not once per event. They stay beside bare Node and the toolkit floor to show where start-up goes.
+
+Requests per typical event: at most 6, for the action and the server alike (issue 28). Sequential round trips: the confirm round (\`src/gate/confirm-writes.ts\`) reads the facts and the latest verdict again once every write is answered, so a run that writes makes three.
+
+Growth is judged by the slope of a least-squares fit of log(time) against log(size) over ${GROWTH_SIZES.map((size) => `${size / 1024} KiB`).join(', ')} (at most ${GROWTH_TARGET}: 1 is linear, 2 quadratic), not by one doubling: wall time includes V8's garbage collector, whose cost steps up with the heap of one large parse (for the one 65,536-character item, a CPU profile puts the work outside the collector at 1.96× for twice the input and the collector's at 2.7×, and instruction counts (valgrind) grow 1.7–2.1× for every input measured), and one doubling across that step carries all of it. Each worst case must also stay under 50 ms at 64 KiB. Where a slope exceeds the target, the excess is still the collector's, now measured over the five sizes: on 2026-12-07 (measured by hand, the same engine bundle and inputs, median of 9, CPU time with the collector's pauses from Node's \`gc\` performance entries, on the machine shared with other jobs), unclosed brackets and runs of \`[\`, \`[^\`, \`<?\`, \`<!A \` and \`<!--\` had slopes of 1.33–1.53 in CPU time and 1.06–1.21 outside the collector, whose pauses appear only from 32 KiB (none at 4–16 KiB, 27–66 ms at 64 KiB). Bringing them under 1.25 means allocating less per parse (commonmark's inline parser allocates about 21 MB for 65,536 characters of unclosed brackets), not a different algorithm. Engine and worst-case rows show in parentheses the last figures on micromark (2026-11-30).
 `,
 );

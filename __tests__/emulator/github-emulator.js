@@ -13,6 +13,7 @@ import {
   report,
 } from './openapi-conformance.js';
 import { AppRegistration } from './app-emulator.js';
+import { answerByTheSchema } from './graphql-repository.js';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot', id: 41898282 };
 /** Statuses GitHub keeps per commit and context. */
@@ -119,6 +120,12 @@ export class GitHubEmulator {
     this.requests = [];
     /** @type {Fault[]} */
     this.faults = [];
+    /**
+     * Fields of the first round's GraphQL query (releases, pullRequests, object) that GitHub fails
+     * to answer: each comes back null, with an error at its path.
+     * @type {Set<string>}
+     */
+    this.graphqlFailing = new Set();
     this.latencyMs = fixture.latencyMs ?? 0;
     /**
      * Canned answers to GET requests by API path, for anything else the gate may read: Actions
@@ -668,7 +675,9 @@ export class GitHubEmulator {
     if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
       return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
     }
-    if (query.includes('releases(') && query.includes('viewer')) return this.viewerAndReleases(body, token);
+    // The first round's query: the viewer, the newest releases, open pull requests, a commit's verdicts.
+    if (query.includes('viewer') && query.includes('repository('))
+      return answerByTheSchema(this, body, token);
     if (query.includes('mergeQueue(')) return this.mergeQueue(body);
     const number = Number(body?.variables?.number);
     const pull = this.pulls.get(number);
@@ -719,26 +728,6 @@ export class GitHubEmulator {
         }
       : null;
     return { status: 200, json: { data: { repository: { mergeQueue } } } };
-  }
-
-  /** The identity query with the newest releases (newest first, as GitHub orders them by creation). */
-  viewerAndReleases(/** @type {any} */ body, /** @type {string} */ token) {
-    const first = Number(/releases\(first: (\d+)/.exec(String(body.query))?.[1] ?? 10);
-    const nodes = [...this.releases.values()]
-      .sort((a, b) => b.id - a.id)
-      .slice(0, first)
-      .map((release) => ({
-        databaseId: release.id,
-        tagName: release.tagName,
-        isDraft: release.draft ?? false,
-        tagCommit: release.sha && !release.draft ? { oid: release.sha } : null,
-      }));
-    return {
-      status: 200,
-      json: {
-        data: { viewer: { login: this.identityOf(token).login }, repository: { releases: { nodes } } },
-      },
-    };
   }
 
   page(/** @type {URL} */ url, /** @type {unknown[]} */ all, /** @type {string} */ path, absolute = false) {

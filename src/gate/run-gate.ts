@@ -3,6 +3,7 @@ import { getDefaultBranch } from '../github/default-branch.js';
 import { sharedOpenListing } from '../github/pull-request-list.js';
 import { gateBody } from './flows/body-flow.js';
 import { learnIdentity } from '../read/identity.js';
+import { commitAsked, firstRound } from '../read/first-round.js';
 import { skipped } from './outcome.js';
 import type { GateOutcome } from './outcome.js';
 import { policyReader } from '../read/policy-reader.js';
@@ -30,9 +31,17 @@ export async function runGate(
     case 'release':
       return gateRelease(client, target, settings, log, policies);
     case 'pull_request': {
-      // Asked alongside the first reads: whose comment, statuses and check runs are the gate's.
-      const run = { policies, identity: learnIdentity(client, target.repository) };
-      const outcome = await gatePullRequest(client, target, settings, log, run);
+      // Asked alongside the first reads, in one GraphQL request: whose comment, statuses and check
+      // runs are the gate's, and the head commit's open pull requests and posted verdicts.
+      const first = firstRound(client, target.repository, commitAsked(target, settings));
+      const run = { policies, identity: first.identity };
+      const outcome = await gatePullRequest(
+        client,
+        { ...target, commitOverview: first.commit },
+        settings,
+        log,
+        run,
+      );
       return { ...outcome, results: { [String(target.number)]: outcome.result } };
     }
     case 'merged': {

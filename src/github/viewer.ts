@@ -1,5 +1,4 @@
 import type { GitHubClient } from './client.js';
-import type { Repository } from './repository.js';
 
 /**
  * The login the token acts as: `github-actions[bot]` for the workflow token, `<app>[bot]` for an
@@ -17,45 +16,5 @@ export interface TaggedRelease {
   sha: string;
 }
 
-/** How many of the newest releases are asked for with the viewer: one page, GraphQL's largest. */
+/** How many of the newest releases are asked for with the viewer (run-overview.ts): one page, GraphQL's largest. */
 export const RECENT_RELEASES = 100;
-
-/**
- * The viewer's login and the newest releases with their tag's commit, in one GraphQL request:
- * the releases cost no request of their own. Drafts, and releases whose tag is not yet created,
- * point at no commit and are left out.
- */
-export async function viewerAndReleases(
-  client: GitHubClient,
-  repository: Repository,
-): Promise<{ login: string; releases: TaggedRelease[] }> {
-  const answer = await client.graphql<{
-    viewer: { login: string };
-    repository: {
-      releases: {
-        nodes: ({
-          databaseId: number | null;
-          tagName: string;
-          isDraft: boolean;
-          tagCommit: { oid: string } | null;
-        } | null)[];
-      };
-    } | null;
-  }>(
-    `query ($owner: String!, $name: String!) {
-  viewer { login }
-  repository(owner: $owner, name: $name) {
-    releases(first: ${RECENT_RELEASES}, orderBy: { field: CREATED_AT, direction: DESC }) {
-      nodes { databaseId tagName isDraft tagCommit { oid } }
-    }
-  }
-}`,
-    { owner: repository.owner, name: repository.repo },
-  );
-  const releases = (answer.repository?.releases.nodes ?? []).flatMap((node) =>
-    node && !node.isDraft && node.databaseId !== null && node.tagCommit
-      ? [{ id: node.databaseId, tagName: node.tagName, sha: node.tagCommit.oid }]
-      : [],
-  );
-  return { login: answer.viewer.login, releases };
-}

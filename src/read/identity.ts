@@ -1,6 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
 import type { Repository } from '../github/repository.js';
-import { viewerAndReleases, viewerLogin, type TaggedRelease } from '../github/viewer.js';
+import { readRunOverview } from '../github/run-overview.js';
+import { viewerLogin, type TaggedRelease } from '../github/viewer.js';
 
 /** Who the gate posts as: its comment, statuses and check runs are those written by this login. */
 export interface GateIdentity {
@@ -19,18 +20,28 @@ export interface GateIdentity {
 export const WORKFLOW_BOT = 'github-actions[bot]';
 
 /**
- * Asks GitHub whom the token acts as: one GraphQL request, made alongside the first reads. If it
- * cannot be answered the workflow bot is assumed, which can only make the gate ignore a comment it
+ * Asks GitHub whom the token acts as: one GraphQL request, made alongside the first reads, which
+ * asks for the newest releases too when a repository is given (and may ask about a commit: see
+ * first-round.ts).
+ */
+export function learnIdentity(client: GitHubClient, repository?: Repository): Promise<GateIdentity> {
+  return identityFrom(
+    client,
+    repository ? readRunOverview(client, repository, null).catch(() => null) : Promise.resolve(null),
+  );
+}
+
+/**
+ * The identity from the first round's answer. If it is missing the identity is asked alone; if
+ * that fails too the workflow bot is assumed, which can only make the gate ignore a comment it
  * wrote (it then writes a new one) or replace a status it posted: never keep a foreign verdict.
  */
-export async function learnIdentity(client: GitHubClient, repository?: Repository): Promise<GateIdentity> {
-  if (repository) {
-    try {
-      return { ...(await viewerAndReleases(client, repository)), source: 'viewer' };
-    } catch {
-      // The releases may be what failed: the identity is still worth its own request.
-    }
-  }
+export async function identityFrom(
+  client: GitHubClient,
+  answer: Promise<{ login: string; releases: TaggedRelease[] | null } | null>,
+): Promise<GateIdentity> {
+  const first = await answer;
+  if (first) return { login: first.login, source: 'viewer', releases: first.releases };
   try {
     return { login: await viewerLogin(client), source: 'viewer', releases: null };
   } catch {

@@ -23,6 +23,7 @@ import { policyBlobSha } from './facts-stamp.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './comment-stamp.js';
 import { postedVerdicts } from './posted-verdicts.js';
+import type { CommitOverview, CommitOverviewOnce } from './first-round.js';
 
 /** What a pull request gated only for its configuration change needs before its files are known. */
 const NOTHING_NEEDED: FactsNeeded = {
@@ -54,6 +55,8 @@ export interface PullRequestRequest {
   openPulls?: PullRequest[] | null;
   /** Otherwise, a listing of every open pull request that the run shares (a sweep reads it once). */
   openListing?: OpenListing;
+  /** The first round's GraphQL overview of the commit (its open pull requests, posted verdicts), given once. */
+  commitOverview?: CommitOverviewOnce;
   /**
    * Only what the verdict depends on, for a caller that posts nothing (the CLI): the gate's
    * comments, the verdicts posted on the commit and its other pull requests are not read.
@@ -115,12 +118,22 @@ export async function readPullRequest(
   const headGuess = request.statusSha ?? request.listed?.headSha ?? request.payloadHeadSha;
   const verdictOnly = request.verdictOnly === true;
   // A merge queue's commit is no pull request's head: nothing shares it.
-  const sharing = (sha: string): Promise<{ pulls: PullRequest[]; complete: boolean }> =>
+  const sharing = (
+    sha: string,
+    overview: CommitOverview | null = null,
+  ): Promise<{ pulls: PullRequest[]; complete: boolean }> =>
     request.statusSha !== null || verdictOnly
       ? Promise.resolve({ pulls: [], complete: true })
       : request.openPulls
         ? Promise.resolve({ pulls: request.openPulls, complete: true })
-        : openPullRequestsWithHead(client, repository, sha, request.openListing);
+        : overview?.openPulls
+          ? Promise.resolve({ pulls: overview.openPulls, complete: true })
+          : openPullRequestsWithHead(client, repository, sha, request.openListing);
+  // What the first round's GraphQL request answered about the guessed head; the rest by REST.
+  const overview =
+    headGuess !== null && !verdictOnly && request.commitOverview
+      ? request.commitOverview(headGuess)
+      : Promise.resolve(null);
   const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
     request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
     policies(policyRef),
@@ -128,9 +141,9 @@ export async function readPullRequest(
       ? Promise.resolve<IssueComment[]>([])
       : listComments(client, repository, request.number),
     identity,
-    headGuess !== null ? sharing(headGuess) : Promise.resolve(null),
+    headGuess !== null ? overview.then((known) => sharing(headGuess, known)) : Promise.resolve(null),
     headGuess !== null && !verdictOnly
-      ? postedVerdicts(client, repository, headGuess, settings)
+      ? overview.then((known) => postedVerdicts(client, repository, headGuess, settings, known))
       : Promise.resolve(null),
   ]);
   const statusSha = request.statusSha ?? pr.headSha;
