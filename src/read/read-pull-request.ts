@@ -1,6 +1,7 @@
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';
+import type { PullRequestEdit } from '../evaluate/facts.js';
 import { factsNeeded, type FactsNeeded } from '../evaluate/plan-facts.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments, type IssueComment } from '../github/comments.js';
@@ -48,7 +49,7 @@ export interface PullRequestRequest {
   /** For a merge queue: the commit the verdict is posted on, instead of the head. */
   statusSha: string | null;
   /** An `edited` event: who edited, and the description before and after the edit. */
-  edit: { previousBody: string; body: string; sender: string } | null;
+  edit: PullRequestEdit | null;
   /** The pull request as a sweep has just listed it: not read again. */
   listed?: PullRequest;
   /** Every open pull request, when a sweep has listed them all: the commit's pull requests are not read. */
@@ -97,7 +98,7 @@ export interface PullRequestReading {
   evidenceReads: Pick<FactsNeeded, 'workflows' | 'closers'> | null;
   context: EvaluationContext;
   /** The triggering edit, kept only if it produced the description read. */
-  edit: { previousBody: string; sender: string } | null;
+  edit: Omit<PullRequestEdit, 'body'> | null;
 }
 
 /**
