@@ -1,6 +1,6 @@
-import type { BaseReference } from '../src/policy/base-reference.js';
 import type { Policy, PolicyError } from '../src/policy/policy.js';
-import { resolvePolicy, type BaseAnswer } from '../src/policy/resolve-policy.js';
+import { resolvePolicy } from '../src/policy/resolve-policy.js';
+import { ACCESS, reader } from './helpers/base-reader.js';
 
 const LOCAL = '.github/checklist-gate.yml';
 const BASE = 'acme/release-policies/checklists/production.yml@v3';
@@ -23,21 +23,6 @@ items:
     text: Release notes written
     required: false
 `;
-
-/** A reader over fixed texts by label; records what it was asked for. */
-function reader(texts: Record<string, string | number>) {
-  const asked: string[] = [];
-  const readBase = async (base: BaseReference): Promise<BaseAnswer> => {
-    const label = `${base.owner}/${base.repo}/${base.path}${base.ref === null ? '' : `@${base.ref}`}`;
-    asked.push(label);
-    const text = texts[label];
-    if (text === undefined) return { ok: false, status: 404 };
-    return typeof text === 'number' ? { ok: false, status: text } : { ok: true, text };
-  };
-  return { asked, readBase };
-}
-
-const ACCESS = (base: BaseReference) => `Give the token contents: read on ${base.owner}/${base.repo}.`;
 
 async function resolve(local: string, texts: Record<string, string | number> = { [BASE]: BASE_POLICY }) {
   return resolvePolicy(local, LOCAL, { readBase: reader(texts).readBase, access: ACCESS });

@@ -4,7 +4,8 @@ import {
   parseBaseReference,
   type BaseReference,
 } from '../src/policy/base-reference.js';
-import { resolvePolicy, type BaseAnswer } from '../src/policy/resolve-policy.js';
+import { resolvePolicy } from '../src/policy/resolve-policy.js';
+import { ACCESS, reader } from './helpers/base-reader.js';
 
 const LOCAL = '.github/checklist-gate.yml';
 const ORG_LABEL = 'acme/.github/policies/release.yml@v1';
@@ -16,20 +17,6 @@ items:
   - id: rollback
     text: Rollback plan tested
 `;
-
-function reader(texts: Record<string, string | number>) {
-  const asked: string[] = [];
-  const readBase = async (base: BaseReference): Promise<BaseAnswer> => {
-    const label = `${base.owner}/${base.repo}/${base.path}${base.ref === null ? '' : `@${base.ref}`}`;
-    asked.push(label);
-    const text = texts[label];
-    if (text === undefined) return { ok: false, status: 404 };
-    return typeof text === 'number' ? { ok: false, status: text } : { ok: true, text };
-  };
-  return { asked, readBase };
-}
-
-const ACCESS = (base: BaseReference) => `Give the token contents: read on ${base.owner}/${base.repo}.`;
 
 function resolve(local: string | null, texts: Record<string, string | number> = { [ORG_LABEL]: ORG_POLICY }) {
   const read = reader(texts);
