@@ -121,8 +121,9 @@ export class GitHubEmulator {
     /** @type {Fault[]} */
     this.faults = [];
     /**
-     * Fields of the first round's GraphQL query (releases, pullRequests, object) that GitHub fails
-     * to answer: each comes back null, with an error at its path.
+     * Fields of the first round's and the confirming GraphQL query (releases, pullRequest,
+     * pullRequests, object, or an alias such as policy or commit) that GitHub fails to answer:
+     * each comes back null, with an error at its path.
      * @type {Set<string>}
      */
     this.graphqlFailing = new Set();
@@ -675,8 +676,9 @@ export class GitHubEmulator {
     if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
       return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
     }
-    // The first round's query: the viewer, the newest releases, open pull requests, a commit's verdicts.
-    if (query.includes('viewer') && query.includes('repository('))
+    // The first round's query (the viewer, the newest releases, the pull request, open pull
+    // requests, a commit's verdicts) and the confirming one (the pull request, the policy's blob, the verdicts).
+    if ((query.includes('viewer') || query.includes('policy: object(')) && query.includes('repository('))
       return answerByTheSchema(this, body, token);
     if (query.includes('mergeQueue(')) return this.mergeQueue(body);
     const number = Number(body?.variables?.number);
