@@ -141,6 +141,20 @@ describe('the stamp is the same whether the facts came by REST or by GraphQL', (
     ]);
   });
 
+  it('a pull request that moved is read by REST: what was read before is only confirmed by GraphQL, never overruled', async () => {
+    const client = await start();
+    const rest = await getPullRequest(client, REPOSITORY, 2);
+    emulator.editBody(2, '- [x] Tests grün ✅\r\n- [x] Rückweg geprüft 🚀\r\n', '2026-11-20T10:06:00Z');
+    const from = emulator.requests.length;
+    const before = { pr: rest, policyBlob: gitBlobSha(POLICY), statusSha: rest.headSha };
+    const now = await pullRequestNow(client, REPOSITORY, before, SETTINGS, false);
+    expect(now.pr).toEqual(await getPullRequest(client, REPOSITORY, 2));
+    expect(now.pr.updatedAt).toBe('2026-11-20T10:06:00Z');
+    expect(
+      emulator.requests.slice(from, from + 2).map((request) => `${request.method} ${request.path}`),
+    ).toEqual(['POST /graphql', 'GET /repos/Codertocat/Hello-World/pulls/2']);
+  });
+
   it('the GraphQL request failing: everything is read by REST, and the stamp is the same', async () => {
     const client = await start();
     const rest = await getPullRequest(client, REPOSITORY, 2);

@@ -4,7 +4,7 @@ import type { PostedVerdict } from '../github/head-verdicts.js';
 import { readFileAtRef } from '../github/policy-file.js';
 import { getPullRequest, type PullRequest } from '../github/pull-requests.js';
 import type { Repository } from '../github/repository.js';
-import { policyBlobSha } from './facts-stamp.js';
+import { factsStamp, policyBlobSha, sameFacts } from './facts-stamp.js';
 import { postedVerdicts } from './posted-verdicts.js';
 import type { ReadSettings } from './read-settings.js';
 
@@ -17,9 +17,9 @@ export interface PullRequestNow {
   posted: PostedVerdict[] | null;
 }
 
-/** What was read before: the pull request and its base, the policy's blob there, the commit verdicts go on. */
+/** What was read before: the pull request, the policy's blob at its base, the commit verdicts go on. */
 export interface ReadBefore {
-  pr: Pick<PullRequest, 'number' | 'baseRef'>;
+  pr: PullRequest;
   policyBlob: string | null;
   statusSha: string;
 }
@@ -29,9 +29,12 @@ export interface ReadBefore {
  * verdict was judged on, and (with `verdicts`) the latest verdicts on its commit. Each part
  * GitHub does not answer is read by REST, never guessed; the request failing reads all by REST.
  *
- * The policy's blob is taken from GraphQL only when it is the blob read before: a blob that
- * differs (a push, or a file REST reads through a symbolic link, which GraphQL names as the link
- * itself) is read by REST, so the stamp always holds what a REST read gives.
+ * The answer is taken where it confirms what was read before: the same facts of the pull request
+ * (its stamp), the same policy blob. Where it differs, REST decides: a move is then certain and
+ * read as REST gives it, so a stamp never depends on GraphQL wording a fact as REST does
+ * (a file REST reads through a symbolic link, which GraphQL names as the link itself; a sweep's
+ * pull requests, which come from a REST listing). In the typical run nothing differs and nothing
+ * more is read; when the facts did move, one or two REST reads precede the evaluation again.
  */
 export async function pullRequestNow(
   client: GitHubClient,
@@ -54,8 +57,10 @@ export async function pullRequestNow(
     verdicts: asked,
   }).catch(() => null);
   const sameBlob = answer?.policy != null && answer.policy.blob === before.policyBlob;
+  const samePull =
+    answer?.pull != null && sameFacts(factsStamp(answer.pull, null), factsStamp(before.pr, null));
   const [pr, policyBlob, posted] = await Promise.all([
-    answer?.pull ?? getPullRequest(client, repository, number),
+    samePull && answer?.pull ? answer.pull : getPullRequest(client, repository, number),
     sameBlob
       ? before.policyBlob
       : readFileAtRef(client, repository, settings.policyPath, baseRef).then(policyBlobSha),
