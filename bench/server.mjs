@@ -26,6 +26,8 @@ const { publicKey, privateKey } = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
 });
+/** Repository `index`'s pull request head commit. */
+const headOf = (index) => (index + 1).toString(16).padStart(40, 'c');
 const names = Array.from({ length: REPOSITORIES }, (_, index) => `service-${index}`);
 const emulator = new OrgEmulator({
   org: ORG,
@@ -35,7 +37,7 @@ const emulator = new OrgEmulator({
     defaultBranch: 'main',
     files: { main: { '.github/checklist-gate.yml': POLICY } },
     pulls: [
-      { number: 1, base: 'main', headSha: (index + 1).toString(16).padStart(40, 'c'), body: INCOMPLETE },
+      { number: 1, base: 'main', headSha: headOf(index), body: INCOMPLETE },
     ],
   })),
   app: {
@@ -73,6 +75,8 @@ function delivery(index) {
   };
   payload.pull_request.number = 1;
   payload.pull_request.base.ref = 'main';
+  // The head the repository's pull request has, as GitHub's payload would carry it.
+  payload.pull_request.head.sha = headOf(index % REPOSITORIES);
   payload.installation = { id: 1, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
   return { name, body, payload };
 }
