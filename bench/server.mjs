@@ -36,9 +36,7 @@ const emulator = new OrgEmulator({
     name,
     defaultBranch: 'main',
     files: { main: { '.github/checklist-gate.yml': POLICY } },
-    pulls: [
-      { number: 1, base: 'main', headSha: headOf(index), body: INCOMPLETE },
-    ],
+    pulls: [{ number: 1, base: 'main', headSha: headOf(index), body: INCOMPLETE }],
   })),
   app: {
     id: 4242,
