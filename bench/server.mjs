@@ -233,6 +233,8 @@ One instance of the built server (\`checklist-gate serve\`, Node ${process.versi
 | Measure | Value | Target |
 | --- | --- | --- |
 ${rows.map(([measure, value, target]) => `| ${measure} | ${value} | ${target} |`).join('\n')}
+
+Requests per delivery: each repository's first delivery creates the gate's comment and reads the comments again to settle concurrent runs (one request more), so the action's cost for the same events is the bar. Before 2026-12-07 this benchmark measured 13.2 requests per delivery against the action's 11 and put the difference on the re-read before writing of a run whose facts are over 2 seconds old; it came from the benchmark instead: its payloads named a head commit other than the pull request's, so every delivery read the commit's pull requests and latest verdicts a second time, by REST. With the payloads fixed, no delivery re-read its facts before writing (each re-read is one GraphQL query now, and it counts from GitHub's answer with the pull request, so time queued before the reads does not count; see \`SLOW_RUN_MS\` in \`src/gate/flows/pull-request-flow.ts\`).
 `;
 }
 
