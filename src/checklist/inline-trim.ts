@@ -36,7 +36,7 @@ export function parseInlines(this: InlineParser, block: Node & { _string_content
   this.delimiters = null;
   this.brackets = null;
   while (this.parseInline(block));
-  // The raw text is no longer needed, as in commonmark's own reading.
+  // The raw text is no longer needed, as in commonmark's own parse.
   block._string_content = null;
   this.processEmphasis(null);
 }
