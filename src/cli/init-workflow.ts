@@ -1,4 +1,12 @@
+/** The gate's own workflow that `init` writes, and the `workflow_run` trigger for a repository's workflows. */
 import { parse, stringify } from 'yaml';
+import {
+  MERGED_ACTION,
+  PULL_REQUEST_ACTIONS,
+  RELEASE_ACTIONS,
+  REVIEW_ACTIONS,
+  WORKFLOW_RUN_ACTIONS,
+} from '../evaluate/verdict-events.js';
 
 /** The sweep's time in the README's workflow; `init` writes one of its own for each repository (sweepCron). */
 const DEFAULT_CRON = '23 6 * * *';
@@ -15,9 +23,9 @@ export const workflowText = (
 ) => `name: checklist-gate
 on:
   pull_request_target:
-    types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled${followUp ? ', closed' : ''}]
+    types: [${[...PULL_REQUEST_ACTIONS, ...(followUp ? [MERGED_ACTION] : [])].join(', ')}]
   pull_request_review:
-    types: [submitted, edited, dismissed]
+    types: [${REVIEW_ACTIONS.join(', ')}]
 ${WORKFLOW_RUN}
   push:
   schedule:
@@ -25,7 +33,7 @@ ${WORKFLOW_RUN}
   workflow_dispatch:
   merge_group:
   release:
-    types: [published, edited]
+    types: [${RELEASE_ACTIONS.join(', ')}]
 
 permissions:
   contents: read
@@ -47,7 +55,7 @@ jobs:
 const WORKFLOW_RUN_EXAMPLE = `  # Re-evaluate when a run that the checklist links as evidence completes. Name your workflows:
   # workflow_run:
   #   workflows: [CI]
-  #   types: [completed]`;
+  #   types: [${WORKFLOW_RUN_ACTIONS.join(', ')}]`;
 
 /** The workflow as written when the repository has no workflows (the README shows this one). */
 export const WORKFLOW = workflowText(WORKFLOW_RUN_EXAMPLE);
@@ -84,6 +92,6 @@ export function workflowRunBlock(workflows: { path: string; text: string }[]): s
   const list = stringify(names, { collectionStyle: 'flow', flowCollectionPadding: false }).trim();
   return (
     '  # Re-evaluate when a run that the checklist links as evidence completes: the workflows found here.\n' +
-    `  workflow_run:\n    workflows: ${list}\n    types: [completed]${note}`
+    `  workflow_run:\n    workflows: ${list}\n    types: [${WORKFLOW_RUN_ACTIONS.join(', ')}]${note}`
   );
 }
