@@ -1,0 +1,128 @@
+// The pull-request flow's steps with a fake fresh read: step 2 (newestFactsFirst: whether this run
+// writes, writes nothing, or evaluates again) and the comment race's pick in step 3
+// (commentOnNewestFacts). The flow as a whole runs in the end-to-end suites.
+import { jest } from '@jest/globals';
+import type { IssueComment } from '../src/github/comments.js';
+import type { PullRequest } from '../src/github/pull-requests.js';
+import { newestFactsFirst } from '../src/gate/newest-facts-first.js';
+import { EVALUATE_AGAIN, MAX_ATTEMPTS } from '../src/gate/pull-request-attempt.js';
+import { commentOnNewestFacts } from '../src/gate/write-and-confirm.js';
+import type { Stamp } from '../src/read/comment-stamp.js';
+import { factsStamp, type FactsStamp } from '../src/read/facts-stamp.js';
+import type { PullRequestReading } from '../src/read/read-pull-request.js';
+import { commentBody } from '../src/write/sticky-comment.js';
+
+const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
+  number: 2,
+  state: 'open',
+  body: '- [ ] a\n',
+  baseRef: 'main',
+  baseSha: 'b'.repeat(40),
+  headRef: 'release/1.0',
+  headSha: 'a'.repeat(40),
+  title: 'Release 1.0',
+  labels: [],
+  updatedAt: '2026-11-20T10:00:00Z',
+  htmlUrl: 'https://github.com/o/r/pull/2',
+  author: 'octocat',
+  ...overrides,
+});
+
+/** This run's facts, a newer edit's, and a third edit newer than both. */
+const mine = factsStamp(pull(), null);
+const newer = factsStamp(pull({ body: '- [x] a\n', updatedAt: '2026-11-20T10:05:00Z' }), null);
+const newest = factsStamp(pull({ body: '- [ ] a\n- [ ] b\n', updatedAt: '2026-11-20T10:09:00Z' }), null);
+
+let nextId = 1;
+function commentOn(facts: FactsStamp, state: Stamp['state'] = 'success'): IssueComment {
+  const stamp: Stamp = { ...facts, state, description: `verdict on ${facts.evaluated}` };
+  return {
+    id: nextId++,
+    body: commentBody('checklist-gate', stamp, 'report\n'),
+    authorLogin: 'bot',
+    authorIsBot: true,
+  };
+}
+
+/** Step 2 with the gate's comment (if any), the facts as a fresh read finds them, and how long ago the run read. */
+async function step2(options: {
+  comment?: IssueComment;
+  now?: FactsStamp;
+  attempt?: number;
+  readMsAgo?: number;
+}) {
+  const log = { info: jest.fn(), warning: jest.fn() };
+  const freshFacts = jest.fn(async () => options.now ?? mine);
+  const reading = { ownComments: options.comment ? [options.comment] : [] } as unknown as PullRequestReading;
+  const result = await newestFactsFirst(
+    { log, number: options.attempt ?? 1 },
+    { reading, mine, freshFacts, readAt: Date.now() - (options.readMsAgo ?? 0) },
+  );
+  return { result, freshReads: freshFacts.mock.calls.length, log };
+}
+
+describe('step 2: the newest facts first', () => {
+  it('writes, reading nothing again, with no comment or a comment on older facts', async () => {
+    expect(await step2({})).toMatchObject({ result: 'write', freshReads: 0 });
+    const older = factsStamp(pull({ updatedAt: '2026-11-20T09:00:00Z' }), null);
+    expect(await step2({ comment: commentOn(older) })).toMatchObject({ result: 'write', freshReads: 0 });
+  });
+
+  it("writes nothing when the comment's newer facts are the current ones: its verdict stands", async () => {
+    const { result, freshReads } = await step2({ comment: commentOn(newer, 'failure'), now: newer });
+    expect(freshReads).toBe(1);
+    expect(result).toMatchObject({ result: 'fail', description: expect.stringContaining('newer facts') });
+  });
+
+  it("writes when a fresh read shows this run's facts are current after all", async () => {
+    expect(await step2({ comment: commentOn(newer), now: mine })).toMatchObject({
+      result: 'write',
+      freshReads: 1,
+    });
+  });
+
+  it('evaluates again when neither is current, except on the last attempt', async () => {
+    expect((await step2({ comment: commentOn(newer), now: newest })).result).toBe(EVALUATE_AGAIN);
+    expect((await step2({ comment: commentOn(newer), now: newest, attempt: MAX_ATTEMPTS })).result).toBe(
+      'write',
+    );
+  });
+
+  it('ignores, with a warning, a comment claiming facts newer than the pull request is now', async () => {
+    const { result, log } = await step2({ comment: commentOn(newest), now: newer });
+    expect(result).toBe('write');
+    expect(log.warning).toHaveBeenCalledWith(expect.stringContaining('the claim is ignored'));
+  });
+
+  it('a slow run reads its facts again before it writes, and evaluates again if they moved', async () => {
+    expect(await step2({ readMsAgo: 60_000, now: mine })).toMatchObject({ result: 'write', freshReads: 1 });
+    expect((await step2({ readMsAgo: 60_000, now: newer })).result).toBe(EVALUATE_AGAIN);
+    expect(await step2({ readMsAgo: 60_000, now: newer, attempt: MAX_ATTEMPTS })).toMatchObject({
+      result: 'write',
+      freshReads: 0,
+    });
+  });
+});
+
+describe("step 3's comment race: runs that created a comment at once keep the one on the newest facts", () => {
+  async function pick(rivals: IssueComment[], now: FactsStamp) {
+    const freshFacts = jest.fn(async () => now);
+    const own = commentOn(mine);
+    const kept = await commentOnNewestFacts(mine, freshFacts)(own, rivals);
+    return { kept: kept === own ? 'mine' : rivals.indexOf(kept), freshReads: freshFacts.mock.calls.length };
+  }
+
+  it("keeps this run's comment, reading nothing, when no rival may be newer", async () => {
+    const older = factsStamp(pull({ updatedAt: '2026-11-20T09:00:00Z' }), null);
+    const unstamped = { ...commentOn(mine), body: 'no stamp' };
+    expect(await pick([commentOn(older), unstamped], mine)).toEqual({ kept: 'mine', freshReads: 0 });
+  });
+
+  it("keeps the newest rival's comment when a fresh read shows its facts are current", async () => {
+    expect(await pick([commentOn(newer), commentOn(newest)], newest)).toEqual({ kept: 1, freshReads: 1 });
+  });
+
+  it("keeps this run's comment when its own facts are the current ones", async () => {
+    expect(await pick([commentOn(newer)], mine)).toEqual({ kept: 'mine', freshReads: 1 });
+  });
+});
