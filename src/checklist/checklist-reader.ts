@@ -1,3 +1,4 @@
+/** The reader: the tree commonmark parsed, walked into the checklist GitHub shows. */
 import type { Node } from 'commonmark';
 import type { Rewrite } from './empty-checks.js';
 import { NO_FOOTNOTES, type Footnotes } from './footnotes.js';
