@@ -1,21 +1,15 @@
 /** What one webhook delivery asks of the App: the events it listens for, and the work each delivery names. */
 import type { Repository } from '../github/repository.js';
 import type { Target } from '../gate/target.js';
-import {
-  MERGED_ACTION,
-  PULL_REQUEST_ACTIONS,
-  RELEASE_ACTIONS,
-  REVIEW_ACTIONS,
-  WORKFLOW_RUN_ACTIONS,
-} from '../evaluate/verdict-events.js';
+import * as verdictEvents from '../evaluate/verdict-events.js';
 
 /** The events the App subscribes to (app.yml), each with the actions that can change a verdict. */
 export const GATED_ACTIONS: Record<string, readonly string[] | 'any'> = {
-  pull_request: [...PULL_REQUEST_ACTIONS, MERGED_ACTION],
-  pull_request_review: REVIEW_ACTIONS,
+  pull_request: [...verdictEvents.PULL_REQUEST_ACTIONS, verdictEvents.MERGED_ACTION],
+  pull_request_review: verdictEvents.REVIEW_ACTIONS,
   merge_group: ['checks_requested'],
-  release: RELEASE_ACTIONS,
-  workflow_run: WORKFLOW_RUN_ACTIONS,
+  release: verdictEvents.RELEASE_ACTIONS,
+  workflow_run: verdictEvents.WORKFLOW_RUN_ACTIONS,
   push: 'any',
   installation: ['created', 'new_permissions_accepted', 'unsuspend'],
   installation_repositories: ['added'],
