@@ -3,7 +3,6 @@
 // (commentOnNewestFacts). The flow as a whole runs in the end-to-end suites.
 import { jest } from '@jest/globals';
 import type { IssueComment } from '../src/github/comments.js';
-import type { PullRequest } from '../src/github/pull-requests.js';
 import { newestFactsFirst } from '../src/gate/newest-facts-first.js';
 import { EVALUATE_AGAIN, MAX_ATTEMPTS } from '../src/gate/pull-request-attempt.js';
 import { commentOnNewestFacts } from '../src/gate/write-and-confirm.js';
@@ -11,22 +10,9 @@ import type { Stamp } from '../src/read/comment-stamp.js';
 import { factsStamp, type FactsStamp } from '../src/read/facts-stamp.js';
 import type { PullRequestReading } from '../src/read/read-pull-request.js';
 import { commentBody } from '../src/write/sticky-comment.js';
+import { pullRequest } from './helpers/pull-request.js';
 
-const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
-  number: 2,
-  state: 'open',
-  body: '- [ ] a\n',
-  baseRef: 'main',
-  baseSha: 'b'.repeat(40),
-  headRef: 'release/1.0',
-  headSha: 'a'.repeat(40),
-  title: 'Release 1.0',
-  labels: [],
-  updatedAt: '2026-11-20T10:00:00Z',
-  htmlUrl: 'https://github.com/o/r/pull/2',
-  author: 'octocat',
-  ...overrides,
-});
+const pull = pullRequest;
 
 /** This run's facts, a newer edit's, and a third edit newer than both. */
 const mine = factsStamp(pull(), null);
