@@ -1,14 +1,25 @@
-// The pull-request flow's steps with a fake fresh read: step 2 (newestFactsFirst: whether this run
-// writes, writes nothing, or evaluates again) and the comment race's pick in step 3
-// (commentOnNewestFacts). The flow as a whole runs in the end-to-end suites.
+// The pull-request flow's steps with a fake fresh read and a fake client: step 2 (newestFactsFirst:
+// whether this run writes, writes nothing, or evaluates again) and step 3 (writeAndConfirm: what it
+// writes and how it confirms, and its comment race's pick, commentOnNewestFacts). The flow as a
+// whole runs in the end-to-end suites.
 import { jest } from '@jest/globals';
 import type { IssueComment } from '../src/github/comments.js';
 import { newestFactsFirst } from '../src/gate/newest-facts-first.js';
-import { EVALUATE_AGAIN, MAX_ATTEMPTS } from '../src/gate/pull-request-attempt.js';
-import { commentOnNewestFacts } from '../src/gate/write-and-confirm.js';
+import type { GitHubClient } from '../src/github/client.js';
+import type { PostedVerdict } from '../src/github/head-verdicts.js';
+import type { GateOutcome } from '../src/gate/outcome.js';
+import {
+  EVALUATE_AGAIN,
+  MAX_ATTEMPTS,
+  type Attempt,
+  type Judged,
+  type PullRequestRun,
+} from '../src/gate/pull-request-attempt.js';
+import type { GateSettings } from '../src/gate/settings.js';
+import { commentOnNewestFacts, writeAndConfirm } from '../src/gate/write-and-confirm.js';
 import type { Stamp } from '../src/read/comment-stamp.js';
 import { factsStamp, type FactsStamp } from '../src/read/facts-stamp.js';
-import type { PullRequestReading } from '../src/read/read-pull-request.js';
+import type { PullRequestReading, PullRequestRequest } from '../src/read/read-pull-request.js';
 import { commentBody } from '../src/write/sticky-comment.js';
 import { pullRequest } from './helpers/pull-request.js';
 
@@ -110,5 +121,127 @@ describe("step 3's comment race: runs that created a comment at once keep the on
 
   it("keeps this run's comment when its own facts are the current ones", async () => {
     expect(await pick([commentOn(newer)], mine)).toEqual({ kept: 'mine', freshReads: 1 });
+  });
+});
+
+describe('step 3: write, then confirm', () => {
+  const BOT = { login: 'github-actions[bot]', type: 'Bot' };
+  const identity = { login: 'github-actions[bot]', source: 'viewer' as const, releases: null };
+  const settings = {
+    checkName: 'checklist-gate',
+    reportAs: 'status' as const,
+    runUrl: null,
+    comment: 'always' as const,
+    policyPath: '.github/checklist-gate.yml',
+  } as unknown as GateSettings;
+  const SHA = 'a'.repeat(40);
+  const verdict = { sha: SHA, state: 'failure' as const, description: '1 open', markdown: 'report\n' };
+  const outcome = { result: 'fail', report: null, markdown: 'report\n', missing: [], description: '1 open' };
+
+  /** A client that keeps statuses and comments as GitHub would, and records each route it is asked. */
+  function fakeGitHub(shown: { state: string; description: string }[] = []) {
+    const routes: string[] = [];
+    const statuses = shown.map((status) => ({ ...status, context: settings.checkName, creator: BOT }));
+    const comments: { id: number; body: string; user: typeof BOT }[] = [];
+    const request = async (route: string, params: Record<string, unknown>) => {
+      routes.push(route);
+      if (route.startsWith('POST') && route.endsWith('/statuses/{sha}'))
+        statuses.unshift({
+          context: String(params['context']),
+          state: String(params['state']),
+          description: String(params['description']),
+          creator: BOT,
+        });
+      if (route.startsWith('POST') && route.endsWith('/comments'))
+        comments.push({ id: 100 + comments.length, body: String(params['body']), user: BOT });
+      if (route.startsWith('GET') && route.endsWith('/statuses')) return { data: statuses };
+      return { data: { id: 100 + comments.length - 1 } };
+    };
+    const paginate = async (route: string) => {
+      routes.push(route);
+      return comments;
+    };
+    return { client: { request, paginate } as unknown as GitHubClient, routes };
+  }
+
+  function attemptWith(client: GitHubClient, number = 1): Attempt {
+    const log = { info: jest.fn(), warning: jest.fn() };
+    const request = { repository: { owner: 'o', repo: 'r' } } as unknown as PullRequestRequest;
+    return {
+      client,
+      request,
+      settings,
+      log,
+      run: {} as PullRequestRun,
+      status: { sha: SHA },
+      number,
+      warned: new Set(),
+    };
+  }
+
+  function judgedWith(
+    overrides: { gated?: boolean; posted?: PostedVerdict[]; now?: FactsStamp } = {},
+  ): Judged {
+    const reading = {
+      pr: pull(),
+      identity,
+      statusSha: SHA,
+      ownComments: [],
+      posted: overrides.posted ?? [],
+    } as unknown as PullRequestReading;
+    const own = {
+      number: 2,
+      gated: overrides.gated ?? true,
+      passed: false,
+      outcome,
+      verdict,
+    } as unknown as Judged['own'];
+    return {
+      reading,
+      own,
+      verdict,
+      foreign: [],
+      noted: () => outcome.markdown,
+      outcome: outcome as GateOutcome,
+      mine,
+      freshFacts: async () => overrides.now ?? mine,
+      readAt: Date.now(),
+    };
+  }
+
+  const STATUS = 'POST /repos/{owner}/{repo}/statuses/{sha}';
+  const COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+  const LIST = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+  const LATEST = 'GET /repos/{owner}/{repo}/commits/{ref}/statuses';
+
+  it('posts the status and the comment, then confirms with one read of the latest status', async () => {
+    const { client, routes } = fakeGitHub();
+    expect(await writeAndConfirm(attemptWith(client), judgedWith())).toBe(outcome);
+    expect(routes.sort()).toEqual([LIST, LATEST, COMMENT, STATUS].sort());
+  });
+
+  it('posts no status the commit already shows, and still confirms it', async () => {
+    const { client, routes } = fakeGitHub([{ state: 'failure', description: '1 open' }]);
+    const posted: PostedVerdict[] = [
+      { kind: 'status', state: 'failure', description: '1 open', author: BOT.login, authorIsBot: true },
+    ];
+    expect(await writeAndConfirm(attemptWith(client), judgedWith({ posted }))).toBe(outcome);
+    expect(routes).toContain(LATEST);
+    expect(routes).not.toContain(STATUS);
+  });
+
+  it('writes no comment on a pull request no longer gated that has none', async () => {
+    const { client, routes } = fakeGitHub();
+    await writeAndConfirm(attemptWith(client), judgedWith({ gated: false }));
+    expect(routes).not.toContain(COMMENT);
+  });
+
+  it('evaluates again when the facts moved meanwhile; on the last attempt an error stands', async () => {
+    expect(await writeAndConfirm(attemptWith(fakeGitHub().client), judgedWith({ now: newer }))).toBe(
+      EVALUATE_AGAIN,
+    );
+    await expect(
+      writeAndConfirm(attemptWith(fakeGitHub().client, MAX_ATTEMPTS), judgedWith({ now: newer })),
+    ).rejects.toThrow(/kept changing/);
   });
 });
