@@ -1,3 +1,4 @@
+/** A link reference definition after an item's check: read as cmark-gfm reads it. */
 import type { Node } from 'commonmark';
 
 /** The parts of commonmark's parser a link reference definition is read with (commonmark 0.31.2). */

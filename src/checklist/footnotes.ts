@@ -1,3 +1,4 @@
+/** GFM's footnotes, which commonmark does not know: what a description's definitions hide. */
 import type { Node } from 'commonmark';
 import { FootnoteDefinitions, type Definition } from './footnote-definitions.js';
 import { foldLabel, referencedLabels } from './footnote-references.js';

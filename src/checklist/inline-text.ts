@@ -1,3 +1,4 @@
+/** A paragraph's top level read into text and links, as the checklist reads them. */
 import type { Node } from 'commonmark';
 import { autolinks } from './autolink.js';
 import { isFootnoteReference, isReferenceLink, withoutReferences } from './footnote-references.js';

@@ -1,3 +1,4 @@
+/** A block's text trimmed as cmark-gfm trims it. */
 import type { Node } from 'commonmark';
 
 /** The parts of commonmark's inline parser a block's text is read with (commonmark 0.31.2, lib/inlines.js). */

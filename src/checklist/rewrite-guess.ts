@@ -1,3 +1,4 @@
+/** A first guess, from the lines alone, at which items hold only their check. */
 import { beforeEndingBlankLine, rewriteOfCheck, type Rewrite } from './empty-checks.js';
 import { columnsTo, indentColumns, lineAt } from './lines.js';
 import { afterListMarker, CHECK_LENGTH, gapColumns, readTaskLine } from './task-marker.js';

@@ -1,3 +1,4 @@
+/** An item's checkbox as GitHub draws it, from its own line. */
 import type { Node } from 'commonmark';
 import { beforeEndingBlankLine, rewriteOfCheck, type Rewrite } from './empty-checks.js';
 import { columnsTo, indentColumns, type DescriptionLines } from './lines.js';

@@ -1,3 +1,4 @@
+/** The report finished: totals, summary and conclusion. */
 import type { ChecklistBlock } from '../checklist/block.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { Policy, PolicyError } from '../policy/policy.js';

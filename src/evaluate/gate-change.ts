@@ -1,3 +1,4 @@
+/** A pull request that changes the gate's own configuration needs a policy owner's approval. */
 import { parseBaseReference } from '../policy/base-reference.js';
 import type { Policy } from '../policy/policy.js';
 import { approverTest, approverWords, unreadableTeams } from './approvers.js';

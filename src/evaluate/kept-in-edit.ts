@@ -1,3 +1,4 @@
+/** Who wrote or kept each item's N/A line, from the description's edit history. */
 import { matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';

@@ -1,3 +1,4 @@
+/** Who ticked each item, from the description's edit history. */
 import { selectBlock } from '../checklist/block.js';
 import { parseChecklist } from '../checklist/parse.js';
 import { headingKey, matchKey } from '../checklist/plain-text.js';

@@ -1,3 +1,4 @@
+/** The first read round's one GraphQL query. */
 import type { GitHubClient } from './client.js';
 import type { PostedVerdict } from './head-verdicts.js';
 import type { PullRequest } from './pull-requests.js';

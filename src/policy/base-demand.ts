@@ -1,3 +1,4 @@
+/** What a base demands of task items that no rule names. */
 import { headingKey } from '../checklist/plain-text.js';
 import type { Place } from './load-policy.js';
 import type { LayeredPolicy } from './layer-types.js';

@@ -42,7 +42,9 @@ export async function schemaTypes() {
 function oneTypePerDefinition(node) {
   if (Array.isArray(node)) return node.map(oneTypePerDefinition);
   if (node === null || typeof node !== 'object') return node;
-  const entries = Object.entries(node).filter(([key]) => !('$ref' in node && (key === 'description' || key === 'default')));
+  const entries = Object.entries(node).filter(
+    ([key]) => !('$ref' in node && (key === 'description' || key === 'default')),
+  );
   return Object.fromEntries(entries.map(([key, value]) => [key, oneTypePerDefinition(value)]));
 }
 

@@ -1,3 +1,4 @@
+/** The lock on `emergency`: what a file laid over a base may do with its rule. */
 import type { RawEmergency } from './load-policy.js';
 import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 

@@ -1,3 +1,4 @@
+/** The sections of a file laid over its base's. */
 import { headingKey } from '../checklist/plain-text.js';
 import type { BaseDemand } from './base-demand.js';
 import type { LayerContext, Path, RawSection } from './layer-types.js';

@@ -1,3 +1,4 @@
+/** The top-level keys of a file laid over its base's. */
 import { layerEmergency } from './emergency-locks.js';
 import type { RawPolicy } from './load-policy.js';
 import type { LayerContext } from './layer-types.js';

@@ -1,3 +1,4 @@
+/** The lock on an item's evidence: tightened only. */
 import type { Place } from './load-policy.js';
 import type { Path, RawEvidence, Refuse } from './layer-types.js';
 import { globsOf, sameValue } from './lock-values.js';

@@ -1,3 +1,4 @@
+/** The lock on a base item: tightened only. */
 import type { Place, RawNotApplicable } from './load-policy.js';
 import type { Path, RawItem, Refuse } from './layer-types.js';
 import { tightenEvidence } from './lock-evidence.js';

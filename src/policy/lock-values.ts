@@ -1,3 +1,4 @@
+/** Small comparisons the locks between policy layers are made of. */
 import { isDeepStrictEqual } from 'node:util';
 import picomatch from 'picomatch';
 import type { RawPolicy } from './load-policy.js';

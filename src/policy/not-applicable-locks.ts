@@ -1,3 +1,4 @@
+/** The lock on `not-applicable`: tightened only. */
 import type { RawNotApplicable } from './load-policy.js';
 import type { NotApplicableRule } from './policy.js';
 import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
