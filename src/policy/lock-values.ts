@@ -4,8 +4,6 @@ import picomatch from 'picomatch';
 import type { RawPolicy } from './load-policy.js';
 import type { Requirement } from './policy.js';
 
-/** Small comparisons the locks between policy layers are made of. */
-
 /**
  * The base's globs that a local gate.branches no longer covers. A glob is covered when the local
  * list has it as written; a plain branch name (no glob characters) also when a local glob matches
