@@ -3,22 +3,9 @@ import { compareStamp, settleWithFresh } from '../src/gate/newest-facts.js';
 import { factsStamp } from '../src/read/facts-stamp.js';
 import { strictest } from '../src/gate/shared-commit.js';
 import type { PullRequest } from '../src/github/pull-requests.js';
+import { pullRequest } from './helpers/pull-request.js';
 
-const pull = (overrides: Partial<PullRequest> = {}): PullRequest => ({
-  number: 2,
-  state: 'open',
-  body: '- [ ] a\n',
-  baseRef: 'main',
-  baseSha: 'b'.repeat(40),
-  headRef: 'release/1.0',
-  headSha: 'a'.repeat(40),
-  title: 'Release 1.0',
-  labels: [],
-  updatedAt: '2026-11-20T10:00:00Z',
-  htmlUrl: 'https://github.com/o/r/pull/2',
-  author: 'Codertocat',
-  ...overrides,
-});
+const pull = (overrides: Partial<PullRequest> = {}) => pullRequest({ author: 'Codertocat', ...overrides });
 const stampOf = (read: { evaluated: string; facts: string }) => ({
   ...read,
   state: 'success' as const,

@@ -1,19 +1,10 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../docs/chromium.mjs';
 import { shop, SHOP_JULY } from './emulator/audit-shop.js';
 import type { OrgEmulator } from './emulator/org-emulator.js';
 import { runAudit } from './emulator/run-audit.js';
 
 // Issue 26: the audit's HTML page, as produced by the bundled CLI, opened in Chromium with no network.
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let emulator: OrgEmulator;
 let browser: Browser;
@@ -25,7 +16,7 @@ beforeAll(async () => {
   const run = await runAudit(apiUrl, [...SHOP_JULY, '--format', 'html']);
   expect(run.code).toBe(1);
   html = run.stdout;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -3,22 +3,9 @@ import { confirmWrites } from '../src/gate/confirm-writes.js';
 import type { GateIdentity } from '../src/read/identity.js';
 import { evidenceDigest, factsStamp, policyBlobSha } from '../src/read/facts-stamp.js';
 import type { PostedVerdict } from '../src/github/head-verdicts.js';
-import type { PullRequest } from '../src/github/pull-requests.js';
+import { pullRequest } from './helpers/pull-request.js';
 
-const pull: PullRequest = {
-  number: 2,
-  state: 'open',
-  body: '- [ ] a\n',
-  baseRef: 'main',
-  baseSha: 'b'.repeat(40),
-  author: 'octocat',
-  headRef: 'release/1.0',
-  headSha: 'a'.repeat(40),
-  title: 'Release 1.0',
-  labels: [],
-  updatedAt: '2026-11-20T10:00:00Z',
-  htmlUrl: 'https://github.com/o/r/pull/2',
-};
+const pull = pullRequest();
 
 describe('the facts a verdict depends on', () => {
   it("the policy blob is git's own SHA of the text", () => {

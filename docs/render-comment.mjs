@@ -5,7 +5,7 @@
 // emoji are empty boxes); not part of CI.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { GitHubEmulator } from '../__tests__/emulator/github-emulator.js';
 import { runAction } from '../__tests__/emulator/run-action.js';
 
@@ -93,17 +93,7 @@ function page(markdown) {
     <div class="markdown-body">${html}</div></div>`;
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const [name, body, rules] of [
     ['comment-failing', failing, policy],

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/** The CLI's entry: the process's arguments, files and git handed to the commands in cli/. */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+/** The action's run: inputs, event and client, one call to the gate, then outputs, job summary and result. */
 import * as core from '@actions/core';
 import { context } from '@actions/github';
 import { annotatePolicyErrors, failureLine } from './action/annotations.js';

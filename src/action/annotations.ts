@@ -1,3 +1,4 @@
+/** Policy errors and warnings as annotations on the policy file's lines, in the action's log. */
 import type { AnnotationProperties } from '@actions/core';
 import type { Report } from '../evaluate/report.js';
 

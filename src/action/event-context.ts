@@ -1,3 +1,4 @@
+/** The runner's event, as @actions/github reads it, in the shape the gate's target takes. */
 import type { context as actionsContext } from '@actions/github';
 import type { Repository } from '../github/repository.js';
 

@@ -1,3 +1,4 @@
+/** The action's inputs (action.yml), read and checked: a bad value is an error naming the input. */
 import { parseBaseReference, type BaseReference } from '../policy/base-reference.js';
 import { DEFAULT_POLICY_PATH } from '../policy/policy-path.js';
 

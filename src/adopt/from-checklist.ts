@@ -1,3 +1,4 @@
+/** `init --from`: a policy and a template made from a team's own checklist. */
 import { stringify } from 'yaml';
 import { parseChecklist } from '../checklist/parse.js';
 import type { TaskItem } from '../checklist/task-item.js';

@@ -1,3 +1,4 @@
+/** How each change that went out stood: passed, bypassed, foreign, exception or policy changed. */
 import type { AuditEntry, Classification, PostedVerdict, Shipped } from './entry.js';
 
 /**

@@ -1,3 +1,4 @@
+/** The audit's rows and columns, shared by every tabular format. */
 import type { AuditEntry } from './entry.js';
 
 /** One row of every tabular format, in column order; links kept apart for formats that can show them. */

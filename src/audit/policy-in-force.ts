@@ -1,3 +1,4 @@
+/** The policy in force when a change went out, from the policy file's history. */
 import type { PolicyVersion } from './policy-version.js';
 
 /**

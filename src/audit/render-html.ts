@@ -1,3 +1,4 @@
+/** The audit as one self-contained HTML page. */
 import { cellsOf, HEADERS, rowOf } from './columns.js';
 import { ALARMING, CLASSIFICATIONS, type AuditEntry } from './entry.js';
 import { countsLine } from './render-text.js';

@@ -1,3 +1,4 @@
+/** The audit as a Markdown table. */
 import { safeInline } from '../report/safe-text.js';
 import { rowOf, HEADERS } from './columns.js';
 import type { AuditEntry } from './entry.js';

@@ -1,3 +1,4 @@
+/** The audit for a terminal and as CSV, and the line of counts every format opens with. */
 import { cellsOf, HEADERS, rowOf } from './columns.js';
 import type { AuditEntry } from './entry.js';
 import { countsOf, type Counts } from './summary.js';

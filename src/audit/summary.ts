@@ -1,3 +1,4 @@
+/** The audit's totals: how many changes went out in each classification, and the exit status they give. */
 import { ALARMING, CLASSIFICATIONS, type AuditEntry, type Classification } from './entry.js';
 
 export type Counts = Record<Classification, number> & { total: number };

@@ -1,3 +1,4 @@
+/** The gate's verdict on a change at the moment it went out, from what was posted on its commit. */
 import type { PostedVerdict } from './entry.js';
 
 const STRICTNESS: Record<string, number> = { error: 4, failure: 3, pending: 2, success: 1 };

@@ -1,3 +1,4 @@
+/** GFM's autolink literals (linkify-it), where commonmark draws no link. */
 import LinkifyIt, { type Match } from 'linkify-it';
 
 /**

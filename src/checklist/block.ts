@@ -1,3 +1,4 @@
+/** Where the checklist is in a description, as the policy's `checklist` says. */
 import { headingKey } from './plain-text.js';
 import type { ChecklistDocument, MarkerCandidate, TaskItem } from './task-item.js';
 

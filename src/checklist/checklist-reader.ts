@@ -1,3 +1,4 @@
+/** The reader: the tree commonmark parsed, walked into the checklist GitHub shows. */
 import type { Node } from 'commonmark';
 import type { Rewrite } from './empty-checks.js';
 import { NO_FOOTNOTES, type Footnotes } from './footnotes.js';
@@ -63,7 +64,7 @@ export class ChecklistReader {
   }
 
   /**
-   * Lines of items holding only their check, in this reading's structure, with what to write over
+   * Lines of items holding only their check, in this pass's structure, with what to write over
    * the check (see empty-checks.ts and TaskBoxes).
    */
   get emptyChecks(): ReadonlyMap<number, Rewrite> {
@@ -146,7 +147,7 @@ export class ChecklistReader {
   /**
    * cmark-gfm reads a check again on a later line of an item where the item is the innermost block
    * the line continues (a lazy line of a block quote inside the item), and draws the item's box as
-   * that line says. The gate keeps the stricter reading: ticked only when the item's own check is
+   * that line says. The gate keeps the stricter choice: ticked only when the item's own check is
    * ticked and GitHub draws it ticked.
    */
   private applyLaterChecks(): void {
@@ -167,7 +168,7 @@ export class ChecklistReader {
       const item = entry.task === null ? undefined : this.items[entry.task];
       // GitHub draws a box the item's own line does not have: the gate counts it, open.
       if (!item) this.borrowedBoxes.add(node.sourcepos[0].join(':'));
-      // Never ticked where the reading already keeps it open (a range read open, a footnote).
+      // Never ticked where the reader already keeps it open (a range read open, a footnote).
       else item.checked = item.checked && (this.boxes.get(node)?.own ?? false) && later.drawnTicked;
     }
   }

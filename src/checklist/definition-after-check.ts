@@ -1,3 +1,4 @@
+/** A link reference definition after an item's check: read as cmark-gfm reads it. */
 import type { Node } from 'commonmark';
 
 /** The parts of commonmark's parser a link reference definition is read with (commonmark 0.31.2). */
@@ -38,7 +39,7 @@ function define(parser: DefiningParser, text: string): void {
  * as cmark-gfm takes the check off first: "[ci]" elsewhere is a link to that address. Before
  * commonmark reads the definitions at the start of paragraphs (when the document ends), this
  * reads them in document order together with those after a check, so that the first of each
- * label stands, as in cmark-gfm; commonmark's own reading then adds none.
+ * label stands, as in cmark-gfm; commonmark's own parse then adds none.
  */
 export function defineAfterChecks(parser: DefiningParser, document: Node): void {
   const paragraphs: Paragraph[] = [];
@@ -52,7 +53,7 @@ export function defineAfterChecks(parser: DefiningParser, document: Node): void 
     afterCheck ||=
       CHECK_THEN_SPACE.test(text) && text.slice(3).trimStart().startsWith('[') && startsTaskLine(node);
   }
-  // Most descriptions have none: commonmark's own reading is then the same.
+  // Most descriptions have none: commonmark's own parse is then the same.
   if (!afterCheck) return;
   for (const paragraph of paragraphs) {
     const text = paragraph._string_content ?? '';

@@ -1,3 +1,4 @@
+/** A link reference definition at an item's start: what of the paragraph commonmark keeps. */
 import type { Parser } from 'commonmark';
 import { gfmParser } from './gfm-parser.js';
 

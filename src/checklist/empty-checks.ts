@@ -1,3 +1,4 @@
+/** Items holding only their check: the text rewritten so that commonmark reads them as cmark-gfm does. */
 import { columnsTo, indentColumns } from './lines.js';
 import { CHECK_LENGTH } from './task-marker.js';
 

@@ -1,3 +1,4 @@
+/** GFM's footnote definitions found in commonmark's tree, in named passes. */
 import type { Node } from 'commonmark';
 import { foldLabel } from './footnote-references.js';
 import { columnsTo } from './lines.js';

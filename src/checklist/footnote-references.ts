@@ -1,3 +1,4 @@
+/** GFM's footnote references: which labels are referenced, and what they leave of a text. */
 import type { Node } from 'commonmark';
 
 /** The character cmark-gfm's label comparison ignores: case. */

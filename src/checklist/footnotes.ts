@@ -1,3 +1,4 @@
+/** GFM's footnotes, which commonmark does not know: what a description's definitions hide. */
 import type { Node } from 'commonmark';
 import { FootnoteDefinitions, type Definition } from './footnote-definitions.js';
 import { foldLabel, referencedLabels } from './footnote-references.js';
@@ -19,7 +20,7 @@ export interface Footnotes {
   /**
    * Nodes after a definition that starts on a lazy line of an item: the definition ends the item
    * and its list on GitHub, so these stand outside it. cmark-gfm then nests what follows otherwise
-   * than commonmark does; task items here are read open, never ticked (the stricter reading).
+   * than commonmark does; task items here are read open, never ticked (the stricter choice).
    */
   outside: ReadonlySet<Node>;
   /**

@@ -1,3 +1,4 @@
+/** commonmark set to read a description as GitHub does (cmark-gfm 0.29). */
 import { Parser, type Node } from 'commonmark';
 import { defineAfterChecks } from './definition-after-check.js';
 import { continueRawTextBlock, htmlBlockStart, RAW_TEXT_BLOCK, type HtmlBlock } from './html-block-start.js';

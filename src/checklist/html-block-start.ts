@@ -1,3 +1,4 @@
+/** Where cmark-gfm starts an HTML block, in place of commonmark's rule. */
 import type { Node } from 'commonmark';
 import { closeTag, openTag } from './gfm-html.js';
 

@@ -1,3 +1,4 @@
+/** Inline raw HTML read as cmark-gfm reads it. */
 import { Node } from 'commonmark';
 import { INLINE_HTML } from './gfm-html.js';
 

@@ -1,3 +1,4 @@
+/** A paragraph's top level read into text and links, as the checklist reads them. */
 import type { Node } from 'commonmark';
 import { autolinks } from './autolink.js';
 import { isFootnoteReference, isReferenceLink, withoutReferences } from './footnote-references.js';
@@ -34,7 +35,7 @@ function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: 
 
 /**
  * A run of text split where GitHub links it, footnote references to `notes` left out of the text
- * between links (see footnotes.ts). A link literal is read first, as cmark-gfm does: it can take a
+ * between links (see footnote-references.ts). A link literal is read first, as cmark-gfm does: it can take a
  * "[^1]" right after it into its address.
  */
 function linkedRun(text: string, into: Segment[], notes: ReadonlySet<string>, before: string): void {

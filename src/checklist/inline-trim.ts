@@ -1,3 +1,4 @@
+/** A block's text trimmed as cmark-gfm trims it. */
 import type { Node } from 'commonmark';
 
 /** The parts of commonmark's inline parser a block's text is read with (commonmark 0.31.2, lib/inlines.js). */
@@ -36,7 +37,7 @@ export function parseInlines(this: InlineParser, block: Node & { _string_content
   this.delimiters = null;
   this.brackets = null;
   while (this.parseInline(block));
-  // The raw text is no longer needed, as in commonmark's own reading.
+  // The raw text is no longer needed, as in commonmark's own parse.
   block._string_content = null;
   this.processEmphasis(null);
 }

@@ -1,3 +1,4 @@
+/** An item's first paragraph: its text, its evidence, its words. */
 import type { Node } from 'commonmark';
 import { definitionAfterCheck } from './definition-in-item.js';
 import type { Segment } from './inline-text.js';

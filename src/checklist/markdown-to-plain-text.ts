@@ -1,3 +1,4 @@
+/** A policy's text as it reads in a description, its Markdown taken out. */
 import { gfmParser } from './gfm-parser.js';
 import { segments } from './inline-text.js';
 import { collapseSpace, plainText } from './plain-text.js';

@@ -1,3 +1,4 @@
+/** The nesting refusal: a description nested deeper than GitHub draws boxes is refused, not guessed at. */
 import { UnreadableDescriptionError } from './unreadable-description.js';
 
 /** Most block quote and list markers one line may nest; GitHub draws no checkbox on such a line. */

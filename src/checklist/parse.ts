@@ -1,3 +1,4 @@
+/** The parser's entry: a description in, the task items GitHub draws out, read in passes until its rewrites settle. */
 import { gfmParser, withoutByteOrderMark } from './gfm-parser.js';
 import { ChecklistReader } from './checklist-reader.js';
 import { rewrittenText, sameRewrites, type Rewrite } from './empty-checks.js';
@@ -10,11 +11,11 @@ import { UnreadableDescriptionError } from './unreadable-description.js';
 export { markdownToPlainText } from './markdown-to-plain-text.js';
 export { UnreadableDescriptionError } from './unreadable-description.js';
 
-/** Readings again after the first, when the rewrites it asks for are not those it was read with; a few settle in two or three. */
-const MAX_REWRITE_ROUNDS = 4;
+/** Passes again after the first, when the rewrites a pass asks for are not those it was read with; a few settle in two or three. */
+const MAX_REWRITE_PASSES = 4;
 
-/** Parses the description with `blanked` written over their checks, and reads it. */
-function readRewritten(lines: DescriptionLines, blanked: ReadonlyMap<number, Rewrite>) {
+/** One pass: parses the description with `blanked` written over their checks, and reads it. */
+function passOver(lines: DescriptionLines, blanked: ReadonlyMap<number, Rewrite>) {
   const tree = gfmParser().parse(withoutByteOrderMark(rewrittenText(lines.markdown, blanked)));
   const reader = new ChecklistReader(lines, new Set(), blanked);
   return { tree, reader, doc: reader.read(tree) };
@@ -25,19 +26,19 @@ export function parseChecklist(markdown: string): ChecklistDocument {
   refuseDeepNesting(markdown);
   try {
     // Items whose line holds only the check are read from rewritten text (see empty-checks.ts).
-    // The rewrites are guessed from the lines first (rewrite-guess.ts); the reading says which it needs in its
-    // structure, and each rewrite can change what the next line continues: read again until the
-    // rewrites the reading asks for are the ones it was read with. The rewrites that settle are
+    // The rewrites are guessed from the lines first (rewrite-guess.ts); a pass says which it needs in its
+    // structure, and each rewrite can change what the next line continues: pass again until the
+    // rewrites the pass asks for are the ones it was read with. The rewrites that settle are
     // the same whatever the guess, as each depends only on the lines before it.
     const lines = new DescriptionLines(markdown);
-    let reading = readRewritten(lines, predictedRewrites(markdown, lines.starts));
+    let pass = passOver(lines, predictedRewrites(markdown, lines.starts));
     for (
-      let round = 0;
-      round < MAX_REWRITE_ROUNDS && !sameRewrites(reading.reader.emptyChecks, reading.reader.blanked);
-      round++
+      let again = 0;
+      again < MAX_REWRITE_PASSES && !sameRewrites(pass.reader.emptyChecks, pass.reader.blanked);
+      again++
     )
-      reading = readRewritten(lines, reading.reader.emptyChecks);
-    const { tree, reader, doc } = reading;
+      pass = passOver(lines, pass.reader.emptyChecks);
+    const { tree, reader, doc } = pass;
     // Boxes borrowed from a later line are known only after a full walk: the same tree, walked again.
     if (reader.borrowedBoxes.size > 0)
       return new ChecklistReader(lines, reader.borrowedBoxes, reader.blanked).read(tree);

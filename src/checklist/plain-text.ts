@@ -1,3 +1,4 @@
+/** Plain text of a node and the key items are compared by. */
 import type { Node } from 'commonmark';
 
 /** Plain text of a node: markup stripped, HTML (such as id markers) left out, images by their alt text. */

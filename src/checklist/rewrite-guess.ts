@@ -1,3 +1,4 @@
+/** A first guess, from the lines alone, at which items hold only their check. */
 import { beforeEndingBlankLine, rewriteOfCheck, type Rewrite } from './empty-checks.js';
 import { columnsTo, indentColumns, lineAt } from './lines.js';
 import { afterListMarker, CHECK_LENGTH, gapColumns, readTaskLine } from './task-marker.js';
@@ -52,7 +53,7 @@ const INTERRUPTING_TAG =
 
 /**
  * The rewrites the description most likely needs, guessed from its lines before any parse, so
- * that one reading usually settles: parseChecklist checks the guess against what the reading asks
+ * that one pass usually settles: parseChecklist checks the guess against what the pass asks
  * for, and reads again when they differ, so a wrong guess costs time, never a wrong box. Code,
  * HTML blocks, comments and block quotes are stepped over; an item can be blanked unless it would
  * interrupt a paragraph (ChecklistReader.canBlank), told from the lines before it.
@@ -65,7 +66,7 @@ export function predictedRewrites(markdown: string, starts: readonly number[]): 
   return guess.rewrites;
 }
 
-/** The blocks a line-by-line reading keeps track of, roughly as CommonMark opens and closes them. */
+/** The blocks a line-by-line scan keeps track of, roughly as CommonMark opens and closes them. */
 class RewriteGuess {
   readonly rewrites = new Map<number, Rewrite>();
   private fence: { char: string; length: number } | null = null;

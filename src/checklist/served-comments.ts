@@ -1,3 +1,4 @@
+/** What the page GitHub serves hides: HTML comments, read as a browser reads them. */
 import type { Node } from 'commonmark';
 
 /**

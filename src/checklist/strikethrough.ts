@@ -1,3 +1,4 @@
+/** GFM's strikethrough, read as cmark-gfm reads its delimiters. */
 import type { Segment } from './inline-text.js';
 
 /** White space as cmark reads it around delimiters: a vertical tab is none. */

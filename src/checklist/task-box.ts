@@ -1,3 +1,4 @@
+/** An item's checkbox as GitHub draws it, from its own line. */
 import type { Node } from 'commonmark';
 import { beforeEndingBlankLine, rewriteOfCheck, type Rewrite } from './empty-checks.js';
 import { columnsTo, indentColumns, type DescriptionLines } from './lines.js';
@@ -8,7 +9,7 @@ export interface TaskBox {
   ticked: boolean;
   /** Whether the item's own check is ticked. */
   own: boolean;
-  /** Characters of the item's first block that are the check, for cmark-gfm's reading of the text. */
+  /** Characters of the item's first block that are the check, for cmark-gfm's view of the text. */
   skip: number;
   /**
    * Whether the item holds nothing on GitHub: its own line holds only the check, and the next line
@@ -21,7 +22,7 @@ export interface TaskBox {
 /** Which list items GitHub draws a box for, read from each item's own line, and the rewrites of items holding only their check. */
 export class TaskBoxes {
   /**
-   * Lines of items holding only their check, in this reading's structure, with what to write over
+   * Lines of items holding only their check, in this pass's structure, with what to write over
    * the check (see empty-checks.ts and holdsOnlyTheCheck).
    */
   readonly emptyChecks = new Map<number, Rewrite>();
@@ -66,7 +67,7 @@ export class TaskBoxes {
     const { columns, contentAt } = gapColumns(line, markerEnd);
     if (columns > 4) return null;
     if (this.blanked.has(lineNumber)) {
-      // Asks for the rewrite again in this reading's structure (see parseChecklist).
+      // Asks for the rewrite again in this pass's structure (see parseChecklist).
       this.holdsOnlyTheCheck(item, line, contentAt, lineNumber);
       return { ticked: task.ticked && task.drawnTicked, own: task.ticked, skip: 0, empty: false };
     }
@@ -74,7 +75,7 @@ export class TaskBoxes {
     // that commonmark already trimmed from the paragraph is not stepped over again.
     const stepped = line.slice(contentAt, contentAt + CHECK_LENGTH);
     const trimmed = stepped.length - stepped.replace(/^[\v\f]+/, '').length;
-    // The stricter reading: ticked only when the check is ticked and GitHub draws it ticked.
+    // The stricter choice: ticked only when the check is ticked and GitHub draws it ticked.
     return {
       ticked: task.ticked && task.drawnTicked,
       own: task.ticked,
@@ -88,7 +89,7 @@ export class TaskBoxes {
    * so the first item of a list right after a paragraph line keeps its check (TaskBox.empty then
    * keeps lazy lines out of its text). A paragraph of link reference definitions leaves no node:
    * the line before must be blank, or end a block that is no paragraph, or start the item the
-   * list is in with nothing after its marker; otherwise the check is kept, the stricter reading.
+   * list is in with nothing after its marker; otherwise the check is kept, the stricter choice.
    */
   private canBlank(item: Node, lineNumber: number): boolean {
     const list = item.parent;

@@ -1,3 +1,4 @@
+/** What of a description GitHub shows in no item: hidden comments and footnote definitions. */
 import type { Node } from 'commonmark';
 import { footnotes, type Footnotes } from './footnotes.js';
 import { enclosingBlock } from './item-paragraph.js';

@@ -1,3 +1,4 @@
+/** `checklist-gate audit`: its options, checked, and the run over a repository or an organisation. */
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { CLASSIFICATIONS, type AuditEntry, type Classification } from '../audit/entry.js';

@@ -1,3 +1,4 @@
+/** The moments `audit --since` and `--until` take: days before now, a date or a full time. */
 import { UsageError } from './usage-error.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

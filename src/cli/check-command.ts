@@ -1,3 +1,4 @@
+/** `checklist-gate check`: a description judged from a file, or with --repo a live pull request or release. */
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseChecklist } from '../checklist/parse.js';

@@ -1,3 +1,4 @@
+/** `check`'s record, as the action writes it. */
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { recordOf, type RecordFacts } from '../evaluate/record.js';
 import type { Report } from '../evaluate/report.js';

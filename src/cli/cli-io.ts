@@ -1,3 +1,4 @@
+/** The CLI's outside world, passed in so that tests pass their own. */
 import type { InitFiles } from './init-files.js';
 
 /** What the CLI needs from the outside world; tests pass their own. */

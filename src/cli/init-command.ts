@@ -1,3 +1,4 @@
+/** `checklist-gate init`: a ready policy, its pull-request template and the workflow, written into a repository. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describeSelector } from '../evaluate/gating.js';

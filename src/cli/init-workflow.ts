@@ -1,4 +1,6 @@
+/** The gate's own workflow that `init` writes, and the `workflow_run` trigger for a repository's workflows. */
 import { parse, stringify } from 'yaml';
+import * as verdictEvents from '../evaluate/verdict-events.js';
 
 /** The sweep's time in the README's workflow; `init` writes one of its own for each repository (sweepCron). */
 const DEFAULT_CRON = '23 6 * * *';
@@ -15,9 +17,9 @@ export const workflowText = (
 ) => `name: checklist-gate
 on:
   pull_request_target:
-    types: [opened, edited, reopened, synchronize, ready_for_review, labeled, unlabeled${followUp ? ', closed' : ''}]
+    types: [${[...verdictEvents.PULL_REQUEST_ACTIONS, ...(followUp ? [verdictEvents.MERGED_ACTION] : [])].join(', ')}]
   pull_request_review:
-    types: [submitted, edited, dismissed]
+    types: [${verdictEvents.REVIEW_ACTIONS.join(', ')}]
 ${WORKFLOW_RUN}
   push:
   schedule:
@@ -25,7 +27,7 @@ ${WORKFLOW_RUN}
   workflow_dispatch:
   merge_group:
   release:
-    types: [published, edited]
+    types: [${verdictEvents.RELEASE_ACTIONS.join(', ')}]
 
 permissions:
   contents: read
@@ -47,7 +49,7 @@ jobs:
 const WORKFLOW_RUN_EXAMPLE = `  # Re-evaluate when a run that the checklist links as evidence completes. Name your workflows:
   # workflow_run:
   #   workflows: [CI]
-  #   types: [completed]`;
+  #   types: [${verdictEvents.WORKFLOW_RUN_ACTIONS.join(', ')}]`;
 
 /** The workflow as written when the repository has no workflows (the README shows this one). */
 export const WORKFLOW = workflowText(WORKFLOW_RUN_EXAMPLE);
@@ -84,6 +86,6 @@ export function workflowRunBlock(workflows: { path: string; text: string }[]): s
   const list = stringify(names, { collectionStyle: 'flow', flowCollectionPadding: false }).trim();
   return (
     '  # Re-evaluate when a run that the checklist links as evidence completes: the workflows found here.\n' +
-    `  workflow_run:\n    workflows: ${list}\n    types: [completed]${note}`
+    `  workflow_run:\n    workflows: ${list}\n    types: [${verdictEvents.WORKFLOW_RUN_ACTIONS.join(', ')}]${note}`
   );
 }

@@ -1,3 +1,4 @@
+/** `check --repo`: a live pull request or release, read as the action reads it and judged by the same engine. */
 import { judge } from '../evaluate/judge.js';
 import { WORKFLOW_BOT } from '../read/identity.js';
 import { policyReader, type PolicyReader } from '../read/policy-reader.js';

@@ -1,3 +1,4 @@
+/** The policy file the CLI reads, and the bases it extends. */
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { baseReader } from '../github/base-policy.js';

@@ -1,3 +1,4 @@
+/** The CLI's commander program and what each command is given. */
 import { Command, Option } from 'commander';
 import type { CliIO } from './cli-io.js';
 

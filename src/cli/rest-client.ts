@@ -1,3 +1,4 @@
+/** The CLI's client: the same plugins as the action's, with waits sized for a terminal. */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';

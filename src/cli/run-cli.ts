@@ -1,3 +1,4 @@
+/** The CLI run: its commands registered, the arguments parsed, the exit status returned. */
 import { CommanderError, type Command } from 'commander';
 import { registerAudit } from './audit-command.js';
 import { registerCheck } from './check-command.js';

@@ -1,3 +1,4 @@
+/** `checklist-gate serve`, which runs the App server from its own bundle. */
 import type { Command } from 'commander';
 import type { CommandContext } from './program.js';
 

@@ -1,3 +1,4 @@
+/** The daily sweep's cron line `init` writes, spread by a hash of the repository's name. */
 import { createHash } from 'node:crypto';
 
 /**

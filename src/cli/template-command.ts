@@ -1,3 +1,4 @@
+/** `checklist-gate template`. */
 import type { Command } from 'commander';
 import { renderTemplate } from '../template/render-template.js';
 import { addPolicyOptions, policyFromOptions } from './policy-file.js';

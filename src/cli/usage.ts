@@ -1,3 +1,4 @@
+/** The CLI's help text, captured. */
 import type { Command } from 'commander';
 import type { CliIO } from './cli-io.js';
 import { buildProgram } from './program.js';

@@ -1,3 +1,4 @@
+/** `checklist-gate validate`: a policy file checked, its bases read, every problem with its line and column. */
 import type { Command } from 'commander';
 import { policyWarnings } from '../policy/policy-warnings.js';
 import { addPolicyOptions, policyFromOptions } from './policy-file.js';

@@ -1,3 +1,4 @@
+/** The fix for each failing item, in words the author can act on. */
 import type { EvidenceRule, ItemRule } from '../policy/policy.js';
 
 /** Friendly names for the allow-list patterns teams use most. */

@@ -1,3 +1,4 @@
+/** Who may approve, in words and as a check against a login. */
 import type { SignoffFacts } from './facts.js';
 
 /** Approvers in words: "@alice, a member of @acme/qa or @bob". */

@@ -1,3 +1,4 @@
+/** Whether an item's or a section's `when:` holds for this pull request or release. */
 import type { Condition } from '../policy/policy.js';
 import type { EvaluationContext } from './context.js';
 import { globMatcher } from './glob-matcher.js';

@@ -1,3 +1,4 @@
+/** What the evaluator knows of the pull request or release besides its description. */
 import type { EventKind } from '../policy/policy.js';
 import type { EvidenceFacts, SignoffFacts } from './facts.js';
 

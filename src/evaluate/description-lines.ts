@@ -1,3 +1,4 @@
+/** Hints from the description's lines for what the parsed tree cannot say. */
 import { Parser } from 'commonmark';
 import { markdownToPlainText } from '../checklist/parse.js';
 import { matchKey } from '../checklist/plain-text.js';

@@ -1,3 +1,4 @@
+/** Emergency releases: the label, the approval, the deferred items. */
 import type { EmergencyRule } from '../policy/policy.js';
 import { FAILING_STATUSES, type DeferredItem, type EmergencyException, type Report } from './report.js';
 import { approverTest, unreadableTeams } from './approvers.js';

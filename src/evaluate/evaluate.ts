@@ -1,3 +1,4 @@
+/** The judgement's order: items matched, judged, sections weighed, the report finished. */
 import { selectBlock } from '../checklist/block.js';
 import type { ChecklistDocument, TaskItem } from '../checklist/task-item.js';
 import type { ItemRule, Policy } from '../policy/policy.js';

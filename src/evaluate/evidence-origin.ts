@@ -1,3 +1,4 @@
+/** Where verified evidence came from: a run's workflow and event, and who closed an issue or merged a pull request. */
 import type { EvidenceRule } from '../policy/policy.js';
 import type { ReportItem } from './report.js';
 import { workflowFileKey, type EvidenceFacts, type LinkFacts } from './facts.js';

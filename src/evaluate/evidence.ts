@@ -1,3 +1,4 @@
+/** Which of an item's links are acceptable evidence under its rule, and why the others are refused. */
 import { globMatcher } from './glob-matcher.js';
 import type { EvidenceRule } from '../policy/policy.js';
 

@@ -1,3 +1,4 @@
+/** The items marked not applicable, each with the rule that decides whether it stands. */
 import type { NotApplicableRule, Policy } from '../policy/policy.js';
 import type { ItemIndex } from './item-index.js';
 import { findMatches } from './match-items.js';

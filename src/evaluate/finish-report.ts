@@ -1,3 +1,4 @@
+/** The report finished: totals, summary and conclusion. */
 import type { ChecklistBlock } from '../checklist/block.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { Policy, PolicyError } from '../policy/policy.js';
@@ -115,6 +116,16 @@ export function noChecklistReport(
   };
 }
 
+/** The counts of a report that judged no item. */
+export const NOTHING_COUNTED: Report['counts'] = {
+  total: 0,
+  required: 0,
+  done: 0,
+  open: 0,
+  optional: 0,
+  notRequired: 0,
+};
+
 /** The report for a policy that could not be used: the gate fails closed and shows every error. */
 export function policyErrorReport(errors: PolicyError[], path: string): Report {
   const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
@@ -123,7 +134,7 @@ export function policyErrorReport(errors: PolicyError[], path: string): Report {
     passed: false,
     conclusion: 'error',
     summary: `The policy ${path} has ${count}; the gate fails until it is fixed`,
-    counts: { total: 0, required: 0, done: 0, open: 0, optional: 0, notRequired: 0 },
+    counts: { ...NOTHING_COUNTED },
     checklist: { found: false, where: 'not evaluated', items: 0 },
     policy: { source: 'file', path },
     items: [],

@@ -1,7 +1,9 @@
+/** A pull request that changes the gate's own configuration needs a policy owner's approval. */
 import { parseBaseReference } from '../policy/base-reference.js';
 import type { Policy } from '../policy/policy.js';
 import { approverTest, approverWords, unreadableTeams } from './approvers.js';
 import { policySource } from './evaluate.js';
+import { NOTHING_COUNTED } from './finish-report.js';
 import type { SignoffFacts } from './facts.js';
 import type { Report, ReportItem } from './report.js';
 
@@ -150,7 +152,7 @@ export function gateChangeReport(policy: Policy, change: GateChange, signoffs: S
     passed: false,
     conclusion: 'fail',
     summary: '',
-    counts: { total: 0, required: 0, done: 0, open: 0, optional: 0, notRequired: 0 },
+    counts: { ...NOTHING_COUNTED },
     checklist: { found: false, where: '', items: 0 },
     policy: policySource(policy),
     items: [],

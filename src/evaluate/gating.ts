@@ -1,3 +1,4 @@
+/** Which pull requests are gated. */
 import picomatch from 'picomatch';
 import type { Policy, PullRequestSelector } from '../policy/policy.js';
 

@@ -1,3 +1,4 @@
+/** Globs of a policy's lists, compiled once (picomatch). */
 import picomatch from 'picomatch';
 
 /** Compiled globs by policy list: one evaluation checks many items against the same list. */

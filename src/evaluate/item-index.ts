@@ -1,3 +1,4 @@
+/** The block's task items indexed by their comparison keys. */
 import { headingKey, matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import { readNotApplicable, type NotApplicableForm } from './not-applicable.js';

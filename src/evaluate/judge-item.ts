@@ -1,3 +1,4 @@
+/** One task item judged: ticked, with its evidence, signed by the right people; its fix when it fails. */
 import type { TaskItem } from '../checklist/task-item.js';
 import type { EvidenceRule, ItemRule } from '../policy/policy.js';
 import type { ReportItem } from './report.js';

@@ -1,3 +1,4 @@
+/** An item marked not applicable judged against its rule. */
 import type { TaskItem } from '../checklist/task-item.js';
 import type { NotApplicableException } from './report.js';
 import { approverTest, approverWords, unreadableTeams } from './approvers.js';

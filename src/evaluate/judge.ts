@@ -1,3 +1,4 @@
+/** The one pure step from a reading to a report. */
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { PolicyLoad } from '../policy/load-policy.js';
 import type { Report } from './report.js';

@@ -1,3 +1,4 @@
+/** Who wrote or kept each item's N/A line, from the description's edit history. */
 import { matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';
@@ -31,18 +32,12 @@ export function traceKeepers(
   traced: (item: TaskItem) => boolean,
   budget = HISTORY_PARSE_BUDGET,
 ): { keepers: Map<number, string[]>; cutShort: boolean } {
-  const read = revisionReader(policy, budget);
-  const linesOf = new Map<string, Set<string>>();
-  const linesIn = (body: string): Set<string> | null => {
-    let lines = linesOf.get(body);
-    if (!lines) {
-      const block = read(body);
-      if (block === null) return null;
-      lines = new Set(markedLines(block).filter((line): line is string => line !== null));
-      linesOf.set(body, lines);
-    }
-    return lines;
-  };
+  /** The N/A lines in a body; null once the budget cannot pay for it. */
+  const linesIn = revisionReader(
+    policy,
+    budget,
+    (block) => new Set(markedLines(block).filter((line): line is string => line !== null)),
+  );
   const open = new Map<string, number[]>();
   markedLines(items).forEach((line, position) => {
     const item = items[position];

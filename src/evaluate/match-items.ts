@@ -1,3 +1,4 @@
+/** The policy's items matched to the checklist's task items. */
 import { markdownToPlainText } from '../checklist/parse.js';
 import { headingKey, matchKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';

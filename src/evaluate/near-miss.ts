@@ -1,3 +1,4 @@
+/** Near misses: a task item whose text almost matches a missing one. */
 import { distance } from 'fastest-levenshtein';
 import { markdownToPlainText } from '../checklist/parse.js';
 import { matchKey } from '../checklist/plain-text.js';

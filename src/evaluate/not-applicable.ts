@@ -1,3 +1,4 @@
+/** "N/A: reason" read from an item or a heading. */
 import { headingKey, trimTrailingSeparators } from '../checklist/plain-text.js';
 
 /** An item or heading its author marked not applicable: its own text, and the reason given. */

@@ -1,3 +1,4 @@
+/** Gating decided offline, from the facts the CLI was given. */
 import type { Policy } from '../policy/policy.js';
 import {
   authorNotGated,

@@ -1,3 +1,4 @@
+/** What an evaluation must read through the API, so that only that is read. */
 import { selectBlock } from '../checklist/block.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { Policy } from '../policy/policy.js';

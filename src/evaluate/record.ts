@@ -1,3 +1,4 @@
+/** The record kept with each verdict: what was judged, by which policy, as whom. */
 import { sha256 } from '../policy/file-hash.js';
 
 export { gitBlobSha, sha256 } from '../policy/file-hash.js';

@@ -1,3 +1,4 @@
+/** Each task item's or rule's entry in the report. */
 import type { ChecklistDocument, TaskItem } from '../checklist/task-item.js';
 import type { ItemRule, Policy, SectionRule } from '../policy/policy.js';
 import { type ReportItem, type SectionResult } from './report.js';

@@ -1,3 +1,4 @@
+/** The report's types: the judgement in full, item by item. */
 import type { Requirement } from '../policy/policy.js';
 import type { EvaluationRecord } from './record.js';
 

@@ -1,3 +1,4 @@
+/** Section rules by heading. */
 import { headingKey } from '../checklist/plain-text.js';
 import type { TaskItem } from '../checklist/task-item.js';
 import type { SectionRule } from '../policy/policy.js';

@@ -1,3 +1,4 @@
+/** A section rule's verdict. */
 import type { ChecklistBlock } from '../checklist/block.js';
 import { headingKey } from '../checklist/plain-text.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';

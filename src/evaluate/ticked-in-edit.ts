@@ -1,3 +1,4 @@
+/** Who ticked each item, from the description's edit history. */
 import { selectBlock } from '../checklist/block.js';
 import { parseChecklist } from '../checklist/parse.js';
 import { headingKey, matchKey } from '../checklist/plain-text.js';
@@ -46,20 +47,22 @@ export const HISTORY_PARSE_BUDGET = 1_048_576;
 
 /**
  * Reads the checklist of revisions within a budget of characters, each distinct body parsed once:
- * the task items of its block, or null once the budget cannot pay for a body.
+ * what `derive` makes of the task items of its block, or null once the budget cannot pay for a body.
  */
-export function revisionReader(policy: Policy, budget: number): (body: string) => TaskItem[] | null {
+export function revisionReader<T>(
+  policy: Policy,
+  budget: number,
+  derive: (items: TaskItem[]) => T,
+): (body: string) => T | null {
   let left = budget;
-  const parsed = new Map<string, TaskItem[]>();
+  const parsed = new Map<string, T>();
   return (body) => {
-    let items = parsed.get(body);
-    if (!items) {
-      if (body.length > left) return null;
-      left -= body.length;
-      items = selectBlock(parseChecklist(body), policy.checklist).items;
-      parsed.set(body, items);
-    }
-    return items;
+    if (parsed.has(body)) return parsed.get(body) as T;
+    if (body.length > left) return null;
+    left -= body.length;
+    const derived = derive(selectBlock(parseChecklist(body), policy.checklist).items);
+    parsed.set(body, derived);
+    return derived;
   };
 }
 
@@ -85,20 +88,11 @@ export function traceTickers(
   traced: (item: TaskItem) => boolean = () => true,
   budget = HISTORY_PARSE_BUDGET,
 ): TickTrace {
-  const read = revisionReader(policy, budget);
-  const parsed = new Map<string, Set<string>>();
   /** The identities ticked in a body; null once the budget cannot pay for it. */
-  const tickedIn = (body: string): Set<string> | null => {
-    let ticked = parsed.get(body);
-    if (!ticked) {
-      const block = read(body);
-      if (block === null) return null;
-      const ids = identities(block);
-      ticked = new Set(ids.filter((_, position) => block[position]?.checked));
-      parsed.set(body, ticked);
-    }
-    return ticked;
-  };
+  const tickedIn = revisionReader(policy, budget, (block) => {
+    const ids = identities(block);
+    return new Set(ids.filter((_, position) => block[position]?.checked));
+  });
   const ids = identities(items);
   /** Items still traced back, by identity; with the editor of the oldest revision so far that shows them ticked. */
   const open = new Map<string, { index: number; editor: string | null }>();

@@ -1,3 +1,4 @@
+/** A link written where GitHub draws none at an item's end: a near miss, reported as such. */
 import { withScheme } from './schemeless-link.js';
 
 /**

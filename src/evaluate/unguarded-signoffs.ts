@@ -1,3 +1,4 @@
+/** Sign-off items that name no approvers: warned about. */
 import type { ItemRule, Policy } from '../policy/policy.js';
 
 /** Words that make an item a sign-off or an approval, which only certain people should give. */

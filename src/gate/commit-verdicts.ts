@@ -1,3 +1,4 @@
+/** The verdicts of every pull request on one commit: this one's own, and the others' that share it. */
 import type { GitHubClient } from '../github/client.js';
 import { mergeGroupPullRequests } from '../read/merge-group.js';
 import { MAX_OPEN_PAGES } from '../github/pull-request-list.js';

@@ -1,3 +1,4 @@
+/** The round after the writes: the facts and the latest verdict read again, the verdict posted again if replaced. */
 import type { PostedVerdict } from '../github/head-verdicts.js';
 import type { GateIdentity } from '../read/identity.js';
 import { sameFacts, type FactsStamp } from '../read/facts-stamp.js';

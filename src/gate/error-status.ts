@@ -1,3 +1,4 @@
+/** An evaluation that throws leaves an `error` status where one can be posted: an error never becomes success. */
 import type { GitHubClient } from '../github/client.js';
 import type { Repository } from '../github/repository.js';
 import type { GateOutcome } from './outcome.js';

@@ -1,3 +1,4 @@
+/** A commit at GitHub's cap on statuses: the run ends in error, and the comment says why. */
 import { STATUSES_PER_CONTEXT } from '../github/commit-status.js';
 import type { GitHubClient } from '../github/client.js';
 import { listComments } from '../github/comments.js';

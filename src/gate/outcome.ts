@@ -1,3 +1,4 @@
+/** What one run decided and did (GateOutcome), made from a report, a skip or a verdict that stands. */
 import type { PolicyLoad } from '../policy/load-policy.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { recordOf, type RecordFacts } from '../evaluate/record.js';

@@ -1,3 +1,4 @@
+/** The rules on verdicts already posted on a commit: the gate's own, already there, or another identity's. */
 import { STATUS_DESCRIPTION_LIMIT } from '../github/commit-status.js';
 import type { PostedVerdict } from '../github/head-verdicts.js';
 import { isGateAuthor, type GateIdentity } from '../read/identity.js';

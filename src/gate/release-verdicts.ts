@@ -1,3 +1,4 @@
+/** Releases judged as verdicts on a commit: a release's own, and those of releases tagged on a pull request's head. */
 import { parseChecklist } from '../checklist/parse.js';
 import type { EvaluationContext } from '../evaluate/context.js';
 import { factsNeeded } from '../evaluate/plan-facts.js';

@@ -1,3 +1,4 @@
+/** The dispatcher: a target handed to its flow, with what the flows of one run share. */
 import type { GitHubClient } from '../github/client.js';
 import { getDefaultBranch } from '../github/default-branch.js';
 import { sharedOpenListing } from '../github/pull-request-list.js';

@@ -1,3 +1,4 @@
+/** What the gate is configured with, and where it logs: shared by the action and the server. */
 import type { PublishSettings } from '../write/publish.js';
 import type { ReadSettings } from '../read/read-pull-request.js';
 

@@ -1,3 +1,4 @@
+/** One commit, several verdicts: the strictest stands, and a merge group's result says whose it is. */
 import type { Verdict } from '../write/publish.js';
 import type { GateOutcome } from './outcome.js';
 

@@ -1,3 +1,4 @@
+/** The event worked out into what one run evaluates: a pull request, a release, a text, a sweep, or nothing. */
 import type { PullRequestEdit } from '../evaluate/facts.js';
 import type { Repository } from '../github/repository.js';
 

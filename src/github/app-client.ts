@@ -1,3 +1,4 @@
+/** The GitHub App's client class. */
 import { Octokit } from '@octokit/rest';
 import { CLIENT_PLUGINS, clientOptions, type ClientSettings } from './client.js';
 

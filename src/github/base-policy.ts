@@ -1,3 +1,4 @@
+/** Base policies read through the contents API. */
 import type { BaseReference } from '../policy/base-reference.js';
 import type { BaseAnswer, ReadBase } from '../policy/resolve-policy.js';
 import type { GitHubClient } from './client.js';

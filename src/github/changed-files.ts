@@ -1,3 +1,4 @@
+/** A pull request's changed files. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** A check run, and GitHub's limits on it. */
 import { truncate } from '../report/safe-text.js';
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';

@@ -1,3 +1,4 @@
+/** The client every API call takes, built with retries and throttling. */
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';

@@ -1,3 +1,4 @@
+/** Comments on a pull request: listed, created, updated, deleted. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

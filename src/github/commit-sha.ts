@@ -1,3 +1,4 @@
+/** The commit a ref points at. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** A commit status, and GitHub's limits on statuses. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

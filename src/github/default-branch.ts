@@ -1,3 +1,4 @@
+/** A repository's default branch. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

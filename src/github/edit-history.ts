@@ -1,3 +1,4 @@
+/** A pull request description's edit history (GraphQL). */
 import type { GitHubClient } from './client.js';
 import type { Revision } from '../evaluate/ticked-in-edit.js';
 import type { Repository } from './repository.js';

@@ -1,3 +1,4 @@
+/** Every status and check run with the gate's name on a commit, for the audit. */
 import type { PostedVerdict } from '../audit/entry.js';
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';

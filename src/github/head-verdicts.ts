@@ -1,3 +1,4 @@
+/** The latest status and check run with one context on a commit. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** The client's transport: fetch on node:http and node:https, with timeouts and proxies. */
 import { request as httpRequest, type Agent, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { proxyAgentFor } from './proxy-agent.js';

@@ -1,3 +1,4 @@
+/** What a linked run, job, pull request, issue, commit, check run or release says. */
 import type { LinkFacts } from '../evaluate/facts.js';
 import type { GitHubLink } from '../evaluate/github-link.js';
 import type { GitHubClient } from './client.js';

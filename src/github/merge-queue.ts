@@ -1,3 +1,4 @@
+/** A branch's merge queue (GraphQL). */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** An organisation's repositories. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** A file's text at a ref, through the contents API. */
 import type { GitHubClient } from './client.js';
 import { isNotFound, type Repository } from './repository.js';
 

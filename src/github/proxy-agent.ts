@@ -1,3 +1,4 @@
+/** The proxy a request goes through, as the runner's proxy variables say. */
 import type { Agent } from 'node:http';
 import { HttpClient } from '@actions/http-client';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';

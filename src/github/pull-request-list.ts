@@ -1,3 +1,4 @@
+/** Open pull requests, listed page by page, and those whose head is a given commit. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 import { toPullRequest, type PullRequest } from './pull-requests.js';

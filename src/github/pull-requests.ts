@@ -1,3 +1,4 @@
+/** A pull request, as the gate reads it. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** A release, by its id or by its tag. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

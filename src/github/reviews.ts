@@ -1,3 +1,4 @@
+/** A pull request's reviews: who approves its head commit. */
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';
 

@@ -1,3 +1,4 @@
+/** The first read round's one GraphQL query. */
 import type { GitHubClient } from './client.js';
 import { commitVerdictsOf, commitVerdictsPart } from './graphql-commit-verdicts.js';
 import { isRecord, partialAnswer } from './graphql-answer.js';

@@ -1,3 +1,4 @@
+/** What went out of a repository in a window: merged pull requests, releases, the policy's history. */
 import type { PolicyVersion } from '../audit/policy-version.js';
 import type { GitHubClient } from './client.js';
 import type { Repository } from './repository.js';

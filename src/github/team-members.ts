@@ -1,3 +1,4 @@
+/** The members of an org/team. */
 import type { GitHubClient } from './client.js';
 import { isForbidden, isNotFound } from './repository.js';
 

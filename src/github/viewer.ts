@@ -1,3 +1,4 @@
+/** Whom the token acts as. */
 import type { GitHubClient } from './client.js';
 
 /**

@@ -1,3 +1,4 @@
+/** The workflow files behind linked runs and jobs, as the base branch has them (evidence.workflows). */
 import { parse } from 'yaml';
 import { workflowFileKey, type LinkFacts, type WorkflowFile } from '../evaluate/facts.js';
 import { workflowFileOf } from '../evaluate/workflow-path.js';
@@ -26,18 +27,17 @@ export async function workflowFilesOfRuns(
     entry.commits.add(facts.headSha);
     files.set(key, entry);
   }
-  // The base branch's copy and the copy on each commit a run ran on, all in one round.
+  // Every file at once: its base branch's copy, then the copy on each commit a run ran on. Without
+  // a copy on the base branch a run of the file never counts, so its commits' copies are not read.
   const read = await Promise.all(
     [...files].map(async ([key, file]): Promise<[string, WorkflowFile]> => {
       const [owner = '', repo = ''] = file.repository.split('/');
       const own = file.repository.toLowerCase() === repository.toLowerCase();
       const at = (ref: string | undefined) => readFileAtRef(client, { owner, repo }, file.path, ref);
-      const commits = [...file.commits];
-      const [text, ...copies] = await Promise.all([
-        at(own ? (baseBranch ?? undefined) : undefined),
-        ...commits.map((sha) => at(sha)),
-      ]);
+      const text = await at(own ? (baseBranch ?? undefined) : undefined);
       if (text === null) return [key, { found: false }];
+      const commits = [...file.commits];
+      const copies = await Promise.all(commits.map((sha) => at(sha)));
       const changedAt = commits.filter((_, index) => copies[index] !== text);
       return [key, { found: true, name: workflowName(text, file.path), changedAt }];
     }),

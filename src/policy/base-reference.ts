@@ -1,3 +1,4 @@
+/** `extends` and `org-policy` references, read and written. */
 import { DEFAULT_POLICY_PATH } from './policy-path.js';
 
 /** Where a base policy is: a file in a repository at a ref, as `extends` names it. */

@@ -35,13 +35,16 @@ export async function schemaTypes() {
 }
 
 /**
- * The schema without the descriptions written beside a `$ref`: the compiler would otherwise make
- * one numbered copy of the referenced type per description (GlobList1, GlobList2, ...).
+ * The schema without the descriptions and defaults written beside a `$ref`: the compiler would
+ * otherwise make one numbered copy of the referenced type per description (GlobList1, GlobList2,
+ * ...), or write the referenced type out in place.
  */
 function oneTypePerDefinition(node) {
   if (Array.isArray(node)) return node.map(oneTypePerDefinition);
   if (node === null || typeof node !== 'object') return node;
-  const entries = Object.entries(node).filter(([key]) => !('$ref' in node && key === 'description'));
+  const entries = Object.entries(node).filter(
+    ([key]) => !('$ref' in node && (key === 'description' || key === 'default')),
+  );
   return Object.fromEntries(entries.map(([key, value]) => [key, oneTypePerDefinition(value)]));
 }
 

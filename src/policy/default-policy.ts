@@ -1,17 +1,16 @@
+/** The policy of a repository that has none: every task item required, each default as defaults.ts says. */
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 import type { Policy } from './policy.js';
-
-/** How many distinct evidence links one evaluation verifies through the API, unless the policy says otherwise. */
-export const DEFAULT_MAX_VERIFIED_LINKS = 20;
 
 /** Used when a repository has no policy file: every task item in the description is required. */
 export function defaultPolicy(): Policy {
   return {
     source: { kind: 'default' },
-    gate: { branches: null, releases: true, pullRequests: null, ignoreAuthors: [] },
-    checklist: { required: true },
-    unlisted: 'required',
-    verification: { maxLinks: DEFAULT_MAX_VERIFIED_LINKS },
-    notApplicable: { rule: 'never', approvers: null },
+    gate: { branches: null, releases: DEFAULTS['gate.releases'], pullRequests: null, ignoreAuthors: [] },
+    checklist: { required: DEFAULTS['checklist.required'] },
+    unlisted: DEFAULTS.unlisted,
+    verification: { maxLinks: DEFAULTS['verification.max-links'] },
+    notApplicable: { rule: DEFAULTS['not-applicable'], approvers: null },
     emergency: null,
     policyOwners: null,
     sections: [],

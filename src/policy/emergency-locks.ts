@@ -1,4 +1,6 @@
+/** The lock on `emergency`: what a file laid over a base may do with its rule. */
 import type { RawEmergency } from './load-policy.js';
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 
 /** One reason a local emergency rule would loosen the base's, and the key it is about. */
 export interface EmergencyProblem {
@@ -43,7 +45,7 @@ export function layerEmergency(
       key: ['approvers'],
       message: `emergency.approvers ${wider.join(', ')} would widen who may approve an emergency release; list only some of the base policy's (${base.approvers.join(', ')})`,
     });
-  if ((base['follow-up'] ?? 'none') === 'issue' && local['follow-up'] === 'none')
+  if ((base['follow-up'] ?? DEFAULTS['emergency.follow-up']) === 'issue' && local['follow-up'] === 'none')
     problems.push({
       key: ['follow-up'],
       message: 'emergency.follow-up: none drops the follow-up issue the base policy asks for',

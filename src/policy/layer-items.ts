@@ -1,3 +1,4 @@
+/** The items of a file laid over its base's. */
 import type { BaseDemand } from './base-demand.js';
 import type { LayerContext, Path, RawItem } from './layer-types.js';
 import { tightenItem } from './lock-item.js';

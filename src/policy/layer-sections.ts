@@ -1,8 +1,10 @@
+/** The sections of a file laid over its base's. */
 import { headingKey } from '../checklist/plain-text.js';
 import type { BaseDemand } from './base-demand.js';
 import type { LayerContext, Path, RawSection } from './layer-types.js';
 import { recordSectionPlaces } from './lock-places.js';
 import { requireRank, sameValue } from './lock-values.js';
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 
 /**
  * The base's sections by heading, each tightened by the local file's entry for the same heading
@@ -23,7 +25,10 @@ export function layerSections(
     const key = headingKey(section.heading);
     const at = sectionIndex.get(key);
     if (at === undefined) {
-      if (demand && ((section.require ?? 'all') !== 'all' || section.when !== undefined))
+      if (
+        demand &&
+        ((section.require ?? DEFAULTS['sections[].require']) !== 'all' || section.when !== undefined)
+      )
         refuse(
           section.when !== undefined ? [...path, 'when'] : [...path, 'require'],
           demand.at,
@@ -36,7 +41,7 @@ export function layerSections(
     }
     const baseSection = sections[at] as RawSection;
     const name = `sections.${position} ("${section.heading}")`;
-    const baseRequire = baseSection.require ?? 'all';
+    const baseRequire = baseSection.require ?? DEFAULTS['sections[].require'];
     if (section.require !== undefined && requireRank(section.require) < requireRank(baseRequire))
       refuse(
         [...path, 'require'],

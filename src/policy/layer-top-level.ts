@@ -1,3 +1,4 @@
+/** The top-level keys of a file laid over its base's. */
 import { layerEmergency } from './emergency-locks.js';
 import type { RawPolicy } from './load-policy.js';
 import type { LayerContext } from './layer-types.js';
@@ -5,6 +6,7 @@ import { KNOWN_TOP_LEVEL, recordPlaces, TOP_LEVEL_LOCKS } from './lock-places.js
 import { widenSelector } from './lock-selector.js';
 import { droppedBranches, sameValue, tightenFlag, UNLISTED_RANK } from './lock-values.js';
 import { effectiveRule, loosened, stricterRaw } from './not-applicable-locks.js';
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 
 /**
  * The top-level keys of a local file laid over its base: the repository's own keys (the
@@ -37,7 +39,7 @@ export function layerTopLevel(context: LayerContext): { merged: RawPolicy; gates
   const maxLinks = raw.verification?.['max-links'] ?? base.raw.verification?.['max-links'];
 
   // Checklist keys: only ever tightened.
-  const releases = tightenFlag(base.raw.gate?.releases ?? true, raw.gate?.releases);
+  const releases = tightenFlag(base.raw.gate?.releases ?? DEFAULTS['gate.releases'], raw.gate?.releases);
   if (releases.weakened)
     refuse(
       ['gate', 'releases'],
@@ -45,14 +47,17 @@ export function layerTopLevel(context: LayerContext): { merged: RawPolicy; gates
       'gate.releases: false stops gating releases, which the base policy gates',
     );
   const pullRequests = widenSelector(base, raw, refuse);
-  const checklistRequired = tightenFlag(base.raw.checklist?.required ?? true, raw.checklist?.required);
+  const checklistRequired = tightenFlag(
+    base.raw.checklist?.required ?? DEFAULTS['checklist.required'],
+    raw.checklist?.required,
+  );
   if (checklistRequired.weakened)
     refuse(
       ['checklist', 'required'],
       base.places.get('checklist:required'),
       'checklist.required: false lets a pull request without a checklist pass, which the base policy does not',
     );
-  const baseUnlisted = base.raw.unlisted ?? 'required';
+  const baseUnlisted = base.raw.unlisted ?? DEFAULTS.unlisted;
   if (raw.unlisted !== undefined && UNLISTED_RANK[raw.unlisted] < UNLISTED_RANK[baseUnlisted])
     refuse(
       ['unlisted'],

@@ -1,3 +1,4 @@
+/** The types the layering of policy files passes around. */
 import type { Place, PolicyFile, RawPolicy } from './load-policy.js';
 
 /** The parts of a policy file as written, and what the layering of policy files passes around. */

@@ -1,3 +1,4 @@
+/** A policy file read and validated: its YAML, the schema's errors with line and column, and the policy it gives. */
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Policy, PolicyError } from './policy.js';
 import { semanticProblems } from './semantic-problems.js';

@@ -1,6 +1,8 @@
+/** The lock on an item's evidence: tightened only. */
 import type { Place } from './load-policy.js';
 import type { Path, RawEvidence, Refuse } from './layer-types.js';
 import { globsOf, sameValue } from './lock-values.js';
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 
 /** A base item's evidence with the local file's laid over it: fewer links, globs or workflows only. */
 export function tightenEvidence(
@@ -18,7 +20,7 @@ export function tightenEvidence(
     const at = [...path, field];
     switch (field) {
       case 'min': {
-        const baseMin = base.min ?? 1;
+        const baseMin = base.min ?? DEFAULTS['items[].evidence.min'];
         if ((local.min ?? baseMin) < baseMin)
           refuse(
             at,

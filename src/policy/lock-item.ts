@@ -1,8 +1,10 @@
+/** The lock on a base item: tightened only. */
 import type { Place, RawNotApplicable } from './load-policy.js';
 import type { Path, RawItem, Refuse } from './layer-types.js';
 import { tightenEvidence } from './lock-evidence.js';
 import { sameValue } from './lock-values.js';
 import { effectiveRule, loosened } from './not-applicable-locks.js';
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 
 /** One base item with the local file's entry for the same id laid over it. */
 export function tightenItem(
@@ -22,7 +24,7 @@ export function tightenItem(
       case 'id':
         break;
       case 'required':
-        if (local.required === false && (base.required ?? true))
+        if (local.required === false && (base.required ?? DEFAULTS['items[].required']))
           refuse(
             [...path, 'required'],
             lock('required'),

@@ -1,3 +1,4 @@
+/** Where each locked value was written, for the error that names both places. */
 import { headingKey } from '../checklist/plain-text.js';
 import type { Place, PolicyFile } from './load-policy.js';
 import type { Path, RawItem, RawSection } from './layer-types.js';

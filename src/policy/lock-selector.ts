@@ -1,3 +1,4 @@
+/** The lock on gate.pull-requests: a file laid over a base may gate more pull requests, never fewer. */
 import type { RawPolicy } from './load-policy.js';
 import type { Refuse } from './layer-types.js';
 import type { LayeredPolicy } from './layer-types.js';

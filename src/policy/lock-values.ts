@@ -1,9 +1,8 @@
+/** Small comparisons the locks between policy layers are made of. */
 import { isDeepStrictEqual } from 'node:util';
 import picomatch from 'picomatch';
 import type { RawPolicy } from './load-policy.js';
 import type { Requirement } from './policy.js';
-
-/** Small comparisons the locks between policy layers are made of. */
 
 /**
  * The base's globs that a local gate.branches no longer covers. A glob is covered when the local

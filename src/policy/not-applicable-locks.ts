@@ -1,5 +1,7 @@
+/** The lock on `not-applicable`: tightened only. */
 import type { RawNotApplicable } from './load-policy.js';
 import type { NotApplicableRule } from './policy.js';
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 
 /** How much a not-applicable rule asks: never is the tightest. */
 const RANK: Record<NotApplicableRule['rule'], number> = { 'with-reason': 0, 'with-approval': 1, never: 2 };
@@ -9,7 +11,7 @@ export function effectiveRule(
   raw: RawNotApplicable | undefined,
   approvers: string[] | undefined,
 ): NotApplicableRule {
-  const rule = (typeof raw === 'string' ? raw : raw?.rule) ?? 'never';
+  const rule = (typeof raw === 'string' ? raw : raw?.rule) ?? DEFAULTS['not-applicable'];
   const named = typeof raw === 'object' ? raw.approvers : undefined;
   return { rule, approvers: rule === 'with-approval' ? (named ?? approvers ?? null) : null };
 }

@@ -1,3 +1,4 @@
+/** One policy file laid over its base, in order: every loosening refused, naming both places. */
 import { baseDemand } from './base-demand.js';
 import { layerItems } from './layer-items.js';
 import { layerSections } from './layer-sections.js';

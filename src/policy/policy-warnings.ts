@@ -1,3 +1,4 @@
+/** What a valid policy lets through that its author likely did not mean (`validate --strict`). */
 import { ruleName } from '../evaluate/advice.js';
 import { unguardedSignoffs } from '../evaluate/unguarded-signoffs.js';
 import type { Policy } from './policy.js';

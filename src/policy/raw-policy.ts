@@ -1,3 +1,4 @@
+/** The policy file as written, and readers of its shorthand forms. */
 import type { RawPolicy } from './generated/raw-policy.js';
 
 /** The policy file as written, once it has passed the schema: its type is generated from the schema. */

@@ -1,3 +1,4 @@
+/** A policy with its bases read and laid under it: `extends`, then the organisation policy. */
 import { baseLabel, parseBaseReference, sameBase, type BaseReference } from './base-reference.js';
 import { loadPolicyFile, toPolicy, type Place, type PolicyFile, type PolicyLoad } from './load-policy.js';
 import { layerOver, singleLayer } from './policy-locks.js';

@@ -1,3 +1,4 @@
+/** The schema's errors in words, at the YAML node they are about. */
 import type { SchemaError } from './generated/validate-policy.js';
 import { policySchema } from './generated/validate-policy.js';
 

@@ -1,3 +1,4 @@
+/** The rules the schema cannot express. */
 import { parseBaseReference } from './base-reference.js';
 import { approversOf, ruleOf, type RawNotApplicable, type RawPolicy } from './raw-policy.js';
 import type { DescribedError } from './schema-errors.js';

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_VERIFIED_LINKS } from './default-policy.js';
+/** A policy file as written, made into the policy the evaluator uses: every default filled in. */
+import { POLICY_DEFAULTS as DEFAULTS } from './defaults.js';
 import type { RawPolicy } from './generated/raw-policy.js';
 import { approversOf, ruleOf, type RawEmergency, type RawNotApplicable } from './raw-policy.js';
 import type {
@@ -20,12 +21,15 @@ function notApplicableOf(
   approvers: string[] | undefined,
   fallback: RawNotApplicable | undefined,
 ): NotApplicableRule {
-  const rule = ruleOf(own) ?? ruleOf(fallback) ?? 'never';
+  const rule = ruleOf(own) ?? ruleOf(fallback) ?? DEFAULTS['not-applicable'];
   if (rule !== 'with-approval') return { rule, approvers: null };
   return { rule, approvers: approversOf(own) ?? approvers ?? approversOf(fallback) ?? null };
 }
 
-/** The policy the evaluator uses, every default filled in; `lineOf` gives the line of a node of `raw`. */
+/**
+ * The policy the evaluator uses, every default filled in from defaults.ts (a key left out that has
+ * no default is null, or an empty list); `lineOf` gives the line of a node of `raw`.
+ */
 export function toPolicy(
   raw: RawPolicy,
   file: string,
@@ -33,18 +37,18 @@ export function toPolicy(
 ): Policy {
   const sections: SectionRule[] = (raw.sections ?? []).map((section, index) => ({
     heading: section.heading,
-    require: section.require ?? 'all',
+    require: section.require ?? DEFAULTS['sections[].require'],
     when: section.when ?? null,
     line: lineOf(['sections', index]),
   }));
   const items: ItemRule[] = (raw.items ?? []).map((item, index) => {
     const evidence: EvidenceRule | null = item.evidence
       ? {
-          min: item.evidence.min ?? 1,
+          min: item.evidence.min ?? DEFAULTS['items[].evidence.min'],
           allow: item.evidence.allow ?? null,
           hint: item.evidence.hint ?? null,
-          verify: item.evidence.verify ?? false,
-          sameCommit: item.evidence['same-commit'] ?? false,
+          verify: item.evidence.verify ?? DEFAULTS['items[].evidence.verify'],
+          sameCommit: item.evidence['same-commit'] ?? DEFAULTS['items[].evidence.same-commit'],
           repositories: (item.evidence.repositories ?? []).map((name) => name.toLowerCase()),
           workflows: item.evidence.workflows ?? null,
           closedBy: item.evidence['closed-by'] ?? null,
@@ -55,7 +59,7 @@ export function toPolicy(
       text: item.text ?? null,
       match: item.match ?? null,
       section: item.section ?? null,
-      required: item.required ?? true,
+      required: item.required ?? DEFAULTS['items[].required'],
       evidence,
       approvers: item.approvers ?? null,
       notApplicable: notApplicableOf(item['not-applicable'], item.approvers, raw['not-applicable']),
@@ -67,7 +71,7 @@ export function toPolicy(
     source: { kind: 'file', path: file },
     gate: {
       branches: raw.gate?.branches ?? null,
-      releases: raw.gate?.releases ?? true,
+      releases: raw.gate?.releases ?? DEFAULTS['gate.releases'],
       pullRequests: toSelector(raw.gate?.['pull-requests']),
       ignoreAuthors: raw.gate?.['pull-requests']?.['ignore-authors'] ?? [],
     },
@@ -75,10 +79,10 @@ export function toPolicy(
       ...(raw.checklist?.heading !== undefined && { heading: raw.checklist.heading }),
       ...(raw.checklist?.start !== undefined && { start: raw.checklist.start }),
       ...(raw.checklist?.end !== undefined && { end: raw.checklist.end }),
-      required: raw.checklist?.required ?? true,
+      required: raw.checklist?.required ?? DEFAULTS['checklist.required'],
     },
-    unlisted: raw.unlisted ?? 'required',
-    verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULT_MAX_VERIFIED_LINKS },
+    unlisted: raw.unlisted ?? DEFAULTS.unlisted,
+    verification: { maxLinks: raw.verification?.['max-links'] ?? DEFAULTS['verification.max-links'] },
     notApplicable: notApplicableOf(raw['not-applicable'], undefined, undefined),
     emergency: emergencyOf(raw.emergency),
     policyOwners: raw['policy-owners'] ?? null,
@@ -89,7 +93,11 @@ export function toPolicy(
 
 function emergencyOf(raw: RawEmergency | undefined): EmergencyRule | null {
   if (raw === undefined || raw === 'never') return null;
-  return { label: raw.label, approvers: raw.approvers, followUp: raw['follow-up'] ?? 'none' };
+  return {
+    label: raw.label,
+    approvers: raw.approvers,
+    followUp: raw['follow-up'] ?? DEFAULTS['emergency.follow-up'],
+  };
 }
 
 function toSelector(raw: NonNullable<RawPolicy['gate']>['pull-requests']): PullRequestSelector | null {

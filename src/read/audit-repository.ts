@@ -1,3 +1,4 @@
+/** What `audit` reads of one repository: the changes that went out in a window and the verdicts posted on them. */
 import picomatch from 'picomatch';
 import { classify } from '../audit/classify.js';
 import type { AuditEntry, Shipped } from '../audit/entry.js';

@@ -8,7 +8,7 @@ export function commentMarker(checkName: string): string {
 
 /**
  * The verdict a comment carries, hidden: which edit of the pull request it judged (its time, and
- * a hash of the facts read, see newest-facts.ts), and the status it posted.
+ * a hash of the facts read, see facts-stamp.ts), and the status it posted.
  */
 export interface Stamp {
   evaluated: string;

@@ -1,12 +1,16 @@
+/** The facts a pull request's verdict was computed from, and the same facts read again now. */
 import type { GitHubClient } from '../github/client.js';
 import type { PostedVerdict } from '../github/head-verdicts.js';
-import { fetchLinkFacts } from '../github/linked-facts.js';
 import type { Repository } from '../github/repository.js';
 import { approversOfHead } from '../github/reviews.js';
 import { evidenceDigest, factsStamp, type FactsStamp } from './facts-stamp.js';
+import { evidenceNow } from './evidence-now.js';
 import { pullRequestNow } from './pull-request-now.js';
 import type { PullRequestReading } from './read-pull-request.js';
 import type { ReadSettings } from './read-settings.js';
+
+/** A reading that verified no link asked for nothing beyond the linked objects. */
+const NO_EXTRA_READS = { workflows: false, closers: false };
 
 /** The facts a reading's verdict was computed from: the pull request, its approvers, the policy and the evidence. */
 export function factsOfReading(reading: PullRequestReading): FactsStamp {
@@ -56,23 +60,12 @@ async function readNow(
   const [now, approvers, links] = await Promise.all([
     pullRequestNow(client, repository, reading, settings, verdicts),
     reading.readsReviews ? approversOfHead(client, repository, number, headSha) : Promise.resolve(null),
-    Promise.all(
-      reading.evidenceLinks.map(
-        async (link) =>
-          [
-            link.key,
-            await fetchLinkFacts(client, link, {
-              jobWorkflow: reading.evidenceReads?.workflows ?? false,
-              merger: reading.evidenceReads?.closers ?? false,
-            }),
-          ] as const,
-      ),
-    ),
+    evidenceNow(client, reading.evidenceLinks, reading.evidenceReads ?? NO_EXTRA_READS),
   ]);
   // A retargeted pull request changes its facts anyway: its base is part of them.
   const facts = factsStamp(now.pr, approvers, {
     policyBlob: now.policyBlob,
-    evidence: evidenceDigest(links.length > 0 ? new Map(links) : null),
+    evidence: evidenceDigest(links),
   });
   return { facts, posted: now.posted };
 }

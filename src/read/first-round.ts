@@ -1,3 +1,4 @@
+/** The first read round's one GraphQL query: identity, releases, the head commit's pull requests and verdicts. */
 import type { GitHubClient } from '../github/client.js';
 import type { PostedVerdict } from '../github/head-verdicts.js';
 import type { PullRequest } from '../github/pull-requests.js';

@@ -1,3 +1,4 @@
+/** The follow-up issue of an emergency release, found again by its hidden marker. */
 import type { GitHubClient } from '../github/client.js';
 import type { Repository } from '../github/repository.js';
 

@@ -1,3 +1,4 @@
+/** Which of a pull request's changed files configure the gate: its policy, the bases it builds on here, the workflows that run it. */
 import { isWorkflowFile, knownGateFiles, usesGate } from '../evaluate/gate-change.js';
 import type { GitHubClient } from '../github/client.js';
 import { readFileAtRef } from '../github/policy-file.js';

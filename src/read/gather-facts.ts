@@ -1,3 +1,4 @@
+/** The facts the policy asks for, read through the API in one round: links, files, reviews, teams, edit history. */
 import type { GatheredFacts, LinkFacts, PullRequestEdit } from '../evaluate/facts.js';
 
 export type { GatheredFacts } from '../evaluate/facts.js';

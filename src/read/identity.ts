@@ -1,3 +1,4 @@
+/** Who the gate posts as, so that its own comment, statuses and check runs are told from anyone else's. */
 import type { GitHubClient } from '../github/client.js';
 import type { Repository } from '../github/repository.js';
 import { readRunOverview } from '../github/run-overview.js';

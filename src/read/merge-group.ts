@@ -1,3 +1,4 @@
+/** The pull requests a merge group's commit holds, read from the branch's merge queue. */
 import type { GitHubClient } from '../github/client.js';
 import { mergeQueueEntries, QUEUE_PAGE, type QueueEntry } from '../github/merge-queue.js';
 import type { Repository } from '../github/repository.js';

@@ -1,3 +1,4 @@
+/** The sign-off facts a change to the gate's configuration needs: the policy owners' approving reviews. */
 import type { SignoffFacts } from '../evaluate/facts.js';
 import type { GitHubClient } from '../github/client.js';
 import type { PullRequest } from '../github/pull-requests.js';

@@ -1,3 +1,4 @@
+/** A policy from its text: its bases and the organisation's policy read, laid in order, loaded. */
 import { actionAccess } from '../github/base-policy.js';
 import { defaultPolicy } from '../policy/default-policy.js';
 import type { PolicyLoad } from '../policy/load-policy.js';

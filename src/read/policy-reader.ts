@@ -1,3 +1,4 @@
+/** The policy file at a branch, each branch read once per run, with its bases. */
 import type { GitHubClient } from '../github/client.js';
 import { readFileAtRef } from '../github/policy-file.js';
 import type { Repository } from '../github/repository.js';

@@ -1,3 +1,4 @@
+/** The gate's latest status and check run on a commit. */
 import type { GitHubClient } from '../github/client.js';
 import { latestCheckRun, latestStatus, type PostedVerdict } from '../github/head-verdicts.js';
 import type { Repository } from '../github/repository.js';

@@ -1,3 +1,4 @@
+/** Everything one evaluation of a pull request reads: its first round, then the facts its policy asks for. */
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';

@@ -1,3 +1,4 @@
+/** Everything one evaluation of a release reads: the release, the policy on the default branch, its facts. */
 import { parseChecklist } from '../checklist/parse.js';
 import type { ChecklistDocument } from '../checklist/task-item.js';
 import type { EvaluationContext } from '../evaluate/context.js';

@@ -1,3 +1,4 @@
+/** What every read of one evaluation is told. */
 import type { BaseReference } from '../policy/base-reference.js';
 import type { ReadBase } from '../policy/resolve-policy.js';
 

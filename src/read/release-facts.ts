@@ -1,10 +1,11 @@
+/** The facts a release's verdict was computed from, and the same facts read again now. */
 import { createHash } from 'node:crypto';
 import type { GitHubClient } from '../github/client.js';
-import { fetchLinkFacts } from '../github/linked-facts.js';
 import { readFileAtRef } from '../github/policy-file.js';
 import { getRelease, type Release } from '../github/releases.js';
 import type { Repository } from '../github/repository.js';
 import { evidenceDigest, policyBlobSha, type FactsStamp } from './facts-stamp.js';
+import { evidenceNow } from './evidence-now.js';
 import type { ReleaseReading } from './read-release.js';
 
 /**
@@ -36,23 +37,10 @@ export async function readReleaseFactsNow(
   defaultBranch: string,
   policyPath: string,
 ): Promise<FactsStamp> {
-  const { workflows, closers } = reading.evidenceReads;
   const [release, policy, links] = await Promise.all([
     getRelease(client, repository, reading.release.id),
     readFileAtRef(client, repository, policyPath, defaultBranch),
-    Promise.all(
-      reading.evidenceLinks.map(
-        async (link) =>
-          [
-            link.key,
-            await fetchLinkFacts(client, link, { jobWorkflow: workflows, merger: closers }),
-          ] as const,
-      ),
-    ),
+    evidenceNow(client, reading.evidenceLinks, reading.evidenceReads),
   ]);
-  return releaseStamp(
-    release,
-    policyBlobSha(policy),
-    evidenceDigest(links.length > 0 ? new Map(links) : null),
-  );
+  return releaseStamp(release, policyBlobSha(policy), evidenceDigest(links));
 }

@@ -1,3 +1,4 @@
+/** The emergency release in the comment. */
 import { approverWords } from '../evaluate/approvers.js';
 import type { EmergencyException, Report } from '../evaluate/report.js';
 import { safeInline } from './safe-text.js';

@@ -1,3 +1,4 @@
+/** An evidence link as the comment shows it: the address itself as a live link, encoded, and a few per item. */
 import { codeSpan, safeInline } from './safe-text.js';
 
 /** Characters a link's target keeps as they are; every other one is percent-encoded. */

@@ -1,3 +1,4 @@
+/** The JSON report within a limit. */
 import type { Report } from '../evaluate/report.js';
 
 /**

@@ -1,3 +1,4 @@
+/** The follow-up issue an emergency release owes: whether one is due, and its text. */
 import type { DeferredItem, EmergencyException, Report } from '../evaluate/report.js';
 import { emergencyOf } from './emergency-markdown.js';
 import { codeSpan, safeInline } from './safe-text.js';

@@ -1,3 +1,4 @@
+/** The comment's item lines. */
 import { TICK_FIX } from '../evaluate/advice.js';
 import type { ReportItem } from '../evaluate/report.js';
 import { evidenceLinks } from './evidence-link.js';

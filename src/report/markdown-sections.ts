@@ -1,3 +1,4 @@
+/** The comment's items by section, for a long checklist. */
 import type { ReportItem } from '../evaluate/report.js';
 import { safeInline } from './safe-text.js';
 

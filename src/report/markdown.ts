@@ -1,3 +1,4 @@
+/** The report as Markdown: the pull request's comment and the job summary. */
 import type { NotApplicableException, Report, ReportItem, SectionResult } from '../evaluate/report.js';
 import { FAILING_STATUSES } from '../evaluate/report.js';
 import { emergencyLines, emergencyOf } from './emergency-markdown.js';

@@ -1,3 +1,4 @@
+/** The job summary's folded copy of the report and its record. */
 import { fitReport } from './fit-report.js';
 import type { Report } from '../evaluate/report.js';
 

@@ -1,3 +1,4 @@
+/** Text from a description or a policy, echoed into a report so that it stays inert: no links, mentions or HTML. */
 const ZWSP = '\u200b';
 const HTML_SPECIALS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**

@@ -1,3 +1,4 @@
+/** The report for a terminal. */
 import type { EmergencyException, NotApplicableException, Report, ReportItem } from '../evaluate/report.js';
 import { emergencyOf } from './emergency-markdown.js';
 import { almostBoxWords, elsewhereWords, isPlainUnticked } from './markdown.js';

@@ -1,3 +1,4 @@
+/** `serve --check-config`: the App's configuration checked against GitHub. */
 import { baseLabel } from '../policy/base-reference.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
 import type { ServerConfig } from './config.js';

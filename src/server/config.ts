@@ -1,3 +1,4 @@
+/** The server's configuration, from its environment. */
 import { createPrivateKey } from 'node:crypto';
 import { parseBaseReference } from '../policy/base-reference.js';
 

@@ -1,23 +1,15 @@
+/** What one webhook delivery asks of the App: the events it listens for, and the work each delivery names. */
 import type { Repository } from '../github/repository.js';
 import type { Target } from '../gate/target.js';
+import * as verdictEvents from '../evaluate/verdict-events.js';
 
 /** The events the App subscribes to (app.yml), each with the actions that can change a verdict. */
 export const GATED_ACTIONS: Record<string, readonly string[] | 'any'> = {
-  // closed: a merged pull request may owe its emergency release's follow-up issue.
-  pull_request: [
-    'opened',
-    'edited',
-    'reopened',
-    'synchronize',
-    'ready_for_review',
-    'labeled',
-    'unlabeled',
-    'closed',
-  ],
-  pull_request_review: ['submitted', 'edited', 'dismissed'],
+  pull_request: [...verdictEvents.PULL_REQUEST_ACTIONS, verdictEvents.MERGED_ACTION],
+  pull_request_review: verdictEvents.REVIEW_ACTIONS,
   merge_group: ['checks_requested'],
-  release: ['published', 'edited'],
-  workflow_run: ['completed'],
+  release: verdictEvents.RELEASE_ACTIONS,
+  workflow_run: verdictEvents.WORKFLOW_RUN_ACTIONS,
   push: 'any',
   installation: ['created', 'new_permissions_accepted', 'unsuspend'],
   installation_repositories: ['added'],

@@ -1,3 +1,4 @@
+/** The gate as the App runs it. */
 import { App } from '@octokit/app';
 import { appClientClass } from '../github/app-client.js';
 import { baseReader } from '../github/base-policy.js';

@@ -1,3 +1,4 @@
+/** The App server's HTTP listener: one webhook path, bodies capped, answered before the evaluation runs. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { WebhookReceiver } from './webhook-receiver.js';
 

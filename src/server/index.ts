@@ -1,3 +1,4 @@
+/** The server's entry (dist/server/index.js). */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { checkConfig } from './check-config.js';

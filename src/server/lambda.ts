@@ -1,3 +1,4 @@
+/** The serverless handler: an API gateway's event as a webhook delivery. */
 import { readFileSync } from 'node:fs';
 import { readServerConfig } from './config.js';
 import { createGateApp } from './gate-app.js';

@@ -1,3 +1,4 @@
+/** The App's periodic sweep of every installed repository, in place of the action's `schedule`. */
 import type { Repository } from '../github/repository.js';
 import type { ServerLog } from './server-log.js';
 

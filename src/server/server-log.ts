@@ -1,3 +1,4 @@
+/** The server's log lines. */
 import type { GateLog } from '../gate/settings.js';
 
 /** What the server writes to: standard output and error in production, arrays in tests. */

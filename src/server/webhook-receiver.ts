@@ -1,3 +1,4 @@
+/** Webhook deliveries taken in: signature, redelivery and event, each evaluated behind its pull request's others. */
 import type { Repository } from '../github/repository.js';
 import { deliveryWork, type DeliveryWork } from './delivery-targets.js';
 import type { GateApp } from './gate-app.js';

@@ -1,3 +1,4 @@
+/** The pull-request template a policy implies. */
 import { evidenceWords } from '../evaluate/advice.js';
 import type { Condition, ItemRule, Policy, SectionRule } from '../policy/policy.js';
 

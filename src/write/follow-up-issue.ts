@@ -1,3 +1,4 @@
+/** The follow-up issue of an emergency release, opened once. */
 import type { GitHubClient } from '../github/client.js';
 import { isForbidden, type Repository } from '../github/repository.js';
 import type { FollowUpIssue } from '../read/follow-up-issue.js';

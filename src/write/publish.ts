@@ -1,3 +1,4 @@
+/** The verdict posted on a commit, as a status or a check run, with the writes the token may not make collected. */
 import type { GitHubClient } from '../github/client.js';
 import { CHECK_TEXT_LIMIT, createCheckRun } from '../github/check-runs.js';
 import { createCommitStatus, isStatusCapReached } from '../github/commit-status.js';

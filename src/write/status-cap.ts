@@ -1,3 +1,4 @@
+/** GitHub's cap of 1,000 statuses per commit and context, reached: what the gate says and does. */
 import { createCheckRun } from '../github/check-runs.js';
 import type { GitHubClient } from '../github/client.js';
 import { STATUSES_PER_CONTEXT } from '../github/commit-status.js';

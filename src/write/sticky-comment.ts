@@ -1,3 +1,4 @@
+/** The gate's one comment on a pull request: its body with the hidden stamp, created, updated or kept. */
 import type { GitHubClient } from '../github/client.js';
 import {
   createComment,

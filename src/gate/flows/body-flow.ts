@@ -1,3 +1,4 @@
+/** The flow of a given text (workflow_dispatch): judged, nothing posted. */
 import { parseChecklist } from '../../checklist/parse.js';
 import type { EvaluationContext } from '../../evaluate/context.js';
 import { factsNeeded } from '../../evaluate/plan-facts.js';

@@ -1,3 +1,4 @@
+/** The flow of a merged pull request: judged once more, and an emergency release's follow-up issue opened. */
 import type { GitHubClient } from '../../github/client.js';
 import { verdictFor } from '../commit-verdicts.js';
 import { skipped, type GateOutcome } from '../outcome.js';

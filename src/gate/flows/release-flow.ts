@@ -1,3 +1,4 @@
+/** The flow of a release: its description judged and the verdict posted on its commit. */
 import { RELEASES_NOT_GATED } from '../../evaluate/gating.js';
 import type { GitHubClient } from '../../github/client.js';
 import { openPullRequestsWithHead } from '../../github/pull-request-list.js';

@@ -1,3 +1,4 @@
+/** The flow of a sweep (schedule, push): every open pull request evaluated again, a few at a time. */
 import type { GitHubClient } from '../../github/client.js';
 import {
   listOpenPullRequests,
