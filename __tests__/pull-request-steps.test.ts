@@ -19,6 +19,7 @@ import type { GateSettings } from '../src/gate/settings.js';
 import { commentOnNewestFacts, writeAndConfirm } from '../src/gate/write-and-confirm.js';
 import type { Stamp } from '../src/read/comment-stamp.js';
 import { factsStamp, type FactsStamp } from '../src/read/facts-stamp.js';
+import { postedVerdicts } from '../src/read/posted-verdicts.js';
 import type { PullRequestReading, PullRequestRequest } from '../src/read/read-pull-request.js';
 import { commentBody } from '../src/write/sticky-comment.js';
 import { pullRequest } from './helpers/pull-request.js';
@@ -180,6 +181,7 @@ describe('step 3: write, then confirm', () => {
   }
 
   function judgedWith(
+    client: GitHubClient,
     overrides: { gated?: boolean; posted?: PostedVerdict[]; now?: FactsStamp } = {},
   ): Judged {
     const reading = {
@@ -205,6 +207,11 @@ describe('step 3: write, then confirm', () => {
       outcome: outcome as GateOutcome,
       mine,
       freshFacts: async () => overrides.now ?? mine,
+      // The confirming round, as REST reads the latest status (GraphQL's one request is tested end to end).
+      factsAndVerdictsNow: async () => ({
+        facts: overrides.now ?? mine,
+        posted: await postedVerdicts(client, { owner: 'o', repo: 'r' }, SHA, settings),
+      }),
       readAt: Date.now(),
     };
   }
@@ -216,7 +223,7 @@ describe('step 3: write, then confirm', () => {
 
   it('posts the status and the comment, then confirms with one read of the latest status', async () => {
     const { client, routes } = fakeGitHub();
-    expect(await writeAndConfirm(attemptWith(client), judgedWith())).toBe(outcome);
+    expect(await writeAndConfirm(attemptWith(client), judgedWith(client))).toBe(outcome);
     expect(routes.sort()).toEqual([LIST, LATEST, COMMENT, STATUS].sort());
   });
 
@@ -225,23 +232,23 @@ describe('step 3: write, then confirm', () => {
     const posted: PostedVerdict[] = [
       { kind: 'status', state: 'failure', description: '1 open', author: BOT.login, authorIsBot: true },
     ];
-    expect(await writeAndConfirm(attemptWith(client), judgedWith({ posted }))).toBe(outcome);
+    expect(await writeAndConfirm(attemptWith(client), judgedWith(client, { posted }))).toBe(outcome);
     expect(routes).toContain(LATEST);
     expect(routes).not.toContain(STATUS);
   });
 
   it('writes no comment on a pull request no longer gated that has none', async () => {
     const { client, routes } = fakeGitHub();
-    await writeAndConfirm(attemptWith(client), judgedWith({ gated: false }));
+    await writeAndConfirm(attemptWith(client), judgedWith(client, { gated: false }));
     expect(routes).not.toContain(COMMENT);
   });
 
   it('evaluates again when the facts moved meanwhile; on the last attempt an error stands', async () => {
-    expect(await writeAndConfirm(attemptWith(fakeGitHub().client), judgedWith({ now: newer }))).toBe(
-      EVALUATE_AGAIN,
-    );
+    const first = fakeGitHub().client;
+    expect(await writeAndConfirm(attemptWith(first), judgedWith(first, { now: newer }))).toBe(EVALUATE_AGAIN);
+    const last = fakeGitHub().client;
     await expect(
-      writeAndConfirm(attemptWith(fakeGitHub().client, MAX_ATTEMPTS), judgedWith({ now: newer })),
+      writeAndConfirm(attemptWith(last, MAX_ATTEMPTS), judgedWith(last, { now: newer })),
     ).rejects.toThrow(/kept changing/);
   });
 });

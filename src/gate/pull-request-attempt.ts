@@ -2,6 +2,7 @@
 import type { GitHubClient } from '../github/client.js';
 import type { OpenListing } from '../github/pull-request-list.js';
 import type { GateIdentity } from '../read/identity.js';
+import type { PostedVerdict } from '../github/head-verdicts.js';
 import type { FactsStamp } from '../read/facts-stamp.js';
 import type { PolicyReader } from '../read/policy-reader.js';
 import type { PullRequestReading, PullRequestRequest } from '../read/read-pull-request.js';
@@ -51,6 +52,8 @@ export interface Judged {
   /** The facts the verdict was computed from, and how to read them again. */
   mine: FactsStamp;
   freshFacts: () => Promise<FactsStamp>;
+  /** The same facts and the commit's latest verdicts, read again together: the confirming round. */
+  factsAndVerdictsNow: () => Promise<{ facts: FactsStamp; posted: PostedVerdict[] }>;
   /** When GitHub's answer with the pull request arrived. */
   readAt: number;
 }

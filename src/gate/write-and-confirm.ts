@@ -2,7 +2,6 @@
 import type { IssueComment } from '../github/comments.js';
 import { stampOf } from '../read/comment-stamp.js';
 import type { FactsStamp } from '../read/facts-stamp.js';
-import { readFactsAndVerdictsNow } from '../read/facts-now.js';
 import {
   publishVerdict,
   settleAll,
@@ -28,7 +27,7 @@ export async function writeAndConfirm(
   judged: Judged,
 ): Promise<GateOutcome | typeof EVALUATE_AGAIN> {
   const { client, request, settings, log, warned } = attempt;
-  const { reading, own, verdict, foreign, noted, outcome, mine, freshFacts } = judged;
+  const { reading, own, verdict, foreign, noted, outcome, mine, freshFacts, factsAndVerdictsNow } = judged;
   const { pr, identity } = reading;
   const existing = reading.ownComments[0] ?? null;
   // A pull request no longer gated gets no comment, but one it already has says so.
@@ -81,7 +80,7 @@ export async function writeAndConfirm(
     const confirmed = await confirmWrites(
       {
         subject: 'pull request',
-        now: () => readFactsAndVerdictsNow(client, request.repository, reading, settings),
+        now: factsAndVerdictsNow,
       },
       mine,
       expected,

@@ -1,6 +1,6 @@
 /** The pull-request flow: one pull request read, judged on its commit, written and confirmed, in attempts. */
 import type { GitHubClient } from '../../github/client.js';
-import { factsOfReading, readFactsNow } from '../../read/facts-now.js';
+import { factsOfReading, readFactsAndVerdictsNow, readFactsNow } from '../../read/facts-now.js';
 import { readPullRequest, type PullRequestRequest } from '../../read/read-pull-request.js';
 import { mergeGroupNote, releaseVerdictNote, sharedHeadNote } from '../../report/shared-commit-notes.js';
 import type { Verdict } from '../../write/publish.js';
@@ -118,5 +118,17 @@ async function judgeOnCommit(attempt: Attempt): Promise<Judged | GateOutcome> {
 
   const mine = factsOfReading(reading);
   const freshFacts = () => readFactsNow(client, request.repository, reading, settings);
-  return { reading, own, verdict, foreign, noted, outcome, mine, freshFacts, readAt: reading.readAt };
+  const factsAndVerdictsNow = () => readFactsAndVerdictsNow(client, request.repository, reading, settings);
+  return {
+    reading,
+    own,
+    verdict,
+    foreign,
+    noted,
+    outcome,
+    mine,
+    freshFacts,
+    factsAndVerdictsNow,
+    readAt: reading.readAt,
+  };
 }
