@@ -29,6 +29,7 @@ const ORG_POLICY = 'version: 1\ngate:\n  branches: [master]\n';
 async function setUp(
   body = INCOMPLETE,
   files: Record<string, string> = { '.github/checklist-gate.yml': POLICY },
+  env: Record<string, string> = {},
 ): Promise<RunningServer> {
   emulator = new GitHubEmulator({
     files: { master: files },
@@ -47,6 +48,7 @@ async function setUp(
     PRIVATE_KEY: privateKey,
     WEBHOOK_SECRET: SECRET,
     GITHUB_API_URL: apiUrl,
+    ...env,
   });
   return server;
 }
@@ -89,6 +91,22 @@ describe('checklist-gate serve', () => {
     const second = await running.deliver('pull_request', edited(COMPLETE, INCOMPLETE));
     expect(await running.settled(second.id)).toContain('pass');
     expect(appRuns().at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(emulator.gateComments(2)).toHaveLength(1);
+  });
+
+  it('sweeps every repository of the installation one interval after start, on its own timer', async () => {
+    // No event at all: the checklist was edited while the server was down.
+    const running = await setUp(INCOMPLETE, undefined, { CHECKLIST_GATE_SWEEP_INTERVAL_MS: '1500' });
+    expect(emulator.requests).toEqual([]);
+    const started = Date.now();
+    const swept = () => appRuns().length > 0 && emulator.gateComments(2).length > 0;
+    while (!swept() && Date.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first sweep waits one interval: nothing is read at start.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(running.stdout()).toMatch(/periodic sweep: 2 repositories in 1 installations/);
+    // Later rounds may have begun: each finds the same verdict.
+    expect(appRuns()[0]).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' });
+    expect(appRuns().every((run) => (run as { conclusion?: string }).conclusion === 'failure')).toBe(true);
     expect(emulator.gateComments(2)).toHaveLength(1);
   });
 

@@ -34,11 +34,16 @@ export function runServe(/** @type {string[]} */ args, /** @type {Record<string,
 }
 
 /**
- * Starts the server on a free port; resolves once it listens.
+ * Starts the server on a free port; resolves once it listens. `from`: another copy of the CLI
+ * bundle to start, and the folder to start it in (the image test's copy of what the image holds).
  * @returns {Promise<RunningServer>}
  */
-export async function startServer(/** @type {Record<string, string>} */ env) {
-  const child = spawn(ACTION_NODE, [CLI, 'serve'], {
+export async function startServer(
+  /** @type {Record<string, string>} */ env,
+  /** @type {{ cli?: string, cwd?: string }} */ from = {},
+) {
+  const child = spawn(ACTION_NODE, [from.cli ?? CLI, 'serve'], {
+    cwd: from.cwd,
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',

@@ -63,7 +63,8 @@ export async function serve(args: string[], io: ServeIO): Promise<number> {
       installations: () => app.installations(),
       sweep: (installationId, repository) => receiver.sweep(installationId, repository, 'the periodic sweep'),
     },
-    config.sweepIntervalMinutes * 60_000,
+    // Tests set the interval in milliseconds: SWEEP_INTERVAL counts whole minutes.
+    Number(io.env['CHECKLIST_GATE_SWEEP_INTERVAL_MS'] ?? config.sweepIntervalMinutes * 60_000),
     log,
   );
   log.info(`listening on port ${(server.address() as AddressInfo).port}`);
