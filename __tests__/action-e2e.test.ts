@@ -123,16 +123,15 @@ describe('the bundled action on pull requests', () => {
       [
         [1, 'GET /contents/.github%2Fchecklist-gate.yml'],
         [1, 'GET /issues/2/comments'],
-        [1, 'GET /pulls/2'],
-        // One GraphQL request: who the gate is, the newest releases, the open pull requests
-        // (shared heads, from forks too) and the head's latest status (a foreign one is replaced).
+        // One GraphQL request: who the gate is, the newest releases, the pull request, the open
+        // pull requests (shared heads, from forks too) and the head's latest status (a foreign
+        // one is replaced).
         [1, 'POST /graphql'],
         [2, `POST /statuses/${HEAD_SHA}`],
         [2, `PATCH /issues/comments/${emulator.gateComments(2)[0]?.id}`],
-        // After writing: the facts again (the pull request and the policy) and the latest status.
-        [3, 'GET /contents/.github%2Fchecklist-gate.yml'],
-        [3, 'GET /pulls/2'],
-        [3, `GET /commits/${HEAD_SHA}/statuses`],
+        // After writing, one GraphQL request: the facts again (the pull request, the policy's
+        // blob at its base) and the latest status.
+        [3, 'POST /graphql'],
       ].sort(),
     );
     // Nothing changed: the same verdict is already the latest status, and the comment is left as
@@ -142,7 +141,7 @@ describe('the bundled action on pull requests', () => {
     expect((await run(pullRequestEvent('synchronize', COMPLETE))).code).toBe(0);
     const isWrite = (request: unknown) => !String(request).startsWith('GET') && request !== 'POST /graphql';
     expect(requestsIn(again).filter(([, request]) => isWrite(request))).toEqual([]);
-    expect(emulator.requests.length - again).toBe(7);
+    expect(emulator.requests.length - again).toBe(4);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['failure', 'success']);
   });
 
@@ -156,8 +155,12 @@ describe('the bundled action on pull requests', () => {
     });
     expect(run.code).toBe(1);
     expect(emulator.statuses[0]?.state).toBe('failure');
+    // Read fresh in the first round's GraphQL query, not taken from the payload.
     expect(
-      emulator.requests.some((request) => request.method === 'GET' && request.path.endsWith('/pulls/2')),
+      emulator.requests.some(
+        (request) =>
+          request.path === '/graphql' && JSON.stringify(request.body).includes('pullRequest(number:'),
+      ),
     ).toBe(true);
   });
 
@@ -176,9 +179,15 @@ describe('the bundled action on pull requests', () => {
       payload: pullRequestEvent('opened', INCOMPLETE),
     });
     expect(run.code).toBe(1);
-    // Read at the base, and read there again after writing, to confirm the verdict's facts.
+    // Read at the base, and its blob there again after writing (by GraphQL), to confirm the verdict's facts.
     const policyReads = emulator.requests.filter((request) => request.path.includes('/contents/'));
-    expect(policyReads.map((request) => request.query['ref'])).toEqual(['master', 'master']);
+    expect(policyReads.map((request) => request.query['ref'])).toEqual(['master']);
+    const confirming = emulator.requests.filter(
+      (request) => request.path === '/graphql' && JSON.stringify(request.body).includes('policy: object('),
+    );
+    expect(
+      confirming.map((request) => (request.body as { variables: { policy: string } }).variables.policy),
+    ).toEqual(['master:.github/checklist-gate.yml']);
   });
 
   it('fails closed on an invalid policy and shows line and column', async () => {
@@ -401,7 +410,14 @@ describe('the bundled action on other events', () => {
     const run = await runAction({ apiUrl, eventName: 'merge_group', payload });
     expect(run.code).toBe(1);
     expect(emulator.statuses).toMatchObject([{ sha: payload['merge_group'].head_sha, state: 'failure' }]);
-    expect(emulator.requests.some((request) => request.path.endsWith('/pulls/104'))).toBe(true);
+    // Pull request #104, read in the first round's GraphQL query.
+    expect(
+      emulator.requests.some(
+        (request) =>
+          request.path === '/graphql' &&
+          (request.body as { variables?: { number?: number } }).variables?.number === 104,
+      ),
+    ).toBe(true);
   });
 
   it('release: evaluates the release description, posts on the release commit, and comments nowhere', async () => {

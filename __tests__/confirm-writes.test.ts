@@ -64,7 +64,7 @@ describe("confirming a run's writes", () => {
 
   it('rests when the facts are the same and the latest status is its verdict', async () => {
     const post = jest.fn(async () => undefined);
-    const read = { subject: 'pull request', facts: async () => mine, posted: async () => latest('failure') };
+    const read = { subject: 'pull request', now: async () => ({ facts: mine, posted: latest('failure') }) };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('confirmed');
     expect(post).not.toHaveBeenCalled();
   });
@@ -72,7 +72,7 @@ describe("confirming a run's writes", () => {
   it('evaluates again when the facts moved, whatever the latest status', async () => {
     const moved = factsStamp({ ...pull, body: '- [x] a\n' }, null);
     const post = jest.fn(async () => undefined);
-    const read = { subject: 'pull request', facts: async () => moved, posted: async () => latest('failure') };
+    const read = { subject: 'pull request', now: async () => ({ facts: moved, posted: latest('failure') }) };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('moved');
     expect(post).not.toHaveBeenCalled();
   });
@@ -82,8 +82,7 @@ describe("confirming a run's writes", () => {
     const post = jest.fn(async () => undefined);
     const read = {
       subject: 'pull request',
-      facts: async () => mine,
-      posted: async () => answers.shift() ?? [],
+      now: async () => ({ facts: mine, posted: answers.shift() ?? [] }),
     };
     expect(await confirmWrites(read, mine, verdict, identity, settings, log, post)).toBe('confirmed');
     expect(post).toHaveBeenCalledTimes(1);
@@ -93,8 +92,7 @@ describe("confirming a run's writes", () => {
     const post = jest.fn(async () => undefined);
     const read = {
       subject: 'pull request',
-      facts: async () => mine,
-      posted: async () => latest('failure', 'mallory'),
+      now: async () => ({ facts: mine, posted: latest('failure', 'mallory') }),
     };
     await expect(confirmWrites(read, mine, verdict, identity, settings, log, post)).rejects.toThrow(
       'kept being replaced',

@@ -84,16 +84,16 @@ async function gate(
 
 /**
  * Where the evaluation's reads end in the emulator's requests: at the gate's first write, or at
- * its second read of the pull request (a run slowed past two seconds by a loaded machine reads
- * its facts again before writing), whichever comes first.
+ * its fresh read of the facts (a run slowed past two seconds by a loaded machine reads its facts
+ * again before writing: the GraphQL query that asks for the policy's blob), whichever comes first.
  */
 function firstWrite(emulator: GitHubEmulator): number {
-  const pullReads = emulator.requests
-    .map((request, index) => ({ request, index }))
-    .filter(({ request }) => request.method === 'GET' && request.path === `${API}/pulls/2`);
+  const freshRead = emulator.requests.findIndex(
+    (request) => request.path === '/graphql' && JSON.stringify(request.body).includes('policy: object('),
+  );
   const ends = [
     emulator.requests.findIndex((request) => request.method !== 'GET' && request.path !== '/graphql'),
-    pullReads[1]?.index ?? -1,
+    freshRead,
   ].filter((index) => index !== -1);
   return ends.length === 0 ? emulator.requests.length : Math.min(...ends);
 }

@@ -210,9 +210,14 @@ describe('the bundled action with a policy that extends a base', () => {
     expect(contents.map((request) => [request.path, request.query['ref'] ?? null])).toEqual([
       ['/repos/Codertocat/Hello-World/contents/.github%2Fchecklist-gate.yml', 'master'],
       ['/repos/acme/release-policies/contents/checklists%2Fproduction.yml', 'v3'],
-      // Read again after writing, to confirm the verdict's facts (docs/behaviour.md).
-      ['/repos/Codertocat/Hello-World/contents/.github%2Fchecklist-gate.yml', 'master'],
     ]);
+    // Its blob read again after writing, by GraphQL, to confirm the verdict's facts (docs/behaviour.md).
+    const confirming = emulator.requests.filter(
+      (request) => request.path === '/graphql' && JSON.stringify(request.body).includes('policy: object('),
+    );
+    expect(
+      confirming.map((request) => (request.body as { variables: { policy: string } }).variables.policy),
+    ).toEqual(['master:.github/checklist-gate.yml']);
     expect(emulator.requests.some((request) => request.path.includes('ci-workflows'))).toBe(false);
   });
 });

@@ -29,13 +29,15 @@ const run = (apiUrl: string, extra: Partial<Parameters<typeof runAction>[0]> = {
 describe('the action when GitHub fails', () => {
   it('retries a 500 and a 502, then passes', async () => {
     const apiUrl = await setUp();
-    emulator.inject({ method: 'GET', path: '/repos/Codertocat/Hello-World/pulls/2', status: 500 });
+    // The first round's GraphQL query, which gives the pull request.
+    emulator.inject({ method: 'POST', path: '/graphql', status: 500 });
     emulator.inject({ method: 'POST', path: /\/statuses\//, status: 502 });
     const result = await run(apiUrl);
     expect(result.code).toBe(0);
-    // The read and its retry; a run slowed past two seconds (a cold start under load) also reads
-    // the pull request afresh before and after writing, which is not a retry.
-    expect(count('GET', '/pulls/2')).toBeGreaterThanOrEqual(2);
+    // The query, its retry, and the query that confirms the verdict after writing; a run slowed
+    // past two seconds (a cold start under load) also reads afresh before writing, not a retry.
+    expect(count('POST', '/graphql')).toBeGreaterThanOrEqual(3);
+    expect(count('GET', '/pulls/2')).toBe(0);
     expect(count('POST', `/statuses/${HEAD_SHA}`)).toBe(2);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
   });
@@ -47,8 +49,8 @@ describe('the action when GitHub fails', () => {
     emulator.inject({ method: 'POST', path: /\/comments$/, status: 0, drop: true });
     const result = await run(apiUrl);
     expect(result.code).toBe(0);
-    // The dropped read, its retry, and the read that confirms the verdict after writing.
-    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(3);
+    // The dropped read and its retry; the confirming round reads the policy's blob by GraphQL.
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(2);
     expect(emulator.statuses.map((status) => status.state)).toEqual(['success']);
     expect(emulator.gateComments(2)).toHaveLength(1);
   });
@@ -56,13 +58,14 @@ describe('the action when GitHub fails', () => {
   it('retries answers cut short mid-way, and judges only whole ones', async () => {
     const apiUrl = await setUp();
     emulator.editBody(2, INCOMPLETE, '2026-11-20T10:01:00Z');
-    emulator.inject({ method: 'GET', path: '/repos/Codertocat/Hello-World/pulls/2', status: 0, cut: true });
+    // The first round's GraphQL query (which gives the pull request), and the policy.
+    emulator.inject({ method: 'POST', path: '/graphql', status: 0, cut: true });
     emulator.inject({ method: 'GET', path: /\/contents\//, status: 0, cut: true });
     const result = await run(apiUrl);
     expect(result.code).toBe(1);
-    // Each cut answer, its retry, and the read that confirms the verdict after writing.
-    expect(count('GET', '/pulls/2')).toBe(3);
-    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(3);
+    // Each cut answer and its retry; the query that confirms the verdict after writing.
+    expect(count('POST', '/graphql')).toBe(3);
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(2);
     expect(emulator.statuses).toMatchObject([
       { state: 'failure', description: '1 of 2 required items open' },
     ]);
@@ -70,13 +73,8 @@ describe('the action when GitHub fails', () => {
 
   it('fails closed when every connection to the pull request drops', async () => {
     const apiUrl = await setUp();
-    emulator.inject({
-      method: 'GET',
-      path: '/repos/Codertocat/Hello-World/pulls/2',
-      status: 0,
-      drop: true,
-      times: 10,
-    });
+    // GraphQL (the first round's query, then the identity asked alone) and REST alike.
+    emulator.inject({ path: /^\/graphql$|\/pulls\/2$/, status: 0, drop: true, times: 20 });
     const result = await run(apiUrl);
     expect(result.code).toBe(1);
     expect(count('GET', '/pulls/2')).toBe(4);
@@ -99,7 +97,8 @@ describe('the action when GitHub fails', () => {
     });
     const result = await run(apiUrl);
     expect(result.code).toBe(0);
-    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(3);
+    // Sat out, read again; the confirming round reads the policy's blob by GraphQL.
+    expect(count('GET', '/contents/.github%2Fchecklist-gate.yml')).toBe(2);
     expect(result.stdout).toContain('secondary rate limit');
   });
 
@@ -120,16 +119,18 @@ describe('the action when GitHub fails', () => {
 
   it('sits out the primary rate limit until its reset, then passes', async () => {
     const apiUrl = await setUp();
+    // On the first round's GraphQL query, which gives the pull request.
     emulator.inject({
-      method: 'GET',
-      path: '/repos/Codertocat/Hello-World/pulls/2',
+      method: 'POST',
+      path: '/graphql',
       status: 403,
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) },
       body: { message: 'API rate limit exceeded for installation.' },
     });
     const result = await run(apiUrl);
     expect(result.code).toBe(0);
-    expect(count('GET', '/pulls/2')).toBe(3);
+    // Limited, sat out and asked again; then the confirming query.
+    expect(count('POST', '/graphql')).toBe(3);
     expect(result.stdout).toContain('rate limit');
   });
 
@@ -175,7 +176,8 @@ describe('the action when runs overlap', () => {
     emulator.editBody(2, INCOMPLETE, '2026-11-20T10:00:00Z');
     emulator.inject({ method: 'GET', path: /\/issues\/2\/comments$/, status: 0, delayMs: 2500 });
     const slow = run(apiUrl);
-    await waitFor(() => count('GET', '/pulls/2') >= 1);
+    // The first round's query, which gives the pull request, has been answered.
+    await waitFor(() => count('POST', '/graphql') >= 1);
     emulator.editBody(2, COMPLETE, '2026-11-20T10:00:05Z');
     const result = await slow;
     expect(result.code).toBe(0);
@@ -202,8 +204,9 @@ describe('the action when runs overlap', () => {
       inputs: { token: 'older' },
       payload: pullRequestEvent('edited', INCOMPLETE),
     });
+    // The older run's first query (which gives the pull request) has been answered.
     await waitFor(() =>
-      emulator.requests.some((request) => request.token === 'older' && request.path.endsWith('/pulls/2')),
+      emulator.requests.some((request) => request.token === 'older' && request.path === '/graphql'),
     );
     emulator.editBody(2, COMPLETE, '2026-11-20T10:00:05Z');
     const newer = run(apiUrl, { inputs: { token: 'newer' } });

@@ -111,7 +111,8 @@ describe('the first read round', () => {
       description: '#2: 1 of 2 required items open',
     });
     expect(run.summary).toContain('was posted by @mallory, not by the gate. It was replaced.');
-    expect(emulator.requests.filter((request) => request.path === '/graphql')).toHaveLength(2);
+    // The refused query, the identity asked alone, and the confirming query after the write.
+    expect(emulator.requests.filter((request) => request.path === '/graphql')).toHaveLength(3);
     expect(firstRound()).toEqual(
       expect.arrayContaining(['2 GET /pulls', `2 GET /commits/${HEAD_SHA}/statuses`]),
     );

@@ -80,9 +80,11 @@ const fixture = (policy: string, body: string): Fixture => ({
 
 const isWrite = (request: { method: string; path: string }) =>
   request.method !== 'GET' && request.path !== '/graphql';
+// After the first reads, a GraphQL request is a fresh read: the facts and the verdicts again.
 const isReread = (request: { method: string; path: string }) =>
-  request.method === 'GET' &&
-  /\/pulls\/\d+$|\/commits\/[0-9a-f]{40}\/(statuses|check-runs)$/.test(request.path);
+  (request.method === 'POST' && request.path === '/graphql') ||
+  (request.method === 'GET' &&
+    /\/pulls\/\d+$|\/commits\/[0-9a-f]{40}\/(statuses|check-runs)$/.test(request.path));
 
 interface Step {
   chosen: number;

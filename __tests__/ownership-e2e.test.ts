@@ -182,8 +182,10 @@ describe('shared head commits', () => {
       0,
     );
     const queries = emulator.requests.filter((request) => request.path === '/graphql');
+    // Then the confirming query, after the write (the pull request, the policy's blob, the status).
     expect(queries.map((request) => String((request.body as { query: string }).query))).toEqual([
       expect.stringContaining('pullRequests(states: OPEN'),
+      expect.stringContaining('policy: object('),
     ]);
     const gated = await run(apiUrl, { payload: pullRequestEvent('opened', INCOMPLETE) });
     expect(gated.code).toBe(1);
@@ -203,8 +205,9 @@ describe('overlapping runs without a concurrency block', () => {
       token: 'older',
     });
     const older = run(apiUrl, { inputs: { token: 'older' } });
+    // The older run's first query, which gives the pull request, has been answered.
     await waitFor(() =>
-      emulator.requests.some((request) => request.token === 'older' && request.path.endsWith('/pulls/2')),
+      emulator.requests.some((request) => request.token === 'older' && request.path === '/graphql'),
     );
     // Same updated_at, other description: only the description itself tells them apart.
     emulator.editBody(2, COMPLETE, '2026-11-20T10:00:00Z');

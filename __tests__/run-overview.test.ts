@@ -147,12 +147,36 @@ describe('the first round GraphQL overview', () => {
     expect(overview).toEqual({
       login: 'app[bot]',
       releases: [],
+      pull: null,
       openPulls: null,
       status: null,
       checkRun: null,
     });
     const [query] = (fake.graphql as unknown as jest.Mock).mock.calls[0] as [string];
-    expect(query).not.toContain('pullRequests');
+    expect(query).not.toContain('pullRequest');
     expect(query).not.toContain('object(');
+  });
+
+  it('the pull request the event names, as REST gives it; another number, or labels past a page, are not taken', async () => {
+    const asked = async (node: unknown) =>
+      (await readRunOverview(client(answer({ pullRequest: node })), REPOSITORY, ASKED, 2)).pull;
+    expect(await asked(pull(2))).toEqual({
+      number: 2,
+      state: 'open',
+      body: '- [x] done',
+      baseRef: 'main',
+      baseSha: 'b'.repeat(40),
+      headRef: 'release',
+      headSha: SHA,
+      title: '#2',
+      labels: ['database'],
+      updatedAt: '2026-11-20T10:00:00Z',
+      htmlUrl: 'https://github.com/acme/shop/pull/2',
+      author: 'renovate[bot]',
+    });
+    expect(await asked({ ...pull(2), state: 'MERGED' })).toMatchObject({ state: 'closed' });
+    expect(await asked(pull(3))).toBeNull();
+    expect(await asked({ ...pull(2), labels: { pageInfo: { hasNextPage: true }, nodes: [] } })).toBeNull();
+    expect(await asked(null)).toBeNull();
   });
 });

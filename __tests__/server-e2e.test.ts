@@ -183,12 +183,8 @@ describe('checklist-gate serve', () => {
 
   it('leaves an error verdict when GitHub keeps failing, and stays up', async () => {
     const running = await setUp();
-    emulator.inject({
-      method: 'GET',
-      path: '/repos/Codertocat/Hello-World/pulls/2',
-      status: 500,
-      times: 50,
-    });
+    // The pull request by GraphQL (the first round's query) and by REST alike.
+    emulator.inject({ path: /^\/graphql$|\/pulls\/2$/, status: 500, times: 50 });
     const delivery = await running.deliver('pull_request', edited(INCOMPLETE, ''));
     expect(await running.settled(delivery.id)).toContain('failed');
     expect(appRuns()).toMatchObject([

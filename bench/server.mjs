@@ -26,6 +26,8 @@ const { publicKey, privateKey } = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
 });
+/** Repository `index`'s pull request head commit. */
+const headOf = (index) => (index + 1).toString(16).padStart(40, 'c');
 const EXAMPLE = webhookExample('pull_request', 'opened');
 
 /** An organisation of `count` repositories, each with one release pull request #1 left incomplete. */
@@ -38,9 +40,7 @@ async function organisation(count, latencyMs) {
       name,
       defaultBranch: 'main',
       files: { main: { '.github/checklist-gate.yml': POLICY } },
-      pulls: [
-        { number: 1, base: 'main', headSha: (index + 1).toString(16).padStart(40, 'c'), body: INCOMPLETE },
-      ],
+      pulls: [{ number: 1, base: 'main', headSha: headOf(index), body: INCOMPLETE }],
     })),
     app: {
       id: 4242,
@@ -61,8 +61,8 @@ async function organisation(count, latencyMs) {
   return { names, emulator, server };
 }
 
-/** The edited event of a repository's pull request #1, its description ticked or not. */
-function delivery(name, complete) {
+/** The edited event of a repository's pull request #1 at its head, its description ticked or not. */
+function delivery(name, complete, headSha) {
   const body = complete ? COMPLETE : INCOMPLETE;
   const payload = structuredClone(EXAMPLE);
   payload.action = 'edited';
@@ -76,6 +76,8 @@ function delivery(name, complete) {
   };
   payload.pull_request.number = 1;
   payload.pull_request.base.ref = 'main';
+  // The head the repository's pull request has, as GitHub's payload would carry it.
+  payload.pull_request.head.sha = headSha;
   payload.installation = { id: 1, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMQ==' };
   return { body, payload };
 }
@@ -123,7 +125,8 @@ export async function serverLoad({ deliveries, repositories, seconds, latencyMs 
   for (let index = 0; index < deliveries; index++) {
     if (due(index) > Date.now()) await new Promise((resolve) => setTimeout(resolve, due(index) - Date.now()));
     const name = names[index % repositories];
-    const { body, payload } = delivery(name, Math.floor(index / repositories) % 2 === 0);
+    const complete = Math.floor(index / repositories) % 2 === 0;
+    const { body, payload } = delivery(name, complete, headOf(index % repositories));
     // The description as the event says it now is: the server reads it afresh.
     emulator.repository(name).editBody(1, body, new Date().toISOString().replace(/\.\d+Z$/, 'Z'));
     sent.push(server.deliver('pull_request', payload).then((answer) => ({ ...answer, at: Date.now() })));
@@ -161,7 +164,8 @@ const met = (ok, target) => (ok ? `met (${target})` : `NOT met (target ${target}
 
 /**
  * The server's section of bench/RESULTS.md: the minute's load, then the bursts. `actionRequests`:
- * what the action's run that changes its verdict costs, the most a delivery may cost.
+ * what the action's runs cost for the same events: a run that changes its verdict (`changed`), and
+ * a first run, which creates the comment (`first`; each repository's first delivery is one).
  */
 export async function serverSection({
   deliveries = 1000,
@@ -171,6 +175,10 @@ export async function serverSection({
   actionRequests = null,
 } = {}) {
   const load = await serverLoad({ deliveries, repositories, seconds, latencyMs });
+  // Each repository's first delivery creates the gate's comment; the others change the verdict.
+  const sameEvents = ({ changed, first }) =>
+    (first * Math.min(repositories, deliveries) + changed * Math.max(0, deliveries - repositories)) /
+    deliveries;
   const bursts = [];
   for (const size of BURSTS) {
     const burst = await serverLoad({ deliveries: size, repositories: size, seconds: 0, latencyMs });
@@ -202,8 +210,8 @@ export async function serverSection({
       actionRequests === null
         ? ''
         : met(
-            load.requestsPerDelivery <= actionRequests + 0.05,
-            `≤ the action’s ${actionRequests} for a run that changes its verdict`,
+            load.requestsPerDelivery <= sameEvents(actionRequests) + 0.05,
+            `≤ the action’s ${sameEvents(actionRequests).toFixed(2)} for the same events: ${actionRequests.changed} for a run that changes its verdict, ${actionRequests.first} for a repository’s first (the comment created)`,
           ),
     ],
     ['Deliveries that failed', String(load.failed), met(load.failed === 0, '0')],
@@ -225,6 +233,8 @@ One instance of the built server (\`checklist-gate serve\`, Node ${process.versi
 | Measure | Value | Target |
 | --- | --- | --- |
 ${rows.map(([measure, value, target]) => `| ${measure} | ${value} | ${target} |`).join('\n')}
+
+Requests per delivery: each repository's first delivery creates the gate's comment and reads the comments again to settle concurrent runs (one request more), so the action's cost for the same events is the bar. Before 2026-12-07 this benchmark measured 13.2 requests per delivery against the action's 11 and put the difference on the re-read before writing of a run whose facts are over 2 seconds old; it came from the benchmark instead: its payloads named a head commit other than the pull request's, so every delivery read the commit's pull requests and latest verdicts a second time, by REST. With the payloads fixed, no delivery re-read its facts before writing (each re-read is one GraphQL query now, and it counts from GitHub's answer with the pull request, so time queued before the reads does not count; see \`SLOW_RUN_MS\` in \`src/gate/flows/pull-request-flow.ts\`).
 `;
 }
 

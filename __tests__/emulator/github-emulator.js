@@ -38,10 +38,10 @@ const APP_BOT = { login: 'release-gate[bot]', type: 'Bot', id: 900001 };
  *   createdAt?: string, updatedAt?: string }} IssueRecord
  * An issue (not a pull request): those a test starts with, and those the gate opens.
  * @typedef {{ method?: string, path: RegExp | string, status: number, headers?: Record<string, string>,
- *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean, cut?: boolean }} Fault
+ *   body?: unknown, times?: number, delayMs?: number, token?: string, drop?: boolean, cut?: boolean, query?: RegExp }} Fault
  * A fault with status 0 only delays the real answer; `drop` closes the connection without an
  * answer, as a reset network does; `cut` sends the real answer's first half, then closes the
- * connection; `token` limits it to one caller.
+ * connection; `token` limits it to one caller; `query` to GraphQL requests whose query it matches.
  * @typedef {{ defaultBranch?: string, files: Record<string, Record<string, string>>, readers?: string[] }} OtherRepository
  * Another repository's files by ref, then path, such as an organisation's base policies. With
  * `readers`, only those tokens see it; any other gets 404, as GitHub answers for a private repository.
@@ -121,8 +121,9 @@ export class GitHubEmulator {
     /** @type {Fault[]} */
     this.faults = [];
     /**
-     * Fields of the first round's GraphQL query (releases, pullRequests, object) that GitHub fails
-     * to answer: each comes back null, with an error at its path.
+     * Fields of the first round's and the confirming GraphQL query (releases, pullRequest,
+     * pullRequests, object, or an alias such as policy or commit) that GitHub fails to answer:
+     * each comes back null, with an error at its path.
      * @type {Set<string>}
      */
     this.graphqlFailing = new Set();
@@ -308,6 +309,7 @@ export class GitHubEmulator {
         (candidate.times ?? 0) > 0 &&
         (!candidate.method || candidate.method === method) &&
         (!candidate.token || candidate.token === token) &&
+        (!candidate.query || candidate.query.test(String(body?.query ?? ''))) &&
         (typeof candidate.path === 'string'
           ? url.pathname === candidate.path
           : candidate.path.test(url.pathname)),
@@ -675,8 +677,9 @@ export class GitHubEmulator {
     if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
       return { status: 200, json: { data: { viewer: { login: this.identityOf(token).login } } } };
     }
-    // The first round's query: the viewer, the newest releases, open pull requests, a commit's verdicts.
-    if (query.includes('viewer') && query.includes('repository('))
+    // The first round's query (the viewer, the newest releases, the pull request, open pull
+    // requests, a commit's verdicts) and the confirming one (the pull request, the policy's blob, the verdicts).
+    if ((query.includes('viewer') || query.includes('policy: object(')) && query.includes('repository('))
       return answerByTheSchema(this, body, token);
     if (query.includes('mergeQueue(')) return this.mergeQueue(body);
     const number = Number(body?.variables?.number);

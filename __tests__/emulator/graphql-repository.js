@@ -1,6 +1,9 @@
-// The emulator's answer to the gate's first-round GraphQL query (viewer, newest releases, open
-// pull requests, a commit's latest status and check runs), executed against GitHub's schema: the
-// answer is what the schema makes of the query, fields, aliases and arguments included.
+// The emulator's answer to the gate's first-round GraphQL query (viewer, newest releases, the
+// pull request, open pull requests, a commit's latest status and check runs) and to its
+// confirming query (the pull request, the policy file's blob, the commit's verdicts), executed
+// against GitHub's schema: the answer is what the schema makes of the query, fields, aliases and
+// arguments included.
+import { createHash } from 'node:crypto';
 import { execute, parse } from 'graphql';
 import { graphqlDescription } from './openapi-conformance.js';
 
@@ -11,12 +14,14 @@ import { graphqlDescription } from './openapi-conformance.js';
  */
 export function answerByTheSchema(emulator, body, token) {
   const failing = emulator.graphqlFailing;
-  /** A field GitHub fails to answer, as a test asks: null with an error at its path. */
+  /** A field GitHub fails to answer, as a test asks by its name or alias: null with an error at its path. */
   const field =
     (/** @type {string} */ name, /** @type {Function} */ resolve) =>
     /** @param {any[]} args */
     (...args) => {
-      if (failing.has(name)) throw new Error(`${name}: the emulator was asked to fail it`);
+      const alias = args[2]?.path?.key;
+      if (failing.has(name) || failing.has(alias))
+        throw new Error(`${alias ?? name}: the emulator was asked to fail it`);
       return resolve(...args);
     };
   const repository = {
@@ -41,7 +46,15 @@ export function answerByTheSchema(emulator, body, token) {
         nodes: pulls.slice(0, first).map((pull) => pullNode(emulator, pull)),
       };
     }),
-    object: field('object', (/** @type {any} */ { oid }) => commitNode(emulator, oid)),
+    pullRequest: field('pullRequest', (/** @type {any} */ { number }) => {
+      const pull = emulator.pulls.get(number);
+      // GitHub: null, with a NOT_FOUND error at the field's path.
+      if (!pull) throw new Error(`Could not resolve to a PullRequest with the number of ${number}.`);
+      return pullNode(emulator, pull);
+    }),
+    object: field('object', (/** @type {any} */ { oid, expression }) =>
+      expression !== undefined ? objectAt(emulator, String(expression)) : commitNode(emulator, oid),
+    ),
   };
   const result = execute({
     schema: graphqlDescription(),
@@ -89,6 +102,32 @@ function pullNode(
       nodes: labels.slice(0, first).map((name) => ({ name })),
     }),
   };
+}
+
+/**
+ * What `object(expression: "<branch>:<path>")` names: a file is a Blob whose oid is its git blob
+ * SHA (what `git hash-object` gives for its bytes), a folder is a Tree, and nothing there is null.
+ */
+function objectAt(
+  /** @type {import('./github-emulator.js').GitHubEmulator} */ emulator,
+  /** @type {string} */ expression,
+) {
+  const colon = expression.indexOf(':');
+  const ref = expression.slice(0, colon);
+  const path = expression.slice(colon + 1);
+  // A commit named by its SHA holds the default branch's files, but for those a test gives it (as the contents route).
+  const files = /^[0-9a-f]{40}$/.test(ref)
+    ? { ...emulator.files[emulator.defaultBranch], ...emulator.files[ref] }
+    : emulator.files[ref];
+  if (!files || colon < 0) return null;
+  const text = files[path];
+  if (text !== undefined) {
+    const bytes = Buffer.from(text, 'utf8');
+    const oid = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    return { __typename: 'Blob', oid };
+  }
+  if (Object.keys(files).some((name) => name.startsWith(`${path}/`))) return { __typename: 'Tree' };
+  return null;
 }
 
 /** A commit: its combined status (null when it has none), and its check runs by app, one suite per app. */

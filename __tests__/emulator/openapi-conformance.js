@@ -482,6 +482,9 @@ export function checkGraphqlAnswer(/** @type {any} */ body, /** @type {any} */ j
       document,
       rootValue: json.data,
       variableValues: body?.variables ?? {},
+      // Each field is read from the answer by its response key: its alias, when it has one.
+      fieldResolver: (source, _args, _context, info) =>
+        isObject(source) ? source[String(info.path.key)] : undefined,
       // An interface (Actor) is answered as the object GitHub would name, a user unless said.
       typeResolver: (value, _context, _info, type) =>
         /** @type {any} */ (value)?.__typename ??

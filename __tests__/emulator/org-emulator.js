@@ -55,8 +55,9 @@ export class OrgEmulator extends GitHubEmulator {
     /** @type {string} */ accept,
   ) {
     if (method === 'POST' && url.pathname === '/graphql') {
-      // The gate's own queries go to the repository they name (the viewer alone, to the organisation).
-      if (/\bviewer\b|userContentEdits|mergeQueue\(/.test(String(body?.query ?? ''))) {
+      // The gate's own queries go to the repository they name (the viewer alone, to the
+      // organisation): the first round's, the confirming one (the policy's blob), edits, merge queues.
+      if (/\bviewer\b|policy: object\(|userContentEdits|mergeQueue\(/.test(String(body?.query ?? ''))) {
         const named = body?.variables?.name ?? body?.variables?.repo;
         const member = named ? this.members.get(String(named).toLowerCase()) : undefined;
         return (member ?? this).graphql(body, token);

@@ -10,7 +10,8 @@ const MAX_REPOSTS = 2;
 
 /**
  * After a run's writes (or its decision not to write), reads its facts and the latest verdict on
- * the commit again, in one round that starts after every write has been answered. `moved`: the
+ * the commit again (`read.now`, one round, for a pull request one GraphQL request), starting
+ * after every write has been answered. `moved`: the
  * facts changed since they were read, so the run must evaluate again. Otherwise the latest
  * verdict must be this one: when it is not (an older run's late write, or one that another run
  * replaced after this run compared with it), it is posted again and checked again.
@@ -21,7 +22,7 @@ const MAX_REPOSTS = 2;
  * replaces it unless it already says the same.
  */
 export async function confirmWrites(
-  read: { subject: string; facts: () => Promise<FactsStamp>; posted: () => Promise<PostedVerdict[]> },
+  read: { subject: string; now: () => Promise<{ facts: FactsStamp; posted: PostedVerdict[] }> },
   mine: FactsStamp,
   expected: Verdict,
   identity: GateIdentity,
@@ -31,7 +32,7 @@ export async function confirmWrites(
 ): Promise<'confirmed' | 'moved'> {
   const where = `${settings.checkName} ${postedKinds(settings.reportAs)} on ${expected.sha.slice(0, 7)}`;
   for (let reposts = 0; ; reposts++) {
-    const [now, posted] = await Promise.all([read.facts(), read.posted()]);
+    const { facts: now, posted } = await read.now();
     if (!sameFacts(now, mine)) {
       log.info(
         `The ${read.subject} changed while this run evaluated it (${now.evaluated}); evaluating again.`,

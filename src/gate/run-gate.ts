@@ -32,12 +32,12 @@ export async function runGate(
       return gateRelease(client, target, settings, log, policies);
     case 'pull_request': {
       // Asked alongside the first reads, in one GraphQL request: whose comment, statuses and check
-      // runs are the gate's, and the head commit's open pull requests and posted verdicts.
-      const first = firstRound(client, target.repository, commitAsked(target, settings));
+      // runs are the gate's, the pull request, and the head commit's open pull requests and posted verdicts.
+      const first = firstRound(client, target.repository, commitAsked(target, settings), target.number);
       const run = { policies, identity: first.identity };
       const outcome = await gatePullRequest(
         client,
-        { ...target, commitOverview: first.commit },
+        { ...target, commitOverview: first.commit, firstPull: first.pull },
         settings,
         log,
         run,

@@ -22,21 +22,29 @@ export interface CommitOverview {
 export type CommitOverviewOnce = (sha: string) => Promise<CommitOverview | null>;
 
 /**
- * The first read round's GraphQL request: whom the token acts as and the newest releases, and, for
- * the commit a pull request event names, its open pull requests and latest verdicts, which then
- * cost no REST request of their own. If the request fails the identity is asked alone
- * (identityFrom), and the commit is read by REST.
+ * The pull request the event names, as the first round's GraphQL request gave it, given once:
+ * null when it did not (then it is read by REST), and for a run that evaluates again.
+ */
+export type PullRequestOnce = (number: number) => Promise<PullRequest | null>;
+
+/**
+ * The first read round's GraphQL request: whom the token acts as and the newest releases, the
+ * pull request the event names, and, for its commit, the open pull requests and latest verdicts,
+ * which then cost no REST request of their own. If the request fails the identity is asked alone
+ * (identityFrom), and the pull request and the commit are read by REST.
  */
 export function firstRound(
   client: GitHubClient,
   repository: Repository | undefined,
   commit: CommitAsked | null,
-): { identity: Promise<GateIdentity>; commit: CommitOverviewOnce } {
+  pullNumber: number | null = null,
+): { identity: Promise<GateIdentity>; commit: CommitOverviewOnce; pull: PullRequestOnce } {
   const overview = repository
-    ? readRunOverview(client, repository, commit).catch(() => null)
+    ? readRunOverview(client, repository, commit, pullNumber).catch(() => null)
     : Promise.resolve(null);
   const identity: Promise<GateIdentity> = identityFrom(client, overview);
   let given = false;
+  let pullGiven = false;
   return {
     identity,
     commit: async (sha) => {
@@ -44,6 +52,11 @@ export function firstRound(
       given = true;
       const answer = await overview;
       return answer && { openPulls: answer.openPulls, status: answer.status, checkRun: answer.checkRun };
+    },
+    pull: async (number) => {
+      if (pullGiven || number !== pullNumber) return null;
+      pullGiven = true;
+      return (await overview)?.pull ?? null;
     },
   };
 }

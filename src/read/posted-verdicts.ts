@@ -12,7 +12,7 @@ export async function postedVerdicts(
   client: GitHubClient,
   repository: Repository,
   sha: string,
-  settings: ReadSettings,
+  settings: Pick<ReadSettings, 'checkName' | 'reportAs'>,
   known: Pick<CommitOverview, 'status' | 'checkRun'> | null = null,
 ): Promise<PostedVerdict[]> {
   const [status, checkRun] = await Promise.all([

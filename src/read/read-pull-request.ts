@@ -24,7 +24,7 @@ import { policyBlobSha } from './facts-stamp.js';
 import type { PolicyReader } from './policy-reader.js';
 import { gateComments } from './comment-stamp.js';
 import { postedVerdicts } from './posted-verdicts.js';
-import type { CommitOverview, CommitOverviewOnce } from './first-round.js';
+import type { CommitOverview, CommitOverviewOnce, PullRequestOnce } from './first-round.js';
 
 /** What a pull request gated only for its configuration change needs before its files are known. */
 const NOTHING_NEEDED: FactsNeeded = {
@@ -58,6 +58,8 @@ export interface PullRequestRequest {
   openListing?: OpenListing;
   /** The first round's GraphQL overview of the commit (its open pull requests, posted verdicts), given once. */
   commitOverview?: CommitOverviewOnce;
+  /** The pull request as the first round's GraphQL request gave it, given once; else it is read by REST. */
+  firstPull?: PullRequestOnce;
   /**
    * Only what the verdict depends on, for a caller that posts nothing (the CLI): the gate's
    * comments, the verdicts posted on the commit and its other pull requests are not read.
@@ -69,6 +71,8 @@ export interface PullRequestRequest {
 export interface PullRequestReading {
   repository: Repository;
   pr: PullRequest;
+  /** When GitHub's answer with the pull request arrived (Date.now()): how old the facts are is counted from here. */
+  readAt: number;
   /** The commit the verdict belongs on. */
   statusSha: string;
   load: PolicyLoad;
@@ -135,8 +139,13 @@ export async function readPullRequest(
     headGuess !== null && !verdictOnly && request.commitOverview
       ? request.commitOverview(headGuess)
       : Promise.resolve(null);
-  const [pr, policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
-    request.listed ? Promise.resolve(request.listed) : getPullRequest(client, repository, request.number),
+  const pullRead = request.listed
+    ? Promise.resolve(request.listed)
+    : (request.firstPull?.(request.number) ?? Promise.resolve(null)).then(
+        (given) => given ?? getPullRequest(client, repository, request.number),
+      );
+  const [[pr, readAt], policyAtGuess, comments, who, sharedGuess, postedGuess] = await Promise.all([
+    pullRead.then((read) => [read, Date.now()] as const),
     policies(policyRef),
     settings.comment === 'never' || verdictOnly
       ? Promise.resolve<IssueComment[]>([])
@@ -227,6 +236,7 @@ export async function readPullRequest(
   return {
     repository,
     pr,
+    readAt,
     statusSha,
     load,
     gateChange,

@@ -6,7 +6,7 @@ import { commitVerdicts, tooManyToTell, verdictFor } from '../commit-verdicts.js
 import { confirmWrites } from '../confirm-writes.js';
 import { skipped, standingOutcome } from '../outcome.js';
 import type { GateIdentity } from '../../read/identity.js';
-import { factsOfReading, readFactsNow } from '../../read/facts-now.js';
+import { factsOfReading, readFactsAndVerdictsNow, readFactsNow } from '../../read/facts-now.js';
 import { compareStamp, settleWithFresh } from '../newest-facts.js';
 import { sameFacts, type FactsStamp } from '../../read/facts-stamp.js';
 import type { GateOutcome } from '../outcome.js';
@@ -19,7 +19,6 @@ import {
   type PermissionProblems,
   type Verdict,
 } from '../../write/publish.js';
-import { postedVerdicts } from '../../read/posted-verdicts.js';
 import {
   readPullRequest,
   type PullRequestReading,
@@ -42,7 +41,12 @@ export interface PullRequestRun {
   openListing?: OpenListing;
 }
 
-/** A run slower than this between reading and writing reads its facts again before it writes. */
+/**
+ * A run whose facts are older than this when it is about to write reads them again first, so a
+ * stale verdict is rarely posted at all (the confirming round replaces one that is). Counted from
+ * GitHub's answer with the pull request (PullRequestReading.readAt): time a run waited before its
+ * reads were answered (queued behind other requests, say) does not make its facts older.
+ */
 const SLOW_RUN_MS = 2000;
 const MAX_ATTEMPTS = 3;
 /** What an attempt returns when it found the pull request changed under it. */
@@ -109,6 +113,7 @@ interface Judged {
   /** The facts the verdict was computed from, and how to read them again. */
   mine: FactsStamp;
   freshFacts: () => Promise<FactsStamp>;
+  /** When GitHub's answer with the pull request arrived. */
   readAt: number;
 }
 
@@ -128,7 +133,6 @@ async function attemptPullRequest(attempt: Attempt): Promise<GateOutcome | typeo
 /** Step 1: the reads, this pull request's verdict, and the strictest verdict for its commit. */
 async function judgeOnCommit(attempt: Attempt): Promise<Judged | GateOutcome> {
   const { client, request, settings, log, run, status } = attempt;
-  const readAt = Date.now();
   const reading = await readPullRequest(client, request, settings, run.policies, run.identity);
   const { pr, identity } = reading;
   if (pr.state === 'closed') return skipped(`Pull request #${pr.number} is closed; it is not evaluated.`);
@@ -180,8 +184,8 @@ async function judgeOnCommit(attempt: Attempt): Promise<Judged | GateOutcome> {
   };
 
   const mine = factsOfReading(reading);
-  const freshFacts = () => readFactsNow(client, request.repository, reading, settings.policyPath);
-  return { reading, own, verdict, foreign, noted, outcome, mine, freshFacts, readAt };
+  const freshFacts = () => readFactsNow(client, request.repository, reading, settings);
+  return { reading, own, verdict, foreign, noted, outcome, mine, freshFacts, readAt: reading.readAt };
 }
 
 /**
@@ -301,8 +305,7 @@ async function writeAndConfirm(
     const confirmed = await confirmWrites(
       {
         subject: 'pull request',
-        facts: freshFacts,
-        posted: () => postedVerdicts(client, request.repository, reading.statusSha, settings),
+        now: () => readFactsAndVerdictsNow(client, request.repository, reading, settings),
       },
       mine,
       expected,

@@ -110,9 +110,14 @@ async function attemptRelease(
     const result = await confirmWrites(
       {
         subject: 'release',
-        facts: () =>
-          readReleaseFactsNow(client, repository, reading, target.defaultBranch, settings.policyPath),
-        posted: () => postedVerdicts(client, repository, target.sha, settings),
+        // The release's confirm stays two REST reads at once (its facts are not a pull request's).
+        now: async () => {
+          const [facts, posted] = await Promise.all([
+            readReleaseFactsNow(client, repository, reading, target.defaultBranch, settings.policyPath),
+            postedVerdicts(client, repository, target.sha, settings),
+          ]);
+          return { facts, posted };
+        },
       },
       factsOfRelease(reading),
       verdict,
