@@ -17,6 +17,7 @@ import { collapseSpace, plainText, trimEvidenceIntroducer, trimTrailingSeparator
 import { strikethrough } from './strikethrough.js';
 import { TaskBoxes, type TaskBox } from './task-box.js';
 import { readTaskLine } from './task-marker.js';
+import { walkTree } from './tree-walk.js';
 import type { ChecklistDocument, Heading, MarkerCandidate, TaskItem } from './task-item.js';
 import { unshownContent } from './unshown-content.js';
 
@@ -76,16 +77,14 @@ export class ChecklistReader {
     const unshown = unshownContent(tree, this.lines);
     this.notes = unshown.notes;
     this.hidden = unshown.hidden;
-    const walker = tree.walker();
     // Enclosing lists and task items, as the walk enters and leaves them: a walk, not recursion,
     // so that lists nested hundreds deep do not exhaust the call stack.
     let listDepth = 0;
     const taskStack: number[] = [];
-    for (let event = walker.next(); event !== null; event = walker.next()) {
-      const { node, entering } = event;
+    walkTree(tree, (node, entering) => {
       if (node.type === 'list') listDepth += entering ? 1 : -1;
       if (node.type === 'item' && this.boxes.has(node) && !entering) taskStack.pop();
-      if (!entering) continue;
+      if (!entering) return;
       switch (node.type) {
         case 'item': {
           // An item inside a served comment is not shown: no box.
@@ -134,7 +133,7 @@ export class ChecklistReader {
           this.addMarkerCandidate('paragraph', collapseSpace(proseText(node)), node);
           break;
       }
-    }
+    });
     this.applyLaterChecks();
     return {
       items: this.items,
@@ -279,15 +278,21 @@ export class ChecklistReader {
 
   /** The first `<!-- id: … -->` marker on the item's own content, leaving out nested task items and code. */
   private ownId(item: Node): string | null {
-    const pending: Node[] = [];
-    for (let child = item.lastChild; child !== null; child = child.prev) pending.push(child);
-    for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
-      if (this.hidden.has(node) || this.isTaskItem(node)) continue;
-      if (node.type === 'html_inline' || node.type === 'html_block') {
+    // In document order by the tree's own links: a list of pending nodes would hold every node of
+    // a long item at once.
+    let node = item.firstChild;
+    while (node !== null) {
+      const skip = this.hidden.has(node) || this.isTaskItem(node);
+      if (!skip && (node.type === 'html_inline' || node.type === 'html_block')) {
         const match = ID_MARKER.exec((node.literal ?? '').trim());
         if (match?.[1]) return match[1];
       }
-      for (let child = node.lastChild; child !== null; child = child.prev) pending.push(child);
+      if (!skip && node.firstChild !== null) {
+        node = node.firstChild;
+        continue;
+      }
+      while (node !== null && node !== item && node.next === null) node = node.parent;
+      node = node === null || node === item ? null : node.next;
     }
     return null;
   }

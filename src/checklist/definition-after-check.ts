@@ -1,5 +1,6 @@
 /** A link reference definition after an item's check: read as cmark-gfm reads it. */
 import type { Node } from 'commonmark';
+import { walkTree } from './tree-walk.js';
 
 /** The parts of commonmark's parser a link reference definition is read with (commonmark 0.31.2). */
 interface DefiningParser {
@@ -44,15 +45,14 @@ function define(parser: DefiningParser, text: string): void {
 export function defineAfterChecks(parser: DefiningParser, document: Node): void {
   const paragraphs: Paragraph[] = [];
   let afterCheck = false;
-  const walker = document.walker();
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    const node = event.node as Paragraph;
-    if (!event.entering || node.type !== 'paragraph') continue;
+  walkTree(document, (each, entering) => {
+    const node = each as Paragraph;
+    if (!entering || node.type !== 'paragraph') return;
     paragraphs.push(node);
     const text = node._string_content ?? '';
     afterCheck ||=
       CHECK_THEN_SPACE.test(text) && text.slice(3).trimStart().startsWith('[') && startsTaskLine(node);
-  }
+  });
   // Most descriptions have none: commonmark's own parse is then the same.
   if (!afterCheck) return;
   for (const paragraph of paragraphs) {

@@ -6,6 +6,8 @@ import { INLINE_HTML } from './gfm-html.js';
 interface InlineParser {
   subject: string;
   pos: number;
+  /** Added here: the searches of this parser's description (one parser per parse, see gfmParser). */
+  htmlEnds?: NextEnds;
 }
 
 /** Where each end a tag needs was last found: a failed search is not repeated for each later "<". */
@@ -29,8 +31,6 @@ class NextEnds {
   }
 }
 
-const ends = new NextEnds();
-
 /**
  * Reads raw inline HTML at "<" by cmark-gfm's grammar (gfm-html.ts) in place of commonmark's:
  * "<!-->" or "<!doctype html>" in a paragraph is text on GitHub, so it neither opens nor ends a
@@ -38,6 +38,8 @@ const ends = new NextEnds();
  */
 export function parseInlineHtml(this: InlineParser, block: Node): boolean {
   const { subject, pos } = this;
+  // Kept on the parser, not in this module: a module-wide one kept the last description's tree alive.
+  const ends = (this.htmlEnds ??= new NextEnds());
   // Every tag ends in ">"; these two need their own end, which a long run of openers may lack.
   if (!ends.occursFrom(block, subject, '>', pos)) return false;
   if (subject.startsWith('<?', pos) && !ends.occursFrom(block, subject, '?>', pos)) return false;

@@ -17,9 +17,16 @@ export function isTrailingEvidence(segment: Segment | undefined): boolean {
 /** A paragraph's own words: text nodes only, so that a marker quoted in a code span does not count. */
 export function proseText(node: Node): string {
   if (node.type === 'text') return node.literal ?? '';
-  let text = '';
-  for (let child = node.firstChild; child !== null; child = child.next) text += proseText(child);
-  return text;
+  // Joined once: adding tens of thousands of pieces to a string builds a chain of them.
+  const pieces: string[] = [];
+  addProse(node, pieces);
+  return pieces.join('');
+}
+
+function addProse(node: Node, pieces: string[]): void {
+  for (let child = node.firstChild; child !== null; child = child.next)
+    if (child.type === 'text') pieces.push(child.literal ?? '');
+    else addProse(child, pieces);
 }
 
 /** Inline nodes have no position of their own: the paragraph or heading around them stands for them. */

@@ -1,5 +1,6 @@
 /** What the page GitHub serves hides: HTML comments, read as a browser reads them. */
 import type { Node } from 'commonmark';
+import { walkTree } from './tree-walk.js';
 
 /**
  * What the page GitHub serves hides, read as a browser reads raw HTML (the HTML standard's
@@ -92,19 +93,17 @@ export function servedHtml(tree: Node, markdown: string): ServedHtml {
   const hidden = new Set<Node>();
   if (!markdown.includes('<')) return { hidden, openQuote: null };
   let inComment = false;
-  const walker = tree.walker();
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    const { node, entering } = event;
-    if (!entering) continue;
+  let openQuote: ServedHtml['openQuote'] = null;
+  walkTree(tree, (node, entering) => {
+    if (!entering) return true;
     if (inComment) hidden.add(node);
-    if (node.type !== 'html_block' && node.type !== 'html_inline') continue;
+    if (node.type !== 'html_block' && node.type !== 'html_inline') return true;
     const literal = node.literal ?? '';
     const read = readLiteral(literal, inComment);
     inComment = read.inComment;
-    if (read.openQuote !== undefined) {
-      const line = literal.slice(0, read.openQuote).split('\n').length - 1;
-      return { hidden, openQuote: { node, line } };
-    }
-  }
-  return { hidden, openQuote: null };
+    if (read.openQuote === undefined) return true;
+    openQuote = { node, line: literal.slice(0, read.openQuote).split('\n').length - 1 };
+    return false;
+  });
+  return { hidden, openQuote };
 }

@@ -11,7 +11,10 @@ function bySection(items: ReportItem[]): Map<string, ReportItem[]> {
   const groups = new Map<string, ReportItem[]>();
   for (const item of items) {
     const key = item.section ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    // Appended in place: copying the group for each item costs its size squared.
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
   }
   return groups;
 }

@@ -44,7 +44,11 @@ const PROSE_SPECIALS = /[&<>]|[\\`*_[\]|~!()]|#|@(?=[\p{L}\p{N}_-])|\bGH-(?=\p{N
 
 const DIGIT = /^\p{N}$/u;
 
+/** What every match of PROSE_SPECIALS holds: most texts hold none of it and are left as they are. */
+const MAY_NEED_ESCAPE = /[&<>\\`*_[\]|~!()#@]|gh-/i;
+
 function escapeProse(text: string): string {
+  if (!MAY_NEED_ESCAPE.test(text)) return text;
   return text.replace(PROSE_SPECIALS, (found: string, at: number) => {
     if (found.length > 1) return `${found.slice(0, 2)}${ZWSP}-`;
     const entity = HTML_SPECIALS[found];
