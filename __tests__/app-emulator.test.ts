@@ -1,20 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { App } from '@octokit/app';
 import { Octokit } from '@octokit/rest';
+import { appKeyPair } from './emulator/app-key.js';
 import { OrgEmulator } from './emulator/org-emulator.js';
 
 // The emulator's GitHub App, driven by the library the server is built on: the App's endpoints
 // answer only a JWT signed with the App's key, and its installation tokens reach only their
 // installation's repositories. Each test run makes its own key pair.
 
-const keys = () =>
-  generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    // GitHub hands an App's private key out in PKCS#1.
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
-const { publicKey, privateKey } = keys();
+const { publicKey, privateKey } = appKeyPair();
 const SHA = 'a'.repeat(40);
 /** The refusals are the point of some tests: not worth a line on the console. */
 const QUIET = {
@@ -72,7 +65,7 @@ describe('the App endpoints', () => {
   });
 
   it('refuse a JWT signed with another key, and one that is not a JWT', async () => {
-    const forged = appWith(keys().privateKey);
+    const forged = appWith(appKeyPair().privateKey);
     await expect(forged.octokit.request('GET /app')).rejects.toMatchObject({ status: 401 });
     expect(emulator.app?.refusals).toEqual(['signature does not verify']);
     const response = await fetch(`${url}/app`, { headers: { authorization: 'Bearer ghs_plain' } });

@@ -1,12 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, readServerConfig } from '../src/server/config.js';
 import { createServerLog } from '../src/server/server-log.js';
+import { appKeyPair } from './emulator/app-key.js';
 
-const { privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-});
+const { privateKey } = appKeyPair();
 const BASE = { APP_ID: '12', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: 's3cret-value' };
 const noFile = () => {
   throw Object.assign(new Error('nope'), { code: 'ENOENT' });

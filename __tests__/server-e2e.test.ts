@@ -1,19 +1,15 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { request } from 'node:http';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { checkWebhook } from './emulator/openapi-conformance.js';
 import { runServe, startServer, type RunningServer } from './emulator/run-server.js';
 import { HEAD_SHA, pullRequestEvent, webhook } from './helpers/payloads.js';
+import { appKeyPair } from './emulator/app-key.js';
 
 // The App server, built and started as it is deployed (`checklist-gate serve`), against the
 // emulator's App endpoints: deliveries signed with the webhook secret, installation tokens
 // obtained with a JWT signed by a key pair made for this run.
 
-const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-});
+const { publicKey, privateKey } = appKeyPair();
 const SECRET = 'test-webhook-secret';
 const INSTALLATION = 31;
 const POLICY = 'version: 1\ngate:\n  branches: [master]\n';

@@ -1,10 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { startServer, type RunningServer } from './emulator/run-server.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { appKeyPair } from './emulator/app-key.js';
 
 // The Dockerfile's image, short of a Docker engine (none runs where the tests run): its
 // instructions are read, the files its COPY lines name are copied into an empty folder as the
@@ -86,11 +86,7 @@ describe('the server image (Dockerfile)', () => {
   });
 
   describe('started from the files it holds, and nothing else', () => {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    });
+    const { publicKey, privateKey } = appKeyPair();
     let image = '';
     let emulator: GitHubEmulator;
     let server: RunningServer | null = null;

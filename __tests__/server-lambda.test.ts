@@ -1,17 +1,13 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { GitHubEmulator } from './emulator/github-emulator.js';
 import { checkWebhook } from './emulator/openapi-conformance.js';
 import { signature } from './emulator/run-server.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
+import { appKeyPair } from './emulator/app-key.js';
 
 // The serverless handler over the same receiver as `serve`: an API-gateway event in, the
 // evaluation done before the answer (a function is frozen once it answers).
 
-const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-});
+const { publicKey, privateKey } = appKeyPair();
 const SECRET = 'lambda-secret';
 
 let emulator: GitHubEmulator;

@@ -5,11 +5,11 @@
 // answering every request late; then bursts sent at once to a server just started. Reports the
 // deliveries handled per second, the time from delivery to verdict (median and 99th percentile),
 // the server's peak memory and the requests per delivery.
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { OrgEmulator } from '../__tests__/emulator/org-emulator.js';
 import { startServer } from '../__tests__/emulator/run-server.js';
 import { webhookExample } from '../__tests__/emulator/webhook-examples.js';
+import { appKeyPair } from '../__tests__/emulator/app-key.js';
 
 const ORG = 'acme';
 const POLICY = 'version: 1\ngate:\n  branches: [main]\n';
@@ -21,11 +21,7 @@ const MEMORY_TARGET_MB = 200;
 /** The bursts tried, each at once on a server just started. */
 const BURSTS = [25, 50, 100, 200];
 
-const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: 'spki', format: 'pem' },
-  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-});
+const { publicKey, privateKey } = appKeyPair();
 /** Repository `index`'s pull request head commit. */
 const headOf = (index) => (index + 1).toString(16).padStart(40, 'c');
 const EXAMPLE = webhookExample('pull_request', 'opened');
