@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GitHubEmulator } from './emulator/github-emulator.js';
+import type { GitHubEmulator } from './emulator/github-emulator.js';
+import { installedApp } from './helpers/installed-app.js';
 import { startServer, type RunningServer } from './emulator/run-server.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import { appKeyPair } from './emulator/app-key.js';
@@ -105,15 +106,11 @@ describe('the server image (Dockerfile)', () => {
       // The image has no node_modules: the bundles carry their dependencies.
       expect(readdirSync(image).sort()).not.toContain('node_modules');
       const before = listing(image);
-      emulator = new GitHubEmulator({
-        files: { master: { '.github/checklist-gate.yml': 'version: 1\ngate:\n  branches: [master]\n' } },
-        pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: '- [ ] Rollback plan tested\n' }],
-        app: {
-          id: 4242,
-          slug: 'checklist-gate',
-          publicKey,
-          installations: [{ id: 31, account: 'Codertocat', repositories: ['Hello-World'] }],
-        },
+      emulator = installedApp({
+        appId: 4242,
+        installationId: 31,
+        publicKey,
+        body: '- [ ] Rollback plan tested\n',
       });
       const apiUrl = await emulator.start();
       const [node, cli] = JSON.parse(last('ENTRYPOINT')) as string[];

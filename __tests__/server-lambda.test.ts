@@ -1,8 +1,9 @@
-import { GitHubEmulator } from './emulator/github-emulator.js';
+import type { GitHubEmulator } from './emulator/github-emulator.js';
 import { checkWebhook } from './emulator/openapi-conformance.js';
 import { signature } from './emulator/run-server.js';
 import { HEAD_SHA, pullRequestEvent } from './helpers/payloads.js';
 import { appKeyPair } from './emulator/app-key.js';
+import { installedApp } from './helpers/installed-app.js';
 
 // The serverless handler over the same receiver as `serve`: an API-gateway event in, the
 // evaluation done before the answer (a function is frozen once it answers).
@@ -13,16 +14,7 @@ const SECRET = 'lambda-secret';
 let emulator: GitHubEmulator;
 
 beforeAll(async () => {
-  emulator = new GitHubEmulator({
-    files: { master: { '.github/checklist-gate.yml': 'version: 1\ngate:\n  branches: [master]\n' } },
-    pulls: [{ number: 2, base: 'master', headSha: HEAD_SHA, body: '- [ ] Tests pass\n' }],
-    app: {
-      id: 77,
-      slug: 'checklist-gate',
-      publicKey,
-      installations: [{ id: 5, account: 'Codertocat', repositories: ['Hello-World'] }],
-    },
-  });
+  emulator = installedApp({ appId: 77, installationId: 5, publicKey, body: '- [ ] Tests pass\n' });
   const apiUrl = await emulator.start();
   Object.assign(process.env, {
     APP_ID: '77',

@@ -2,6 +2,7 @@
 import type { Node } from 'commonmark';
 import { foldLabel } from './footnote-references.js';
 import { columnsTo } from './lines.js';
+import { walkTree } from './tree-walk.js';
 
 /** A definition's first line, label, the column of its "[", and its last line as far as the parser can tell. */
 export interface Definition {
@@ -231,9 +232,9 @@ export class FootnoteDefinitions {
 
   /** A block GitHub moves into a note, with everything in it. */
   private addAll(block: Node, into: Set<Node> = this.nodes): void {
-    const inner = block.walker();
-    for (let event = inner.next(); event !== null; event = inner.next())
-      if (event.entering) into.add(event.node);
+    walkTree(block, (node, entering) => {
+      if (entering) into.add(node);
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 /** GFM's footnote references: which labels are referenced, and what they leave of a text. */
 import type { Node } from 'commonmark';
+import { walkTree } from './tree-walk.js';
 
 /** The character cmark-gfm's label comparison ignores: case. */
 export function foldLabel(label: string): string {
@@ -18,20 +19,20 @@ export function referencedLabels(tree: Node, unseen: (node: Node) => boolean): S
   const note = (text: string) => {
     for (const { label } of candidates(text)) if (label !== '') found.add(foldLabel(label));
   };
-  const walker = tree.walker();
-  let run = '';
-  for (let event = walker.next(); event !== null; event = walker.next()) {
-    const { node, entering } = event;
-    if (!entering) continue;
-    if (node.type !== 'text' || unseen(node)) {
-      note(run);
-      run = '';
-    }
-    if (unseen(node)) walker.resumeAt(node, false);
-    else if (node.type === 'text') run += node.literal ?? '';
+  // A run of adjacent text is joined once (see inline-text.ts's textRun), not piece by piece.
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) note(run.join(''));
+    run = [];
+  };
+  walkTree(tree, (node, entering) => {
+    if (!entering) return;
+    if (node.type !== 'text' || unseen(node)) endRun();
+    if (unseen(node)) return 'skip';
+    if (node.type === 'text') run.push(node.literal ?? '');
     else if (node.type === 'link') note(`[${labelText(node)}]`);
-  }
-  note(run);
+  });
+  endRun();
   return found;
 }
 

@@ -5,9 +5,13 @@ import type { Node } from 'commonmark';
  * left, any other node once, entering), without the event object the walker allocates for each
  * step: on a description of 65,536 characters of brackets those are about four megabytes, which
  * the collector pays for while the tree is alive. As in the walker, the next step is taken before
- * the node is visited. The walk ends early where `visit` answers false.
+ * the node is visited. The walk ends early where `visit` answers false, and passes over a container's
+ * children where it answers 'skip' on entering it (the walker's `resumeAt(node, false)`).
  */
-export function walkTree(root: Node, visit: (node: Node, entering: boolean) => boolean | void): void {
+export function walkTree(
+  root: Node,
+  visit: (node: Node, entering: boolean) => boolean | 'skip' | void,
+): void {
   let node: Node | null = root;
   let entering = true;
   while (node !== null) {
@@ -23,6 +27,11 @@ export function walkTree(root: Node, visit: (node: Node, entering: boolean) => b
       node = current.parent;
       entering = false;
     }
-    if (visit(current, enters) === false) return;
+    const answer = visit(current, enters);
+    if (answer === false) return;
+    if (answer === 'skip' && enters && current.isContainer) {
+      node = current;
+      entering = false;
+    }
   }
 }

@@ -4,7 +4,6 @@ import { sameFacts, type FactsStamp } from '../read/facts-stamp.js';
 import { compareStamp, settleWithFresh } from './newest-facts.js';
 import { standingOutcome, type GateOutcome } from './outcome.js';
 import { EVALUATE_AGAIN, mayAskAgain, type Attempt, type Judged } from './pull-request-attempt.js';
-import type { GateLog } from './settings.js';
 
 /**
  * A run whose facts are older than this when it is about to write reads them again first, so a
@@ -26,6 +25,8 @@ export async function newestFactsFirst(
   const { log } = attempt;
   const { reading, mine, freshFacts, readAt } = judged;
   const askAgain = mayAskAgain(attempt);
+  const changed = (now: FactsStamp) =>
+    log.info(`The pull request changed while this run evaluated it (${now.evaluated}); evaluating again.`);
   const existing = reading.ownComments[0] ?? null;
   const stamp = existing ? stampOf(existing) : null;
   let checked = false;
@@ -41,9 +42,7 @@ export async function newestFactsFirst(
         return standingOutcome(stamp);
       case 'again':
         if (askAgain) {
-          log.info(
-            `The pull request changed while this run evaluated it (${fresh.evaluated}); evaluating again.`,
-          );
+          changed(fresh);
           return EVALUATE_AGAIN;
         }
         break;
@@ -56,14 +55,12 @@ export async function newestFactsFirst(
         break;
     }
   }
-  if (!checked && askAgain && Date.now() - readAt > SLOW_RUN_MS && (await moved(freshFacts, mine, log)))
-    return EVALUATE_AGAIN;
+  if (!checked && askAgain && Date.now() - readAt > SLOW_RUN_MS) {
+    const now = await freshFacts();
+    if (!sameFacts(now, mine)) {
+      changed(now);
+      return EVALUATE_AGAIN;
+    }
+  }
   return 'write';
-}
-
-async function moved(fresh: () => Promise<FactsStamp>, mine: FactsStamp, log: GateLog): Promise<boolean> {
-  const now = await fresh();
-  if (sameFacts(now, mine)) return false;
-  log.info(`The pull request changed while this run evaluated it (${now.evaluated}); evaluating again.`);
-  return true;
 }
