@@ -4,13 +4,15 @@ import { defineAfterChecks } from './definition-after-check.js';
 import { continueRawTextBlock, htmlBlockStart, RAW_TEXT_BLOCK, type HtmlBlock } from './html-block-start.js';
 import { parseInlineHtml } from './inline-html.js';
 import { parseInlines } from './inline-trim.js';
+import { unclosableOpeners } from './unclosable-openers.js';
 
 /**
  * commonmark (CommonMark 0.31) set to read raw HTML as cmark-gfm does (0.29): its HTML block start
  * and raw inline HTML are replaced on the parser object by cmark-gfm's rules (html-block-start.ts,
  * inline-html.ts), and link reference definitions right after a check define their labels
  * (definition-after-check.ts), and a block's text is trimmed of ASCII white space only
- * (inline-trim.ts). These are fields of the object commonmark 0.31.2 builds (lib/blocks.js,
+ * (inline-trim.ts), and openers nothing can close are read as one run of text
+ * (unclosable-openers.ts). These are fields of the object commonmark 0.31.2 builds (lib/blocks.js,
  * lib/inlines.js), pinned in package.json; gfm-parser.test.ts fails if they move.
  */
 
@@ -22,13 +24,17 @@ interface BlockRule {
 interface ParserInternals {
   blockStarts: BlockStart[];
   blocks: Record<string, BlockRule>;
-  inlineParser: { parseHtmlTag: unknown; parse: unknown };
+  inlineParser: { parseHtmlTag: unknown; parse: unknown } & Parameters<typeof unclosableOpeners>[0];
 }
 
 /** commonmark's block starts in order: quote, ATX heading, fence, HTML block, setext heading, break, item, code. */
 const HTML_BLOCK_START = 3;
 
-let rules: { blockStarts: BlockStart[]; blocks: Record<string, BlockRule> } | null = null;
+let rules: {
+  blockStarts: BlockStart[];
+  blocks: Record<string, BlockRule>;
+  openers: ReturnType<typeof unclosableOpeners>;
+} | null = null;
 
 function gfmRules(parser: ParserInternals) {
   if (rules !== null) return rules;
@@ -56,7 +62,7 @@ function gfmRules(parser: ParserInternals) {
           : htmlBlock.continue(blockParser, container),
     },
   };
-  rules = { blockStarts, blocks };
+  rules = { blockStarts, blocks, openers: unclosableOpeners(parser.inlineParser) };
   return rules;
 }
 
@@ -64,11 +70,12 @@ function gfmRules(parser: ParserInternals) {
 export function gfmParser(): Parser {
   const parser = new Parser();
   const internals = parser as unknown as ParserInternals;
-  const { blockStarts, blocks } = gfmRules(internals);
+  const { blockStarts, blocks, openers } = gfmRules(internals);
   internals.blockStarts = blockStarts;
   internals.blocks = blocks;
   internals.inlineParser.parseHtmlTag = parseInlineHtml;
   internals.inlineParser.parse = parseInlines;
+  Object.assign(internals.inlineParser, openers);
   return parser;
 }
 

@@ -1,10 +1,9 @@
 /** A block's text trimmed as cmark-gfm trims it. */
 import type { Node } from 'commonmark';
+import { noteLastClosers, type OpenerParser } from './unclosable-openers.js';
 
 /** The parts of commonmark's inline parser a block's text is read with (commonmark 0.31.2, lib/inlines.js). */
-interface InlineParser {
-  subject: string;
-  pos: number;
+interface InlineParser extends OpenerParser {
   delimiters: unknown;
   brackets: unknown;
   parseInline(block: Node): boolean;
@@ -34,6 +33,7 @@ function trimAscii(text: string): string {
 export function parseInlines(this: InlineParser, block: Node & { _string_content: string | null }): void {
   this.subject = trimAscii(block._string_content ?? '');
   this.pos = 0;
+  noteLastClosers(this);
   this.delimiters = null;
   this.brackets = null;
   while (this.parseInline(block));
