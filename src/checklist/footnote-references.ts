@@ -19,20 +19,13 @@ export function referencedLabels(tree: Node, unseen: (node: Node) => boolean): S
   const note = (text: string) => {
     for (const { label } of candidates(text)) if (label !== '') found.add(foldLabel(label));
   };
-  // A run of adjacent text is joined once (see inline-text.ts's textRun), not piece by piece.
-  let run: string[] = [];
-  const endRun = () => {
-    if (run.length > 0) note(run.join(''));
-    run = [];
-  };
+  // Adjacent text is one node (joined-text.ts): a reference split by commonmark is read whole.
   walkTree(tree, (node, entering) => {
     if (!entering) return;
-    if (node.type !== 'text' || unseen(node)) endRun();
     if (unseen(node)) return 'skip';
-    if (node.type === 'text') run.push(node.literal ?? '');
+    if (node.type === 'text') note(node.literal ?? '');
     else if (node.type === 'link') note(`[${labelText(node)}]`);
   });
-  endRun();
   return found;
 }
 

@@ -22,22 +22,13 @@ function charBefore(first: Node): string {
   return previous.type === 'emph' || previous.type === 'strong' ? '*' : ')';
 }
 
-/** Runs of adjacent text nodes, joined: commonmark splits text at every bracket or delimiter it tried. */
+/**
+ * A run of text and the node after it. The parser joins adjacent text nodes as it reads each block
+ * (joined-text.ts), so a run is one node; what `hidden` holds is no text.
+ */
 function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: Node | null } {
-  const isRun = (node: Node | null): node is Node =>
-    node !== null && node.type === 'text' && !hidden.has(node);
-  // Most runs are one node. A long run is joined once: adding each piece to a string builds a
-  // chain of pieces (tens of thousands for a run of "["), which the next search flattens again.
-  if (!isRun(first)) return { text: '', next: first };
-  if (!isRun(first.next)) return { text: first.literal ?? '', next: first.next };
-  let count = 0;
-  let node: Node | null = first;
-  for (; isRun(node); node = node.next) count++;
-  // Sized once: an array grown piece by piece copies itself as it grows.
-  const pieces = new Array<string>(count);
-  for (let index = 0, each: Node = first; index < count; index++, each = each.next as Node)
-    pieces[index] = each.literal ?? '';
-  return { text: pieces.join(''), next: node };
+  if (first.type !== 'text' || hidden.has(first)) return { text: '', next: first };
+  return { text: first.literal ?? '', next: first.next };
 }
 
 /**

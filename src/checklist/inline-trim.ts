@@ -1,5 +1,6 @@
 /** A block's text trimmed as cmark-gfm trims it. */
 import type { Node } from 'commonmark';
+import { joinAdjacentText } from './joined-text.js';
 import { noteLastClosers, type OpenerParser } from './unclosable-openers.js';
 
 /** The parts of commonmark's inline parser a block's text is read with (commonmark 0.31.2, lib/inlines.js). */
@@ -28,7 +29,8 @@ function trimAscii(text: string): string {
  * Reads the inline content of a paragraph or heading, its text trimmed of ASCII white space only,
  * as cmark-gfm trims it. commonmark trims with JavaScript's trim(), which also takes a no-break
  * space (and other Unicode white space) off the ends: `https://x.org/a` and a no-break space at
- * the end of an item is a link that ends after that space on GitHub.
+ * the end of an item is a link that ends after that space on GitHub. Adjacent text is then joined
+ * (joined-text.ts).
  */
 export function parseInlines(this: InlineParser, block: Node & { _string_content: string | null }): void {
   this.subject = trimAscii(block._string_content ?? '');
@@ -40,4 +42,5 @@ export function parseInlines(this: InlineParser, block: Node & { _string_content
   // The raw text is no longer needed, as in commonmark's own parse.
   block._string_content = null;
   this.processEmphasis(null);
+  joinAdjacentText(block);
 }

@@ -73,7 +73,7 @@ function addLiteralRun(parser: OpenerParser, block: Node, pattern: RegExp): bool
  * raw HTML). Past the block's last "]", "[" and "![" open nothing a later "]" closes, so they
  * are text and their entries on the bracket stack would never be read; past its last ">", "<"
  * starts no autolink and no raw HTML, both of which end in ">". Elsewhere commonmark reads them.
- * The same text in fewer nodes: the reader joins adjacent text (inline-text.ts's textRun), and
+ * The same text, in fewer steps and nodes (the parser joins adjacent text, see joined-text.ts);
  * gfm-parser.test.ts holds the page rendered from either to be the same.
  */
 export function unclosableOpeners(commonmark: Openers): Openers {
