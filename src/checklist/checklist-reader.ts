@@ -2,7 +2,7 @@
 import type { Node } from 'commonmark';
 import type { Rewrite } from './empty-checks.js';
 import { NO_FOOTNOTES, type Footnotes } from './footnotes.js';
-import { collectLinks, segments, skippedNodes, type Segment } from './inline-text.js';
+import { collectLinks, NO_NODES, segments, skippedNodes, type Segment } from './inline-text.js';
 import {
   definitionAfterCheckIn,
   enclosingBlock,
@@ -33,6 +33,8 @@ export class ChecklistReader {
   private readonly headings: Heading[] = [];
   private readonly markerCandidates: MarkerCandidate[] = [];
   private readonly headingStack: Heading[] = [];
+  /** The texts of `headingStack`, made when it changes: the items under it share them (read only). */
+  private headingTexts: readonly string[] = [];
   private readonly boxes = new Map<Node, TaskBox>();
   /** Every list item in document order, with its lines, and the task item it is, if any. */
   private readonly listItems = new Map<Node, { start: number; task: number | null }>();
@@ -183,6 +185,7 @@ export class ChecklistReader {
     while ((this.headingStack.at(-1)?.depth ?? 0) >= heading.depth && this.headingStack.length > 0)
       this.headingStack.pop();
     this.headingStack.push(heading);
+    this.headingTexts = this.headingStack.map((open) => open.text);
     this.headings.push(heading);
   }
 
@@ -209,7 +212,7 @@ export class ChecklistReader {
     const { pieces, struck } = strikethrough(
       reads ? segments(first, box.skip, this.hidden, lines, labels) : [],
     );
-    const skipped = reads ? skippedNodes(first, box.skip) : new Set<Node>(defined && first ? [first] : []);
+    const skipped = reads ? skippedNodes(first, box.skip) : defined && first ? new Set([first]) : NO_NODES;
     const links: string[] = [];
     // A lazy line after a table in the first paragraph ends the item on GitHub: what follows is outside it.
     const inItem = reads && lines !== Infinity ? linesInItem(this.lines, first, lines) : Infinity;
@@ -223,11 +226,12 @@ export class ChecklistReader {
     const textOf = (parts: Segment[]) =>
       collapseSpace(parts.length === 1 ? (parts[0]?.text ?? '') : parts.map((part) => part.text).join(''));
     const text = textOf(pieces);
-    const trailing = [...pieces];
+    // Copied only where evidence trails the text, which most items' does not.
+    const trailing = isTrailingEvidence(pieces.at(-1)) ? [...pieces] : pieces;
     let endsInLink = false;
     while (isTrailingEvidence(trailing.at(-1))) endsInLink = trailing.pop()?.kind === 'link' || endsInLink;
     // Most items end in no link: their text without links is their text.
-    const withoutLinks = trimTrailingSeparators(trailing.length === pieces.length ? text : textOf(trailing));
+    const withoutLinks = trimTrailingSeparators(trailing === pieces ? text : textOf(trailing));
     const [line] = node.sourcepos[0];
     const item: TaskItem = {
       index: this.items.length,
@@ -240,8 +244,8 @@ export class ChecklistReader {
       depth,
       parent,
       section: this.headingStack.at(-1)?.text ?? null,
-      headings: this.headingStack.map((heading) => heading.text),
-      links: [...new Set(links)],
+      headings: this.headingTexts,
+      links: links.length < 2 ? links : [...new Set(links)],
       id: box.empty ? null : this.ownId(node),
       offset: this.lines.offset(node.sourcepos[0]),
     };

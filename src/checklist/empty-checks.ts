@@ -21,6 +21,10 @@ export interface Rewrite {
   openAfter: boolean;
 }
 
+/** What is written over a check: spaces, or a thematic break, as long as the check. */
+const SPACES = ' '.repeat(CHECK_LENGTH);
+const BREAK = '_'.repeat(CHECK_LENGTH);
+
 /**
  * The rewrite of a check at offset `at`. Before a blank line, spaces: a blank item ends there, as
  * cmark-gfm's does. Otherwise, or where a blank item would not be an item (`canBlank` false: it
@@ -30,7 +34,7 @@ export function rewriteOfCheck(at: number, beforeBlankLine: boolean, canBlank: b
   const blank = beforeBlankLine && canBlank;
   return {
     at,
-    text: (blank ? ' ' : '_').repeat(CHECK_LENGTH),
+    text: blank ? SPACES : BREAK,
     openAfter: beforeBlankLine && !blank,
   };
 }

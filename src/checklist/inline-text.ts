@@ -101,18 +101,17 @@ export function segments(
   return found;
 }
 
-/** Nodes that stand for no links of their own: the check stepped over (see segments). */
-export function skippedNodes(block: Node, skip: number): Set<Node> {
-  const skipped = new Set<Node>();
+/** No nodes: shared, as most items skip none (read only). */
+export const NO_NODES: ReadonlySet<Node> = new Set();
+
+/** Nodes that stand for no links of their own: the check stepped over (see segments). At most one. */
+export function skippedNodes(block: Node, skip: number): ReadonlySet<Node> {
   let left = skip;
   for (let node = block.firstChild; node !== null && left > 0; node = node.next) {
-    if (node.type === 'text') left -= (node.literal ?? '').length;
-    else {
-      skipped.add(node);
-      left = 0;
-    }
+    if (node.type !== 'text') return new Set([node]);
+    left -= (node.literal ?? '').length;
   }
-  return skipped;
+  return NO_NODES;
 }
 
 /**

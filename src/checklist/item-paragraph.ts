@@ -17,6 +17,9 @@ export function isTrailingEvidence(segment: Segment | undefined): boolean {
 /** A paragraph's own words: text nodes only, so that a marker quoted in a code span does not count. */
 export function proseText(node: Node): string {
   if (node.type === 'text') return node.literal ?? '';
+  // Most paragraphs are one text node (adjacent text is joined, see joined-text.ts).
+  const only = node.firstChild;
+  if (only !== null && only.next === null && only.type === 'text') return only.literal ?? '';
   // Joined once: adding tens of thousands of pieces to a string builds a chain of them.
   const pieces: string[] = [];
   addProse(node, pieces);

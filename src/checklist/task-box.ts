@@ -57,7 +57,7 @@ export class TaskBoxes {
    */
   taskBox(item: Node): TaskBox | null {
     const [lineNumber, column] = item.sourcepos[0];
-    if (this.borrowed.has(`${lineNumber}:${column}`))
+    if (this.borrowed.size > 0 && this.borrowed.has(`${lineNumber}:${column}`))
       return { ticked: false, own: false, skip: 0, empty: false };
     const line = this.lines.line(lineNumber);
     if (!this.blanked.has(lineNumber) && line.slice(0, column - 1).trim() !== '') return null;

@@ -22,8 +22,8 @@ export interface TaskItem {
   parent: number | null;
   /** The nearest heading above the item, as plain text. */
   section: string | null;
-  /** Every heading the item is under, outermost first. */
-  headings: string[];
+  /** Every heading the item is under, outermost first: one array for the items under the same headings. */
+  headings: readonly string[];
   /** URLs on the item's own content, in order, without repeats. */
   links: string[];
   /** The id from an `<!-- id: ... -->` marker on the item, if any. */

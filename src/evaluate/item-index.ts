@@ -33,6 +33,10 @@ export function indexItems(items: TaskItem[]): ItemIndex {
     sectionNotApplicable: new Map(),
   };
   const keyCache = new Map<string, HeadingReading>();
+  const sections = new Map<
+    readonly string[],
+    { keys: string[]; notApplicable: { heading: string; form: NotApplicableForm } | null }
+  >();
   for (const item of items) {
     const key = matchKey(item.text);
     push(index.byText, key, item);
@@ -60,24 +64,29 @@ export function indexItems(items: TaskItem[]): ItemIndex {
         push(index.byText, missKey, item);
     }
     if (item.id !== null) push(index.byId, item.id.toLowerCase(), item);
-    const readings = item.headings.map((heading) => {
-      let reading = keyCache.get(heading);
-      if (reading === undefined) {
-        // A heading marked "— N/A: reason" is still the section the policy names.
-        const headingForm = readNotApplicable(heading);
-        reading = { key: headingKey(headingForm?.text ?? heading), form: headingForm };
-        keyCache.set(heading, reading);
-      }
-      return reading;
-    });
-    index.headingKeys.set(
-      item.index,
-      readings.map((reading) => reading.key),
-    );
-    const marked = readings.findLastIndex((reading) => reading.form !== null);
-    const markedForm = readings[marked]?.form;
-    if (markedForm)
-      index.sectionNotApplicable.set(item.index, { heading: item.headings[marked] ?? '', form: markedForm });
+    // Items under the same headings share their array (see TaskItem.headings): read once.
+    let section = sections.get(item.headings);
+    if (section === undefined) {
+      const readings = item.headings.map((heading) => {
+        let reading = keyCache.get(heading);
+        if (reading === undefined) {
+          // A heading marked "— N/A: reason" is still the section the policy names.
+          const headingForm = readNotApplicable(heading);
+          reading = { key: headingKey(headingForm?.text ?? heading), form: headingForm };
+          keyCache.set(heading, reading);
+        }
+        return reading;
+      });
+      const marked = readings.findLastIndex((reading) => reading.form !== null);
+      const form = readings[marked]?.form;
+      section = {
+        keys: readings.map((reading) => reading.key),
+        notApplicable: form ? { heading: item.headings[marked] ?? '', form } : null,
+      };
+      sections.set(item.headings, section);
+    }
+    index.headingKeys.set(item.index, section.keys);
+    if (section.notApplicable) index.sectionNotApplicable.set(item.index, section.notApplicable);
   }
   return index;
 }
