@@ -19,13 +19,21 @@ export function referencedLabels(tree: Node, unseen: (node: Node) => boolean): S
   const note = (text: string) => {
     for (const { label } of candidates(text)) if (label !== '') found.add(foldLabel(label));
   };
-  // Adjacent text is one node (joined-text.ts): a reference split by commonmark is read whole.
+  // Text is read in runs, which a node entered ends (not one left: the text after an emphasis
+  // runs on from the text inside it). Adjacent text is already one node (joined-text.ts).
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length > 0) note(run.join(''));
+    run = [];
+  };
   walkTree(tree, (node, entering) => {
     if (!entering) return;
+    if (node.type !== 'text' || unseen(node)) endRun();
     if (unseen(node)) return 'skip';
-    if (node.type === 'text') note(node.literal ?? '');
+    if (node.type === 'text') run.push(node.literal ?? '');
     else if (node.type === 'link') note(`[${labelText(node)}]`);
   });
+  endRun();
   return found;
 }
 
