@@ -4,7 +4,7 @@ import { defineAfterChecks } from './definition-after-check.js';
 import { continueRawTextBlock, htmlBlockStart, RAW_TEXT_BLOCK, type HtmlBlock } from './html-block-start.js';
 import { parseInlineHtml } from './inline-html.js';
 import { parseInlines } from './inline-trim.js';
-import { unclosableOpeners } from './unclosable-openers.js';
+import { unclosableOpeners, type Openers } from './unclosable-openers.js';
 
 /**
  * commonmark (CommonMark 0.31) set to read raw HTML as cmark-gfm does (0.29): its HTML block start
@@ -24,7 +24,7 @@ interface BlockRule {
 interface ParserInternals {
   blockStarts: BlockStart[];
   blocks: Record<string, BlockRule>;
-  inlineParser: { parseHtmlTag: unknown; parse: unknown } & Parameters<typeof unclosableOpeners>[0];
+  inlineParser: { parseHtmlTag: unknown; parse: unknown } & Openers;
 }
 
 /** commonmark's block starts in order: quote, ATX heading, fence, HTML block, setext heading, break, item, code. */
@@ -33,7 +33,7 @@ const HTML_BLOCK_START = 3;
 let rules: {
   blockStarts: BlockStart[];
   blocks: Record<string, BlockRule>;
-  openers: ReturnType<typeof unclosableOpeners>;
+  openers: Openers;
 } | null = null;
 
 function gfmRules(parser: ParserInternals) {

@@ -23,15 +23,6 @@ function charBefore(first: Node): string {
 }
 
 /**
- * A run of text and the node after it. The parser joins adjacent text nodes as it reads each block
- * (joined-text.ts), so a run is one node; what `hidden` holds is no text.
- */
-function textRun(first: Node, hidden: ReadonlySet<Node>): { text: string; next: Node | null } {
-  if (first.type !== 'text' || hidden.has(first)) return { text: '', next: first };
-  return { text: first.literal ?? '', next: first.next };
-}
-
-/**
  * A run of text split where GitHub links it, footnote references to `notes` left out of the text
  * between links (see footnote-references.ts). A link literal is read first, as cmark-gfm does: it can take a
  * "[^1]" right after it into its address.
@@ -70,16 +61,12 @@ export function segments(
   while (node !== null && !hidden.has(node) && lines > 0) {
     if ((node.type === 'softbreak' || node.type === 'linebreak') && ++breaks >= lines) break;
     if (node.type === 'text') {
-      const run = textRun(node, hidden);
-      const taken = Math.min(left, run.text.length);
+      // A run of text is one node: the parser joins adjacent text (joined-text.ts).
+      const text = node.literal ?? '';
+      const taken = Math.min(left, text.length);
       left -= taken;
-      linkedRun(
-        run.text.slice(taken),
-        found,
-        notes,
-        taken > 0 ? (run.text[taken - 1] ?? ' ') : charBefore(node),
-      );
-      node = run.next;
+      linkedRun(text.slice(taken), found, notes, taken > 0 ? (text[taken - 1] ?? ' ') : charBefore(node));
+      node = node.next;
       continue;
     }
     if (left > 0) {
@@ -149,12 +136,12 @@ export function collectLinks(
       continue;
     }
     if (child.type === 'text') {
-      const run = textRun(child, hidden);
-      const found = autolinks(run.text, charBefore(child));
+      const text = child.literal ?? '';
+      const found = autolinks(text, charBefore(child));
       for (const link of found) into.push(link.url);
-      child = run.next;
+      child = child.next;
       // A link literal runs on to white space in what GitHub reads: a link written right after it is part of its address.
-      if (found.at(-1)?.lastIndex === run.text.length && child?.type === 'link') child = child.next;
+      if (found.at(-1)?.lastIndex === text.length && child?.type === 'link') child = child.next;
       continue;
     }
     if (child.type === 'link' || child.type === 'image') {

@@ -11,7 +11,7 @@ export interface OpenerParser {
 }
 type Read = (this: OpenerParser, block: Node) => boolean;
 /** commonmark's readers of "[", "!" and "<" (autolinks; raw HTML is read after them). */
-interface Openers {
+export interface Openers {
   parseOpenBracket: Read;
   parseBang: Read;
   parseAutolink: Read;
