@@ -510,6 +510,17 @@ describe('a table in an item ends the item at a lazy line, as on GitHub', () => 
     expect(githubItems(markdown).map((item) => item.links)).toEqual([links]);
     expect(parseChecklist(markdown).items.map((item) => item.links)).toEqual([links]);
   });
+
+  it.each([
+    ['after a text line', '- Load test\n  | --- |\nlazy\n    - [x] Deployed\n'],
+    ['after a footnote reference', '- Load test\n  | --- |\n[^1]\n    - [x] Deployed\n'],
+  ])(
+    'an item without a box ends there too: a box after it is text on GitHub, read open (%s)',
+    (_name, markdown) => {
+      expect(githubItems(markdown)).toEqual([]);
+      expect(parseChecklist(markdown).items.map((item) => item.checked)).toEqual([false]);
+    },
+  );
 });
 
 describe('recorded differences around tables and link reference definitions', () => {

@@ -102,7 +102,11 @@ export class ChecklistReader {
           if (this.blanked.get(entry.start)?.openAfter === true && !this.hidden.has(node))
             this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
           // GitHub may close the item at a lazy line after a table: boxes nested after it are read open.
-          if (box !== null && node.firstChild !== null && mayEndAfterTable(this.lines, node.firstChild))
+          if (
+            node.firstChild !== null &&
+            !this.hidden.has(node) &&
+            mayEndAfterTable(this.lines, node.firstChild)
+          )
             this.openUntil = Math.max(this.openUntil, node.sourcepos[1][0]);
           if (box === null || entry.task === null) break;
           taskStack.push(entry.task);
